@@ -1,0 +1,5 @@
+import sys
+
+from hamlet.cli import main
+
+sys.exit(main())

@@ -1,0 +1,234 @@
+"""Hamlet's model: what the emitters print. Frozen dataclasses, free of any parser type.
+
+Every name an emitter prints is already resolved here (see `hamlet.naming` and
+`hamlet.resolve`), so emitters never compute a name themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from hamlet.diagnostics import Loc
+
+
+class Direction(Enum):
+    REQUEST = "request"  # main thread -> worker
+    RESPONSE = "response"  # worker -> main thread
+
+
+class Rule(Enum):
+    """Which rule decided a variant's direction (shown by `hamlet list`)."""
+
+    ATTRIBUTE = "attribute"
+    SECTION = "section comment"
+    CONVENTION = "naming convention"
+
+
+class Shape(Enum):
+    UNIT = "unit"  # `CancelAll` -> {"type": "CancelAll"}
+    TUPLE = "tuple"  # `Resize(u32, u32)` -> {"type": "Resize", "value": [1, 2]}
+    STRUCT = "struct"  # `ProcessImage { .. }` -> {"type": "ProcessImage", "imageUrl": ..}
+
+
+# ---- types -------------------------------------------------------------------------
+
+
+class Prim(Enum):
+    BOOL = "Bool"
+    INT = "Int"
+    FLOAT = "Float"
+    STRING = "String"
+    UNIT = "()"
+
+
+@dataclass(frozen=True)
+class PrimT:
+    prim: Prim
+
+
+@dataclass(frozen=True)
+class ListT:
+    """`Vec<T>` and the other sequences -> `List T` / JSON array."""
+
+    item: "Type"
+
+
+@dataclass(frozen=True)
+class MaybeT:
+    """`Option<T>` -> `Maybe T` / value or null."""
+
+    item: "Type"
+
+
+@dataclass(frozen=True)
+class DictT:
+    """`HashMap<String, V>` -> `Dict String V` / JSON object."""
+
+    value: "Type"
+
+
+@dataclass(frozen=True)
+class TupleT:
+    """`(A, B)` or `(A, B, C)` -> Elm tuple / JSON array."""
+
+    items: tuple["Type", ...]
+
+
+@dataclass(frozen=True)
+class NamedT:
+    """A domain type defined in the scanned sources, by its resolved Elm type name."""
+
+    name: str
+
+
+Type = PrimT | ListT | MaybeT | DictT | TupleT | NamedT
+
+
+# ---- messages ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a variant.
+
+    Rust `image_url: String` -> wire_name "imageUrl", elm_name "imageUrl",
+    elm_param "imageUrl", js_name "imageUrl". Positional fields have rust_name None and
+    wire_name "" (their values travel in "value"); Rust `case: bool` -> elm_name "case_".
+    """
+
+    rust_name: str | None
+    wire_name: str
+    elm_name: str  # record field name
+    elm_param: str  # argument/lambda name, distinct from every top-level Elm name
+    js_name: str  # local name in JS (handler scaffold), never a JS reserved word
+    type: Type
+    rust_type: str  # the type as written in Rust, for docs and `hamlet list`
+    docs: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One message: `ProcessImage { image_url: String, .. }`.
+
+    command: Elm command for a request ("processImage"); reply: JS reply method for a
+    response ("processingComplete"); handler: JS handler export ("handleProcessImage").
+    """
+
+    name: str
+    shape: Shape
+    fields: tuple[Field, ...]
+    direction: Direction
+    rule: Rule
+    is_failure: bool
+    is_progress: bool
+    docs: str
+    loc: Loc
+    command: str
+    reply: str
+    handler: str
+
+    @property
+    def is_request(self) -> bool:
+        return self.direction is Direction.REQUEST
+
+    @property
+    def is_terminal(self) -> bool:
+        """A response that ends its request (every response but progress)."""
+        return self.direction is Direction.RESPONSE and not self.is_progress
+
+
+@dataclass(frozen=True)
+class ElmNames:
+    """Every top-level name of a worker's Elm module, plus the local names its code uses.
+
+    For `ImageWorker`: module "Workers.ImageWorker", request_type "ImageWorkerRequest",
+    send "sendToImageWorker", subscribe "imageWorkerResponse", send_port
+    "sendToImageWorkerPort", response_port "imageWorkerResponsePort", encode_request
+    "encodeImageWorkerRequest", request_decoder "imageWorkerRequestDecoder", ...
+    `locals` maps a role ("tag", "value", ...) to a local name that shadows nothing.
+    """
+
+    module: str
+    path: str  # "Workers/ImageWorker.elm"
+    request_type: str
+    response_type: str
+    send: str
+    subscribe: str
+    send_port: str
+    response_port: str
+    encode_request: str
+    request_decoder: str
+    encode_response: str
+    response_decoder: str
+    optional_field: str  # private helper decoding an optional field
+    locals: tuple[tuple[str, str], ...]
+
+    def local(self, role: str) -> str:
+        return dict(self.locals)[role]
+
+
+@dataclass(frozen=True)
+class JsNames:
+    """File and function names of a worker's JavaScript, for `ImageWorker`:
+    snake "image_worker", setup "setupImageWorker", main_file "image_worker_main.js",
+    worker_file "image_worker.js", handlers_file "image_worker_handlers.js",
+    schema_file "image_worker.schema.json", default_url "/workers/image_worker.js"."""
+
+    snake: str
+    setup: str
+    main_file: str
+    worker_file: str
+    handlers_file: str
+    schema_file: str
+    default_url: str
+
+
+@dataclass(frozen=True)
+class Worker:
+    """A `#[derive(BuildAmpWorker)]` enum, resolved.
+
+    `source` is the file's path as given on the command line (relative to the project
+    when the user gave a relative path).
+    """
+
+    enum_name: str  # "ImageWorkerMessage"
+    base: str  # "ImageWorker"
+    source: str
+    loc: Loc
+    docs: str
+    variants: tuple[Variant, ...]
+    elm: ElmNames
+    js: JsNames
+
+    @property
+    def requests(self) -> tuple[Variant, ...]:
+        return tuple(v for v in self.variants if v.direction is Direction.REQUEST)
+
+    @property
+    def responses(self) -> tuple[Variant, ...]:
+        return tuple(v for v in self.variants if v.direction is Direction.RESPONSE)
+
+    @property
+    def failure(self) -> Variant:
+        return next(v for v in self.variants if v.is_failure)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything to generate: the workers, ordered by base name."""
+
+    workers: tuple[Worker, ...]
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file an emitter produced. `root` names the output folder it belongs in
+    ("elm", "js" or "worker"); `path` is relative to that folder. `scaffold` files
+    belong to the user once written, and are only written when missing."""
+
+    root: str
+    path: str
+    content: str
+    scaffold: bool = False

@@ -1,0 +1,151 @@
+"""Every naming rule Hamlet has: word splitting, case conversion, acronyms, reserved words.
+
+Nothing else in Hamlet changes the case of a name or knows a keyword list.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elm 0.19 keywords, plus the words that are reserved in (effect/port) module headers.
+ELM_RESERVED = frozenset(
+    "if then else case of let in type module where import exposing as port alias infix "
+    "effect command subscription".split()
+)
+
+# ECMAScript reserved words and the strict-mode / module-code ones.
+JS_RESERVED = frozenset(
+    "break case catch class const continue debugger default delete do else enum export "
+    "extends false finally for function if import in instanceof new null return super "
+    "switch this throw true try typeof var void while with yield let static implements "
+    "interface package private protected public await arguments eval".split()
+)
+
+# Words ending in "ed" that are not past participles (contract: direction rule 3).
+NOT_PARTICIPLES = frozenset(
+    "embed feed seed speed need shred proceed succeed exceed".split()
+)
+
+RESPONSE_WORDS = frozenset(
+    "response result results progress complete completed done finished failed failure "
+    "error ready".split()
+)
+
+FAILURE_WORDS = frozenset(["failed", "failure", "error"])
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+")
+
+
+def split_words(name: str) -> list[str]:
+    """Split an identifier into words, keeping acronyms whole.
+
+    "HTTPRouteWorker" -> ["HTTP", "Route", "Worker"]; "ParseGPX" -> ["Parse", "GPX"];
+    "image_url" -> ["image", "url"]; "Vec2Parsed" -> ["Vec2", "Parsed"].
+    """
+    words: list[str] = []
+    for chunk in re.split(r"[^A-Za-z0-9]+", name):
+        words.extend(_WORD.findall(chunk))
+    return words
+
+
+def last_word(name: str) -> str:
+    words = split_words(name)
+    return words[-1] if words else ""
+
+
+def strip_raw(identifier: str) -> str:
+    """`r#match` -> `match`."""
+    return identifier[2:] if identifier.startswith("r#") else identifier
+
+
+def base_name(enum_name: str) -> str:
+    """`ImageWorkerMessage` -> `ImageWorker`; a name that is only `Message` stays."""
+    if enum_name.endswith("Message") and len(enum_name) > len("Message"):
+        return enum_name[: -len("Message")]
+    return enum_name
+
+
+def lower_camel(name: str) -> str:
+    """Lowercase the first word of a PascalCase name, a leading acronym included.
+
+    "CSVWorker" -> "csvWorker"; "ParseCSV" -> "parseCSV"; "ImageWorker" -> "imageWorker";
+    "HTTPRouteWorker" -> "httpRouteWorker"; "GPX" -> "gpx".
+    """
+    words = split_words(name)
+    if not words:
+        return name
+    first = words[0]
+    index = name.find(first)
+    return name[:index] + first.lower() + name[index + len(first) :]
+
+
+def snake(name: str) -> str:
+    """"ImageWorker" -> "image_worker"; "HTTPRouteWorker" -> "http_route_worker"."""
+    return "_".join(word.lower() for word in split_words(name))
+
+
+def serde_camel(field: str) -> str:
+    """serde's `camelCase` rule for a snake_case field: "image_url" -> "imageUrl".
+
+    Mirrors serde_derive's RenameRule: capitalise each letter after an underscore,
+    drop the underscores, then lowercase the first character.
+    """
+    pascal = serde_pascal(field)
+    return pascal[:1].lower() + pascal[1:]
+
+
+def serde_pascal(field: str) -> str:
+    """serde's `PascalCase` rule for a snake_case field: "image_url" -> "ImageUrl"."""
+    out: list[str] = []
+    capitalize = True
+    for char in field:
+        if char == "_":
+            capitalize = True
+        elif capitalize:
+            out.append(char.upper())
+            capitalize = False
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def elm_field(wire_name: str) -> str:
+    """A valid Elm record field for a wire key: "imageUrl" -> "imageUrl",
+    "case" -> "case_", "Content-Type" -> "contentType", "2d" -> "f2D"."""
+    words = split_words(wire_name)
+    if not words:
+        return "field_"
+    name = words[0][:1].lower() + words[0][1:]
+    name += "".join(w[:1].upper() + w[1:] for w in words[1:])
+    if not name[0].isalpha():
+        name = "f" + name
+    if name in ELM_RESERVED:
+        name += "_"
+    return name
+
+
+def js_identifier(name: str) -> str:
+    """A JS local name: reserved words get a trailing underscore ("class" -> "class_")."""
+    return name + "_" if name in JS_RESERVED else name
+
+
+def js_local(wire_name: str) -> str:
+    """A JS local variable for a wire key: "imageUrl" -> "imageUrl", "class" -> "class_",
+    "Content-Type" -> "contentType"."""
+    if re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", wire_name):
+        return js_identifier(wire_name)
+    return js_identifier(elm_field(wire_name).rstrip("_"))
+
+
+def fresh(name: str, taken: set[str] | frozenset[str]) -> str:
+    """`name`, or `name` with underscores appended until it is not in `taken`."""
+    while name in taken:
+        name += "_"
+    return name
+
+
+def pluralize_list(items: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,308 @@
+"""Resolve parsed Rust into Hamlet's model: find the workers, apply the direction,
+failure and progress rules, map the types and settle every name.
+
+    #[derive(BuildAmpWorker)]
+    pub enum CSVWorkerMessage { ParseCSV { data: String }, CSVParsed { .. }, ParseError { error: String } }
+    -> Worker(base="CSVWorker", variants=(ParseCSV request, CSVParsed response,
+              ParseError response + failure), elm=ElmNames(...), js=JsNames(...))
+"""
+
+from __future__ import annotations
+
+from hamlet import naming
+from hamlet.diagnostics import Diagnostic, error, sort_key
+from hamlet.model import Direction, Field, Prim, PrimT, Project, Shape, Variant, Worker
+from hamlet.resolve import names, rules
+from hamlet.resolve.types import TypeContext, map_type
+from hamlet.rust.syntax import ParsedFile, REnum, RField, RVariant
+
+DERIVE = "BuildAmpWorker"
+STRING = PrimT(Prim.STRING)
+
+
+def is_worker(item: object) -> bool:
+    """`#[derive(BuildAmpWorker)]` or `#[derive(hamlet::BuildAmpWorker)]` on an enum."""
+    return isinstance(item, REnum) and any(
+        d.split("::")[-1].strip() == DERIVE for d in item.derives
+    )
+
+
+def resolve(files: list[ParsedFile]) -> tuple[Project, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    workers = []
+    for parsed in files:
+        for item in parsed.items:
+            if is_worker(item):
+                worker = _worker(item, parsed.path, diagnostics)  # type: ignore[arg-type]
+                if worker is not None:
+                    workers.append(worker)
+    diagnostics.extend(_clashes(workers))
+    workers.sort(key=lambda w: (w.base, w.loc.path, w.loc.line))
+    diagnostics.sort(key=sort_key)
+    return Project(tuple(workers)), diagnostics
+
+
+def _worker(enum: REnum, source: str, diagnostics: list[Diagnostic]) -> Worker | None:
+    before = len(diagnostics)
+    if enum.generics:
+        diagnostics.append(
+            error(
+                enum.loc,
+                f"worker `{enum.name}` is generic (<{', '.join(enum.generics)}>)",
+                "a worker's messages must be concrete: remove the type parameters",
+            )
+        )
+    base = naming.base_name(enum.name)
+    variants = _variants(enum, diagnostics)
+    if len(diagnostics) > before:
+        return None
+    checked = _check_worker(enum, variants)
+    if checked:
+        diagnostics.extend(checked)
+        return None
+    elm = names.elm_names(base, [v.command for v in variants if v.is_request])
+    clash = _command_clashes(enum, variants, elm)
+    if clash:
+        diagnostics.extend(clash)
+        return None
+    taken = names.elm_top_level(elm) | {v.command for v in variants if v.is_request}
+    taken |= {local for _, local in elm.locals}
+    variants = [_with_params(v, taken) for v in variants]
+    return Worker(
+        enum_name=enum.name,
+        base=base,
+        source=source,
+        loc=enum.loc,
+        docs=enum.docs,
+        variants=tuple(variants),
+        elm=elm,
+        js=names.js_names(base),
+    )
+
+
+def _variants(enum: REnum, diagnostics: list[Diagnostic]) -> list[Variant]:
+    flags = []
+    for rv in enum.variants:
+        flag, problems = rules.worker_flags(rv)
+        flags.append(flag)
+        diagnostics.extend(problems)
+    decided = rules.directions(enum.variants, flags)
+    result = []
+    seen: dict[str, RVariant] = {}
+    for rv, flag, (direction, rule) in zip(enum.variants, flags, decided):
+        if rv.name in seen:
+            diagnostics.append(
+                error(
+                    rv.loc,
+                    f"duplicate variant `{rv.name}` in `{enum.name}` "
+                    f"(first at line {seen[rv.name].loc.line})",
+                    "give each variant its own name",
+                )
+            )
+            continue
+        seen[rv.name] = rv
+        fields = _fields(enum, rv, diagnostics)
+        progress = flag.progress or (
+            direction is Direction.RESPONSE and rules.is_progress_word(rv.name)
+        )
+        result.append(
+            Variant(
+                name=rv.name,
+                shape=Shape(rv.kind),
+                fields=fields,
+                direction=direction,
+                rule=rule,
+                is_failure=flag.error,
+                is_progress=progress,
+                docs=rv.docs,
+                loc=rv.loc,
+                command=naming.lower_camel(rv.name),
+                reply=naming.lower_camel(rv.name),
+                handler=f"handle{rv.name}",
+            )
+        )
+    return _mark_failure(enum, result, diagnostics)
+
+
+def _fields(enum: REnum, rv: RVariant, diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
+    fields = []
+    wire_seen: dict[str, RField] = {}
+    for index, rf in enumerate(rv.fields):
+        label = rf.name if rf.name is not None else str(index)
+        ctx = TypeContext(f"field `{label}` of `{enum.name}::{rv.name}`")
+        mapped = map_type(rf.ty, ctx)
+        diagnostics.extend(ctx.diagnostics)
+        wire = naming.serde_camel(rf.name) if rf.name is not None else ""
+        if wire == "type":
+            diagnostics.append(
+                error(
+                    rf.loc,
+                    f"field `{rf.name}` of `{enum.name}::{rv.name}` is sent as `type`, "
+                    "which is the message tag",
+                    "rename the field, for example to `kind`",
+                )
+            )
+        elif wire and wire in wire_seen:
+            diagnostics.append(
+                error(
+                    rf.loc,
+                    f"fields `{wire_seen[wire].name}` and `{rf.name}` of "
+                    f"`{enum.name}::{rv.name}` are both sent as `{wire}`",
+                    "rename one of them",
+                )
+            )
+        wire_seen.setdefault(wire, rf)
+        if mapped is None:
+            continue
+        elm_name = naming.elm_field(wire) if wire else ""
+        fields.append(
+            Field(
+                rust_name=rf.name,
+                wire_name=wire,
+                elm_name=elm_name,
+                elm_param=elm_name,
+                js_name=naming.js_local(wire) if wire else "",
+                type=mapped,
+                rust_type=rf.ty.text,
+                docs=rf.docs,
+                loc=rf.loc,
+            )
+        )
+    return tuple(fields)
+
+
+def _mark_failure(
+    enum: REnum, variants: list[Variant], diagnostics: list[Diagnostic]
+) -> list[Variant]:
+    """Pick the failure variant: the one marked #[worker(error)], else the one response
+    whose last word is Failed/Failure/Error with exactly one String field."""
+    marked = [v for v in variants if v.is_failure]
+    for v in marked:
+        if not _single_string(v):
+            diagnostics.append(
+                error(
+                    v.loc,
+                    f"failure variant `{enum.name}::{v.name}` must have exactly one "
+                    "String field",
+                    f"write `{v.name} {{ error: String }}`: Hamlet puts every error "
+                    "message in that field",
+                )
+            )
+    if len(marked) > 1:
+        diagnostics.append(
+            error(
+                marked[1].loc,
+                f"`{enum.name}` marks {len(marked)} variants #[worker(error)]: "
+                + naming.pluralize_list([f"`{v.name}`" for v in marked]),
+                "mark exactly one failure variant",
+            )
+        )
+    if marked:
+        return variants
+    candidates = [
+        v for v in variants
+        if not v.is_request and rules.is_failure_word(v.name) and _single_string(v)
+    ]
+    if len(candidates) > 1:
+        diagnostics.append(
+            error(
+                enum.loc,
+                f"`{enum.name}` has {len(candidates)} candidates for the failure variant: "
+                + naming.pluralize_list([f"`{v.name}`" for v in candidates]),
+                "mark the one Hamlet should use for errors with #[worker(error)]",
+            )
+        )
+        return variants
+    if candidates:
+        chosen = candidates[0]
+        return [_replace(v, is_failure=True) if v is chosen else v for v in variants]
+    return variants
+
+
+def _single_string(v: Variant) -> bool:
+    return len(v.fields) == 1 and v.fields[0].type == STRING and v.shape is not Shape.UNIT
+
+
+def _check_worker(enum: REnum, variants: list[Variant]) -> list[Diagnostic]:
+    problems = []
+    if not any(v.is_request for v in variants):
+        problems.append(
+            error(
+                enum.loc,
+                f"worker `{enum.name}` has no requests (main -> worker variants)",
+                "add a request variant, or a `// Main → Worker` section comment above it",
+            )
+        )
+    if not any(not v.is_request for v in variants):
+        problems.append(
+            error(
+                enum.loc,
+                f"worker `{enum.name}` has no responses (worker -> main variants)",
+                "add a response variant, or a `// Worker → Main` section comment above it",
+            )
+        )
+    failures = [v for v in variants if v.is_failure]
+    if not failures:
+        problems.append(
+            error(
+                enum.loc,
+                f"worker `{enum.name}` has no failure variant",
+                "add a response such as `Failed { error: String }`, or mark one "
+                "with #[worker(error)]",
+            )
+        )
+    return problems
+
+
+def _command_clashes(enum: REnum, variants: list[Variant], elm) -> list[Diagnostic]:
+    fixed = names.elm_top_level(elm)
+    return [
+        error(
+            v.loc,
+            f"request `{enum.name}::{v.name}` would get the Elm command `{v.command}`, "
+            "which Hamlet already generates for this worker",
+            "rename the variant",
+        )
+        for v in variants
+        if v.is_request and v.command in fixed
+    ]
+
+
+def _with_params(v: Variant, taken: set[str]) -> Variant:
+    if v.shape is Shape.TUPLE:
+        wanted = names.positional_params(len(v.fields))
+    else:
+        wanted = [f.elm_name for f in v.fields]
+    chosen = names.params(wanted, taken)
+    fields = tuple(_replace(f, elm_param=p) for f, p in zip(v.fields, chosen))
+    if v.shape is Shape.TUPLE:
+        fields = tuple(_replace(f, js_name=p) for f, p in zip(fields, chosen))
+    return _replace(v, fields=fields)
+
+
+def _replace(obj, **changes):
+    from dataclasses import replace
+
+    return replace(obj, **changes)
+
+
+def _clashes(workers: list[Worker]) -> list[Diagnostic]:
+    """Two workers whose base names, or file names, are the same."""
+    problems = []
+    by_key: dict[str, Worker] = {}
+    for worker in sorted(workers, key=lambda w: (w.loc.path, w.loc.line)):
+        key = worker.js.snake
+        first = by_key.get(key)
+        if first is None:
+            by_key[key] = worker
+            continue
+        problems.append(
+            error(
+                worker.loc,
+                f"worker `{worker.enum_name}` has the same generated name "
+                f"`{worker.js.snake}` as `{first.enum_name}` at {first.loc}",
+                "rename one of the enums; generated files and Elm modules are "
+                "named after it",
+            )
+        )
+    return problems
