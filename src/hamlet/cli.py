@@ -1,6 +1,7 @@
 """The command line: a thin layer over `hamlet.generate`. The only module that prints.
 
-    hamlet generate [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--check]
+    hamlet generate [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--check] [--strict]
+    hamlet watch [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--strict]
     hamlet list [PATH ...]
     hamlet --version
 """
@@ -9,12 +10,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-DEFAULT_PATHS = ["src"]
+DEFAULT_PATHS = ("src",)
 DEFAULT_OUT = {"elm": "generated/elm", "js": "generated/js", "worker": "generated/workers"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Flags over config file over defaults, resolved once per command."""
+
+    paths: tuple[str, ...]
+    roots: dict[str, Path]
+    strict: bool
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,22 +34,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hamlet",
         description="Generate Elm ports and Web Worker glue from Rust "
-        "#[derive(BuildAmpWorker)] enums.",
+        "#[derive(BuildAmpWorker)] enums. Settings may also come from hamlet.toml "
+        "or [tool.hamlet] in pyproject.toml; flags override them.",
     )
     parser.add_argument("--version", action="version", version=f"hamlet {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
     generate = commands.add_parser("generate", help="write the Elm, JS and worker files")
-    _add_paths(generate)
-    generate.add_argument("--elm-out", default=DEFAULT_OUT["elm"], metavar="DIR",
-                          help="folder for Workers/<Base>.elm (default: %(default)s)")
-    generate.add_argument("--js-out", default=DEFAULT_OUT["js"], metavar="DIR",
-                          help="folder for <snake>_main.js and workers.js (default: %(default)s)")
-    generate.add_argument("--worker-out", default=DEFAULT_OUT["worker"], metavar="DIR",
-                          help="folder for the worker entries and handlers (default: %(default)s)")
+    _add_output_flags(generate)
     generate.add_argument("--check", action="store_true",
                           help="write nothing; exit 1 if any file is missing or stale")
-
+    watch = commands.add_parser("watch", help="regenerate whenever a .rs file changes")
+    _add_output_flags(watch)
     listing = commands.add_parser("list", help="show each worker's variants and directions")
     _add_paths(listing)
     return parser
@@ -49,50 +55,106 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
                         help=".rs files or folders to scan (default: src)")
 
 
+def _add_output_flags(parser: argparse.ArgumentParser) -> None:
+    _add_paths(parser)
+    for root, what in (("elm", "Workers/<Base>.elm"), ("js", "<snake>_main.js and workers.js"),
+                       ("worker", "the worker entries and handlers")):
+        parser.add_argument(f"--{root}-out", metavar="DIR",
+                            help=f"folder for {what} (default: {DEFAULT_OUT[root]})")
+    parser.add_argument("--strict", action="store_true", default=None,
+                        help="treat handler drift warnings as errors")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    paths = args.paths or DEFAULT_PATHS
-    if args.command == "list":
-        return run_list(paths)
-    roots = {"elm": Path(args.elm_out), "js": Path(args.js_out), "worker": Path(args.worker_out)}
-    return run_generate(paths, roots, check=args.check)
-
-
-def run_generate(paths: list[str], roots: dict[str, Path], check: bool) -> int:
-    from hamlet import generate
-    from hamlet import write
-
-    result = generate(paths)
-    report(result.diagnostics)
-    if not result.ok:
-        print(f"hamlet: {_count_errors(result.diagnostics)}; nothing written", file=sys.stderr)
+    settings = _settings(args)
+    if settings is None:
         return EXIT_INPUT
-    planned = write.plan(result.files, roots)
+    if args.command == "list":
+        return run_list(list(settings.paths))
+    if args.command == "watch":
+        from hamlet.watch import watch
+
+        return watch(settings, run_generate)
+    return run_generate(settings, check=args.check)
+
+
+def _settings(args: argparse.Namespace) -> Settings | None:
+    from hamlet.config import find_config
+
+    config = find_config(Path("."))
+    if config.diagnostics:
+        report(config.diagnostics)
+        return None
+    roots = {}
+    for root, default in DEFAULT_OUT.items():
+        flag = getattr(args, f"{root}_out", None)
+        roots[root] = Path(flag or getattr(config, f"{root}_out") or default)
+    strict = getattr(args, "strict", None)
+    return Settings(
+        paths=tuple(args.paths) or config.paths or DEFAULT_PATHS,
+        roots=roots,
+        strict=bool(strict if strict is not None else config.strict),
+    )
+
+
+def run_generate(settings: Settings, check: bool = False) -> int:
+    """Generate once; print what happened and a one-line summary."""
+    from hamlet import generate, write
+
+    result = generate(list(settings.paths))
+    diagnostics = list(result.diagnostics)
+    if result.ok:
+        diagnostics += _drift(result, settings)
+    report(diagnostics)
+    errors = _count(diagnostics, errors=True)
+    if errors:
+        print(f"hamlet: {_plural(errors, 'error')}; nothing written", file=sys.stderr)
+        return EXIT_INPUT
+    planned = write.plan(result.files, settings.roots)
+    removed = write.orphans(settings.roots, planned, list(settings.paths))
     if check:
-        return _report_check(planned)
+        return _report_check(planned, removed)
     written = write.apply(planned)
+    write.remove(removed)
     for item in written:
         print(f"wrote {item.target}")
+    for path in removed:
+        print(f"removed {path}")
     workers = len(result.project.workers) if result.project else 0
     unchanged = len(planned) - len(written)
-    print(f"hamlet: {workers} worker{'s' * (workers != 1)}, {len(written)} written, "
-          f"{unchanged} unchanged, {_count(result.diagnostics, False)} warnings")
+    print(f"hamlet: {_plural(workers, 'worker')}: {len(written)} written, {unchanged} unchanged, "
+          f"{len(removed)} removed, {_plural(_count(diagnostics, errors=False), 'warning')}")
     return EXIT_OK
 
 
-def _report_check(planned) -> int:
+def _drift(result, settings: Settings) -> list:
+    from hamlet.drift import check_handlers
+
+    found = []
+    for worker in result.project.workers:
+        path = settings.roots["worker"] / worker.js.handlers_file
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += check_handlers(worker, path.as_posix(), text, strict=settings.strict)
+    return found
+
+
+def _report_check(planned, removed) -> int:
     from hamlet.write import Action
 
     stale = [p for p in planned if p.action in (Action.CREATE, Action.UPDATE)]
     for item in stale:
         state = "missing" if item.action is Action.CREATE else "stale"
         print(f"{state}: {item.target}", file=sys.stderr)
-    if stale:
-        print(f"hamlet: {len(stale)} generated files are missing or stale; "
+    for path in removed:
+        print(f"orphaned: {path} (its worker is gone)", file=sys.stderr)
+    if stale or removed:
+        print(f"hamlet: {len(stale) + len(removed)} generated files are missing or stale; "
               "run `hamlet generate` to update them", file=sys.stderr)
         return EXIT_INPUT
     print(f"hamlet: {len(planned)} generated files are up to date")
@@ -118,14 +180,26 @@ def run_list(paths: list[str]) -> int:
 
 
 def report(diagnostics) -> None:
+    """Plain `path:line:col: severity: message` lines, or rustc-style snippets on a TTY."""
+    if not diagnostics:
+        return
+    if not sys.stderr.isatty():
+        for diagnostic in diagnostics:
+            print(diagnostic.render(), file=sys.stderr)
+        return
+    from rich.console import Console
+
+    from hamlet import render
+
+    console = Console(stderr=True, highlight=False)
     for diagnostic in diagnostics:
-        print(diagnostic.render(), file=sys.stderr)
+        line = render.source_line(diagnostic.loc.path, diagnostic.loc.line)
+        console.print(render.rich_text(diagnostic, line), end="")
 
 
 def _count(diagnostics, errors: bool) -> int:
     return sum(1 for d in diagnostics if d.is_error == errors)
 
 
-def _count_errors(diagnostics) -> str:
-    n = _count(diagnostics, True)
-    return f"{n} error{'s' * (n != 1)}"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"

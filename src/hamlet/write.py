@@ -86,3 +86,59 @@ def _unlink_quietly(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+GENERATED_SUFFIXES = (".elm", ".js", ".json")
+
+
+def generated_from(path: Path) -> list[str] | None:
+    """The sources named by the notice in a generated file's first lines, or None for
+    a file without it (the user's handlers, anything not Hamlet's)."""
+    from hamlet.emit.header import source_of
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = "".join(handle.readline() for _ in range(6))
+    except OSError:
+        return None
+    return source_of(head)
+
+
+def orphans(roots: dict[str, Path], planned: list[Planned], scanned: list[str]) -> list[Path]:
+    """Generated files under the output folders that no current worker produces any more
+    (its enum was removed or renamed). Only files with Hamlet's notice count, and only
+    those whose source is gone or lies under a scanned path: another project's run into
+    the same folders keeps its files."""
+    wanted = {item.target.resolve() for item in planned}
+    found = set()
+    for root in set(roots.values()):
+        if not root.is_dir():
+            continue
+        for path in root.rglob("*"):
+            if (
+                path.suffix in GENERATED_SUFFIXES
+                and path.is_file()
+                and path.resolve() not in wanted
+                and not any(part.startswith(".") for part in path.relative_to(root).parts)
+                and _ours(generated_from(path), scanned)
+            ):
+                found.add(path)
+    return sorted(found)
+
+
+def _ours(sources: list[str] | None, scanned: list[str]) -> bool:
+    if sources is None:
+        return False
+    scanned_abs = [Path(p).resolve() for p in scanned]
+    for source in sources:
+        source_path = Path(source).resolve()
+        if not source_path.exists():
+            continue
+        if not any(source_path == s or s in source_path.parents for s in scanned_abs):
+            return False
+    return True
+
+
+def remove(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,55 @@
+"""How diagnostics look on a terminal.
+
+Not a TTY (editors, CI):        A TTY, through rich, in colour:
+    src/lib.rs:4:5: error: ...      error: ...
+      hint: ...                       --> src/lib.rs:4:5
+                                         |
+                                       4 |     Bad { x: Foo },
+                                         |              ^
+                                         = hint: ...
+"""
+
+from __future__ import annotations
+
+from hamlet.diagnostics import Diagnostic
+
+COLOURS = {"error": "bold red", "warning": "bold yellow"}
+
+
+def rich_text(diagnostic: Diagnostic, source_line: str | None):
+    """A `rich.text.Text` for one diagnostic, with the source line and a caret."""
+    from rich.text import Text
+
+    loc = diagnostic.loc
+    severity = diagnostic.severity.value
+    text = Text()
+    text.append(f"{severity}", style=COLOURS[severity])
+    text.append(f": {diagnostic.message}\n", style="bold")
+    gutter = " " * len(str(loc.line))
+    text.append(f"{gutter}--> ", style="bold blue")
+    text.append(f"{loc}\n")
+    if source_line is not None:
+        line = source_line.rstrip("\n").expandtabs(4)
+        text.append(f"{gutter} |\n", style="bold blue")
+        text.append(f"{loc.line} | ", style="bold blue")
+        text.append(f"{line}\n")
+        text.append(f"{gutter} | ", style="bold blue")
+        text.append(" " * max(loc.col - 1, 0) + "^", style=COLOURS[severity])
+        text.append("\n")
+    if diagnostic.hint:
+        text.append(f"{gutter} = ", style="bold blue")
+        text.append("hint: ", style="bold")
+        text.append(f"{diagnostic.hint}\n")
+    return text
+
+
+def source_line(path: str, line: int) -> str | None:
+    """The text of one line of a file, or None when it can't be read."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, text in enumerate(handle, start=1):
+                if number == line:
+                    return text
+    except OSError:
+        return None
+    return None
