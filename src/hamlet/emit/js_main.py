@@ -1,0 +1,362 @@
+"""The main-thread JavaScript: `<snake>_main.js` per worker and `workers.js` for them all.
+
+    #[derive(BuildAmpWorker)]
+    pub enum ImageWorkerMessage {
+        // Main → Worker
+        ProcessImage { image_url: String, max_width: u32, quality: u8 },
+        // Worker → Main
+        ProcessingFailed { error: String },
+        ProcessingProgress { percent: f32 },
+        ..
+    }
+
+becomes `image_worker_main.js`, exporting `setupImageWorker(app, options = {})`:
+
+    Elm  --sendToImageWorkerPort-->   {type: "ProcessImage", imageUrl, ..}
+    main --postMessage-->             {id: 7, type: "ProcessImage", data: {imageUrl, ..}}
+    main <--message--                 {id: 7, type: "ProcessingProgress", data: {percent}}
+    Elm  <--imageWorkerResponsePort-- {type: "ProcessingProgress", percent}
+
+A request stays pending until its first terminal (non-progress) response; a worker
+`error` or `messageerror` answers every pending request with the failure variant and
+drops the worker, so the next request starts a fresh one.
+
+Every name comes from the model (`worker.js`, `worker.elm`, `variant.name`,
+`field.wire_name`); the text helpers here (`fill`, `js_string`, `notice_comment`) are
+shared with `hamlet.emit.js_worker`.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from hamlet import naming
+from hamlet.emit.header import notice, sources_notice
+from hamlet.model import OutputFile, Project, Shape, Worker
+
+# ---- text helpers (shared with js_worker) -----------------------------------------
+
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+_ALONE = re.compile(r"([ \t]*)\{\{(\w+)\}\}")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+def fill(template: str, **values: str) -> str:
+    """The dedented `template` with its `{{name}}` slots filled.
+
+    A slot alone on its line takes a block of lines, each indented like the slot (an
+    empty block removes the line); any other slot takes one line. Every slot needs a
+    value and every value a slot, so a typo fails loudly instead of printing `{{x}}`.
+    """
+    used: set[str] = set()
+    out: list[str] = []
+
+    def inline(match: re.Match) -> str:
+        used.add(match.group(1))
+        value = values[match.group(1)]
+        if "\n" in value:
+            raise ValueError(f"slot {match.group(0)} is inline but its value has lines")
+        return value
+
+    for line in textwrap.dedent(template).strip("\n").split("\n"):
+        alone = _ALONE.fullmatch(line)
+        if alone:
+            indent, name = alone.groups()
+            used.add(name)
+            if values[name]:
+                out.extend(indent + part if part else part for part in values[name].split("\n"))
+        else:
+            out.append(_SLOT.sub(inline, line))
+    unused = set(values) - used
+    if unused:
+        raise ValueError(f"unused template values: {sorted(unused)}")
+    return "\n".join(out) + "\n"
+
+
+def js_string(text: str) -> str:
+    """A single-quoted JS string literal: "it's" -> 'it\\'s'."""
+    escapes = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    out = []
+    for char in text:
+        if char in escapes:
+            out.append(escapes[char])
+        elif char < " " or char in "\u2028\u2029":
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "'" + "".join(out) + "'"
+
+
+def js_key(name: str) -> str:
+    """An object key: `imageUrl` as is, a wire name like `content-type` quoted."""
+    return name if _IDENTIFIER.fullmatch(name) else js_string(name)
+
+
+def one_line(text: str) -> str:
+    """Text for a `//` comment: line breaks would end the comment early."""
+    return " ".join(text.split())
+
+
+def block_safe(text: str) -> str:
+    """Text for a `/** */` comment: `*/` would end the comment early."""
+    return text.replace("*/", "*\\/")
+
+
+def notice_comment(worker: Worker) -> str:
+    """Line 1 of every generated JS file; `hamlet.write` reads it back."""
+    return "// " + notice(one_line(worker.source))
+
+
+def failure_fields(worker: Worker, text_expr: str) -> str:
+    """The failure variant's fields as a JS object literal carrying `text_expr`:
+    `{ error: text }` for `ProcessingFailed { error: String }`, `{ value: text }` for
+    `Failed(String)`."""
+    failure = worker.failure
+    key = "value" if failure.shape is Shape.TUPLE else js_key(failure.fields[0].wire_name)
+    return f"{{ {key}: {text_expr} }}"
+
+
+def failure_object(worker: Worker, text_expr: str) -> str:
+    """The whole failure message: `{ type: 'ProcessingFailed', error: text }`."""
+    fields = failure_fields(worker, text_expr)
+    return f"{{ type: {js_string(worker.failure.name)}, {fields[2:]}"
+
+
+def comment_block(text: str, width: int = 88) -> str:
+    """`text` wrapped as `//` comment lines; paths and names are never split."""
+    lines = textwrap.wrap(
+        one_line(text), width - 3, break_long_words=False, break_on_hyphens=False
+    )
+    return "\n".join("// " + line for line in lines)
+
+
+# ---- <snake>_main.js ---------------------------------------------------------------
+
+_MAIN = """
+    {{notice}}
+    //
+    // Connects an Elm app's {{base}} ports to a module Web Worker:
+    //
+    //     import { {{setup}} } from './{{main_file}}';
+    //
+    //     const app = Elm.Main.init({ node: document.getElementById('app') });
+    //     const {{handle}} = {{setup}}(app, { workerUrl: {{default_url}} });
+    //
+    // Elm sends {type, ...fields} on `{{send_port}}`; the worker gets
+    // {id, type, data} and answers {id, type, data}; Elm gets {type, ...data} on
+    // `{{response_port}}`.
+    //
+    {{lifecycle}}
+
+    const DEFAULT_WORKER_URL = {{default_url}};
+
+    /**
+     * Connect an Elm app to the {{base}} Web Worker, which starts on the first request.
+     *
+     * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned; a port the app
+     *     never uses is missing from `app.ports`, and that is fine
+     * @param {{ workerUrl?: string | URL }} [options]  workerUrl: where the worker entry
+     *     `{{worker_file}}` is served, {{default_url}} by default
+     * @returns {{ terminate(): void }}  terminate() stops the worker now; pending requests
+     *     get {{failure_name}} and the next request starts a new worker
+     */
+    export function {{setup}}(app, options = {}) {
+        const workerUrl = options?.workerUrl ?? DEFAULT_WORKER_URL;
+        const ports = app?.ports;
+        const fromElm = ports?.{{send_port}};
+        const toElm = ports?.{{response_port}};
+        const pending = new Set();
+        let nextId = 1;
+        let worker = null;
+
+        function failure(text) {
+            return {{failure_object}};
+        }
+
+        // Drop the worker and answer each pending request once with the failure
+        // variant. State is reset first: Elm may send the next request from inside
+        // `send`, and that request must start a fresh worker.
+        function stop(text) {
+            if (worker !== null) {
+                worker.terminate();
+                worker = null;
+            }
+            const count = pending.size;
+            pending.clear();
+            if (toElm) {
+                for (let n = 0; n < count; n += 1) {
+                    toElm.send(failure(text));
+                }
+            }
+        }
+
+        function onMessage(event) {
+            const message = event.data;
+            const id = message?.id;
+            // Not pending: the request already ended (a failure, or terminate()).
+            if (!pending.has(id)) {
+                return;
+            }
+            const type = message.type;
+            {{end_request}}
+            if (toElm) {
+                toElm.send({ ...message.data, type });
+            }
+        }
+
+        // Also fired, with no message, when the worker script fails to load.
+        function onError(event) {
+            event.preventDefault();
+            if (event.target === worker) {
+                const reason = event.message
+                    ? `{{base}} crashed: ${event.message}`
+                    : `{{base}} could not be loaded from ${workerUrl}, or stopped without an error message`;
+                stop(reason);
+            }
+        }
+
+        function onMessageError(event) {
+            if (event.target === worker) {
+                stop('{{base}} sent a message that could not be read (messageerror)');
+            }
+        }
+
+        function onRequest(request) {
+            const { type, ...data } = request;
+            if (worker === null) {
+                try {
+                    worker = new Worker(workerUrl, { type: 'module' });
+                } catch (error) {
+                    const reason = `{{base}} could not start from ${workerUrl}: ${error?.message ?? error}`;
+                    if (toElm) {
+                        toElm.send(failure(reason));
+                    }
+                    return;
+                }
+                worker.addEventListener('message', onMessage);
+                worker.addEventListener('error', onError);
+                worker.addEventListener('messageerror', onMessageError);
+            }
+            const id = nextId;
+            nextId += 1;
+            pending.add(id);
+            worker.postMessage({ id, type, data });
+        }
+
+        if (fromElm) {
+            fromElm.subscribe(onRequest);
+        }
+        if (typeof window !== 'undefined') {
+            window.addEventListener('beforeunload', () => stop('{{base}} stopped: the page is unloading'));
+        }
+        return {
+            terminate() {
+                stop('{{base}} was terminated');
+            },
+        };
+    }
+"""
+
+
+def emit_main(worker: Worker) -> OutputFile:
+    js, elm = worker.js, worker.elm
+    content = fill(
+        _MAIN,
+        notice=notice_comment(worker),
+        base=worker.base,
+        setup=js.setup,
+        handle=naming.lower_camel(worker.base),
+        main_file=js.main_file,
+        worker_file=js.worker_file,
+        default_url=js_string(js.default_url),
+        send_port=elm.send_port,
+        response_port=elm.response_port,
+        lifecycle=_lifecycle(worker),
+        failure_name=worker.failure.name,
+        failure_object=failure_object(worker, "text"),
+        end_request=_end_request(worker),
+    )
+    return OutputFile(root="js", path=js.main_file, content=content)
+
+
+def _lifecycle(worker: Worker) -> str:
+    progress = [v.name for v in worker.responses if not v.is_terminal]
+    if progress:
+        ends = (
+            "A request is pending until its first response that is not progress ("
+            + naming.pluralize_list(progress)
+            + ")."
+        )
+    else:
+        ends = "A request is pending until its first response."
+    return comment_block(
+        f"{ends} If the worker fails, every pending request gets {worker.failure.name} "
+        "once, and the next request starts a fresh worker."
+    )
+
+
+def _end_request(worker: Worker) -> str:
+    """Forget the request on its first terminal response; progress keeps it pending."""
+    progress = [v for v in worker.responses if not v.is_terminal]
+    if not progress:
+        return "pending.delete(id);"
+    test = " && ".join(f"type !== {js_string(v.name)}" for v in progress)
+    return f"if ({test}) {{\n    pending.delete(id);\n}}"
+
+
+# ---- workers.js --------------------------------------------------------------------
+
+_INDEX = """
+    {{notice}}
+    //
+    // Sets up every worker at once and returns their handles by name:
+    //
+    //     import { setupWorkers } from './workers.js';
+    //
+    //     const app = Elm.Main.init({ node: document.getElementById('app') });
+    //     const workers = setupWorkers(app, {
+    {{example_options}}
+    //     });
+    //
+    // Each key of `options` holds the options of one worker's setup function (see its
+    // `*_main.js`); a worker without a key gets the defaults.
+
+    {{imports}}
+
+    /**
+     * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
+     * @param {{{options_type}}} [options]
+     * @returns {{{handles_type}}}
+     */
+    export function setupWorkers(app, options = {}) {
+        return {
+    {{calls}}
+        };
+    }
+"""
+
+
+def emit_workers_index(project: Project) -> OutputFile:
+    """`workers.js`: `setupWorkers(app, options)` calls every worker's setup, passing
+    `options.imageWorker` to `setupImageWorker`, and returns `{ imageWorker: handle, .. }`."""
+    workers = project.workers
+    keys = [naming.lower_camel(w.base) for w in workers]
+    content = fill(
+        _INDEX,
+        notice="// " + sources_notice([one_line(w.source) for w in workers]),
+        example_options="\n".join(
+            f"//         {key}: {{ workerUrl: {js_string(w.js.default_url)} }},"
+            for key, w in zip(keys, workers)
+        ),
+        imports="\n".join(
+            f"import {{ {w.js.setup} }} from {js_string('./' + w.js.main_file)};" for w in workers
+        ),
+        options_type="{ " + ", ".join(f"{key}?: {{ workerUrl?: string | URL }}" for key in keys) + " }",
+        handles_type="{ " + ", ".join(f"{key}: {{ terminate(): void }}" for key in keys) + " }",
+        calls="\n".join(
+            f"        {key}: {w.js.setup}(app, options?.{key}),"
+            for key, w in zip(keys, workers)
+        ),
+    )
+    return OutputFile(root="js", path="workers.js", content=content)

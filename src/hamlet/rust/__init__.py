@@ -1,0 +1,45 @@
+"""The Rust reader: the only package that imports tree_sitter.
+
+    parse_paths(["src"]) -> ([ParsedFile(path="src/lib.rs", items=(REnum(...), ...))], diagnostics)
+    parse_source("lib.rs", b"pub enum E { A }") -> ParsedFile("lib.rs", (REnum("E", ...),))
+
+What comes out is plain data (`hamlet.rust.syntax`); resolving it is `hamlet.resolve`'s job.
+"""
+
+from hamlet.rust.files import parse_paths
+from hamlet.rust.parse import parse_source
+from hamlet.rust.syntax import (
+    Attr,
+    ParsedFile,
+    RAlias,
+    RArray,
+    REnum,
+    RField,
+    RItem,
+    RPath,
+    RRef,
+    RStruct,
+    RTuple,
+    RType,
+    RUnsupported,
+    RVariant,
+)
+
+__all__ = [
+    "Attr",
+    "ParsedFile",
+    "RAlias",
+    "RArray",
+    "REnum",
+    "RField",
+    "RItem",
+    "RPath",
+    "RRef",
+    "RStruct",
+    "RTuple",
+    "RType",
+    "RUnsupported",
+    "RVariant",
+    "parse_paths",
+    "parse_source",
+]

@@ -1,0 +1,216 @@
+"""Attributes, doc comments and plain comments, as `Attr`s and text.
+
+    /// Resize an image.                  -> docs "Resize an image."
+    #[derive(Debug)] #[derive(hamlet::BuildAmpWorker)]
+                                          -> derives ("Debug", "hamlet::BuildAmpWorker")
+    #[serde(rename = "x", default)]       -> Attr("serde", (("rename", "x"), ("default", None)))
+    #[serde(rename(serialize = "a"))]     -> Attr("serde", (('rename(serialize = "a")', None),))
+    // Main → Worker                      -> plain comment "Main → Worker"
+
+A nested list is kept whole as the key (with no value), so a reader looking for a plain
+`rename = "..."` cannot mistake it for one.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from hamlet.rust.source import Source
+from hamlet.rust.syntax import Attr
+
+COMMENTS = frozenset(("line_comment", "block_comment"))
+STRINGS = frozenset(("string_literal", "raw_string_literal"))
+
+DOC, INNER, PLAIN = "doc", "inner", "plain"
+
+
+def comment_kind(src: Source, node) -> str:
+    """DOC for `///` and `/** */`, INNER for `//!` and `/*! */`, else PLAIN.
+
+    By the text, as rustc decides it: `////` and `/***` are plain comments, `/**/` too.
+    """
+    head = src.data[node.start_byte : node.start_byte + 4]
+    if node.type == "line_comment":
+        if head.startswith(b"///") and not head.startswith(b"////"):
+            return DOC
+        return INNER if head.startswith(b"//!") else PLAIN
+    if head.startswith(b"/**") and not head.startswith(b"/***") and head != b"/**/":
+        return DOC
+    return INNER if head.startswith(b"/*!") else PLAIN
+
+
+def plain_comment(src: Source, node) -> str:
+    """`// Main → Worker` -> "Main → Worker"; `/* x */` -> "x"."""
+    text = src.text(node)
+    if node.type == "block_comment":
+        return text[2:-2].strip() if text.endswith("*/") else text[2:].strip()
+    return text[2:].strip()
+
+
+def _strip_space(line: str) -> str:
+    return line[1:] if line.startswith(" ") else line
+
+
+_STAR = re.compile(r"[ \t]*\*")
+
+
+def doc_lines(src: Source, node) -> list[str]:
+    """The lines one outer doc comment contributes, markers and one leading space removed.
+
+    /**                      ->  ["First.", "Second."]
+     * First.
+     * Second.
+     */
+    """
+    text = src.text(node)
+    if node.type == "line_comment":
+        return [_strip_space(text[3:].rstrip("\r\n"))]
+    body = text[3:-2] if text.endswith("*/") else text[3:]
+    lines = [line.rstrip("\r") for line in body.split("\n")]
+    inline = bool(lines[0].strip())
+    if not inline:
+        lines = lines[1:]
+    if len(lines) > 1 and not lines[-1].strip():
+        lines = lines[:-1]
+    if not lines:
+        return [""]
+    head = [_strip_space(lines[0])] if inline else []
+    rest = lines[1:] if inline else lines
+    if rest and all(_STAR.match(line) for line in rest if line.strip()):
+        rest = [_strip_space(_STAR.sub("", line, count=1)) for line in rest]
+    elif rest:
+        rest = textwrap.dedent("\n".join(rest)).split("\n")
+    return [line.rstrip() for line in head + rest]
+
+
+def attribute_parts(node):
+    """(path node, arguments token_tree or None, value node or None) of an attribute_item."""
+    attr = next((c for c in node.named_children if c.type == "attribute"), None)
+    if attr is None or attr.child_count == 0:
+        return None, None, None
+    return (
+        attr.child(0),
+        attr.child_by_field_name("arguments"),
+        attr.child_by_field_name("value"),
+    )
+
+
+NO_META: tuple[tuple[str, ...], tuple[Attr, ...], str] = ((), (), "")
+
+
+def read_meta(src: Source, pending: list) -> tuple[tuple[str, ...], tuple[Attr, ...], str]:
+    """(derives, other attributes, docs) from the attribute and doc nodes before an item."""
+    if not pending:
+        return NO_META
+    derives: list[str] = []
+    attrs: list[Attr] = []
+    docs: list[str] = []
+    for node in pending:
+        if node.type != "attribute_item":
+            docs.extend(doc_lines(src, node))
+            continue
+        path_node, args, value = attribute_parts(node)
+        if path_node is None:
+            continue
+        path = _compact(src.text(path_node))
+        if path == "derive" and args is not None:
+            derives.extend(_derives(src, args))
+        elif path == "doc" and value is not None and args is None:
+            docs.extend(_strip_space(line) for line in _literal(src, value).split("\n"))
+        else:
+            attrs.append(Attr(path, _args(src, args), src.loc(node), src.text(node)))
+    return tuple(derives), tuple(attrs), "\n".join(docs)
+
+
+def _derives(src: Source, tree) -> list[str]:
+    """`(Debug, hamlet::BuildAmpWorker)` -> ["Debug", "hamlet::BuildAmpWorker"]."""
+    text = src.text(tree)
+    inner = text[1:-1]
+    if text.endswith(")") and "/" not in inner and "(" not in inner:
+        # No comments and no nesting: the text alone says it, without a wrapper per token.
+        return [name for name in (_compact(part) for part in inner.split(",")) if name]
+    return [_compact(src.span(g[0], g[-1])) for g in _groups(tree)]
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _groups(tree) -> list[list]:
+    """The comma-separated groups of tokens inside `( ... )`, comments left out."""
+    groups: list[list] = []
+    group: list = []
+    for child in tree.children[1:]:
+        kind = child.type
+        if kind == ",":
+            if group:
+                groups.append(group)
+            group = []
+        elif kind not in COMMENTS and child.end_byte > child.start_byte:
+            group.append(child)
+    if group and group[-1].type in (")", "]", "}"):
+        group.pop()
+    if group:
+        groups.append(group)
+    return groups
+
+
+def _args(src: Source, tree) -> tuple[tuple[str, str | None], ...]:
+    if tree is None:
+        return ()
+    out: list[tuple[str, str | None]] = []
+    for group in _groups(tree):
+        eq = next((i for i, c in enumerate(group) if c.type == "="), None)
+        if eq is None:
+            text = src.span(group[0], group[-1])
+            nested = any(c.type == "token_tree" for c in group)
+            out.append((text if nested else _compact(text), None))
+            continue
+        key = _compact(src.span(group[0], group[eq - 1])) if eq else ""
+        values = group[eq + 1 :]
+        if not values:
+            out.append((key, ""))
+        elif len(values) == 1:
+            out.append((key, _literal(src, values[0])))
+        else:
+            out.append((key, src.span(values[0], values[-1])))
+    return tuple(out)
+
+
+def _literal(src: Source, node) -> str:
+    text = src.text(node)
+    return unquote(text) if node.type in STRINGS else text
+
+
+_RAW = re.compile(r'[bc]?r(#*)"(.*)"\1', re.DOTALL)
+_ESCAPE = re.compile(
+    r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F_]{1,8})\}|\r?\n[ \t\r\n]*|(.))", re.DOTALL
+)
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
+
+
+def _escape(match: re.Match) -> str:
+    hex2, uni, simple = match.groups()
+    if hex2:
+        return chr(int(hex2, 16))
+    if uni:
+        try:
+            return chr(int(uni.replace("_", ""), 16))
+        except (ValueError, OverflowError):
+            return match.group(0)
+    if simple is None:
+        return ""  # `\` at the end of a line skips the newline and the indentation
+    return _SIMPLE.get(simple, match.group(0))
+
+
+def unquote(text: str) -> str:
+    """`"a\\"b"` -> `a"b`; `r#"a"b"#` -> `a"b`; `b"x"` -> `x`. Anything else as is."""
+    raw = _RAW.fullmatch(text)
+    if raw:
+        return raw.group(2)
+    if text[:1] in ("b", "c") and text[1:2] == '"':
+        text = text[1:]
+    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
+        return _ESCAPE.sub(_escape, text[1:-1])
+    return text

@@ -1,0 +1,90 @@
+"""PATHs -> the Rust files under them, parsed.
+
+    parse_paths(["src"])  ->  src/lib.rs, src/workers/image.rs, ...  (sorted;
+                              target/ and hidden folders skipped)
+
+Output paths are built from the given ones (`os.path.join(given, relative)`, with
+forward slashes), so relative input gives relative output and the same tree gives the
+same paths on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hamlet.diagnostics import Diagnostic, Loc, error
+from hamlet.rust.parse import parse_source
+from hamlet.rust.syntax import ParsedFile
+
+PATH_HINT = "pass .rs files or folders that contain them"
+
+
+def parse_paths(paths: list[str]) -> tuple[list[ParsedFile], list[Diagnostic]]:
+    """Parse every `.rs` file under `paths`.
+
+    The diagnostics are the path problems plus every file's syntax errors (which are
+    also on each `ParsedFile`). A file reached twice is parsed once.
+    """
+    parsed: list[ParsedFile] = []
+    diagnostics: list[Diagnostic] = []
+    seen: set[str] = set()
+    for given in paths:
+        for path in _rust_files(given, diagnostics):
+            key = os.path.normcase(os.path.abspath(path))
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError as problem:
+                reason = problem.strerror or str(problem)
+                diagnostics.append(
+                    error(Loc(_slashes(path)), f"cannot read file: {reason}", PATH_HINT)
+                )
+                continue
+            result = parse_source(_slashes(path), data)
+            parsed.append(result)
+            diagnostics.extend(result.diagnostics)
+    return parsed, diagnostics
+
+
+def _slashes(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def _rust_files(given: str, diagnostics: list[Diagnostic]) -> list[str]:
+    if os.path.isdir(given):
+        return _walk(given, diagnostics)
+    if not os.path.exists(given):
+        diagnostics.append(
+            error(Loc(_slashes(given)), f"no such file or folder: {given}", PATH_HINT)
+        )
+        return []
+    if not given.endswith(".rs") or not os.path.isfile(given):
+        diagnostics.append(
+            error(Loc(_slashes(given)), f"not a Rust source file (.rs): {given}", PATH_HINT)
+        )
+        return []
+    return [given]
+
+
+def _walk(folder: str, diagnostics: list[Diagnostic]) -> list[str]:
+    """Every `*.rs` below `folder`, sorted; build output (`target/`) and hidden
+    folders and files (`.git/`, editor lock files such as `.#lib.rs`) are skipped."""
+
+    def unreadable(problem: OSError) -> None:
+        where = problem.filename or folder
+        reason = problem.strerror or str(problem)
+        diagnostics.append(error(Loc(_slashes(where)), f"cannot read folder: {reason}", PATH_HINT))
+
+    found = []
+    for here, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if d != "target" and not d.startswith(".")]
+        found.extend(
+            os.path.join(here, name)
+            for name in files
+            if name.endswith(".rs") and not name.startswith(".")
+        )
+    found.sort()
+    return found

@@ -1,0 +1,334 @@
+"""Helpers for the browser tests: a quiet static server, the wire contract checks, and
+`ElmPage`, which drives one page that stands in for an Elm app.
+
+The names below (ports, setup functions, files) are written out by hand from the
+interface contract, not computed with `hamlet.naming`, so a naming bug in
+the generator fails these tests instead of being mirrored by them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+# Bounded waits everywhere: a generated-code bug must fail a test, never hang it.
+WAIT_MS = 5_000
+# How long "nothing more arrives" is watched for after an expected count is reached.
+SETTLE_MS = 250
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What the contract says a worker's generated glue is called, for one test enum."""
+
+    base: str
+    snake: str
+    setup: str  # export of /js/<snake>_main.js
+    outgoing: str  # Elm -> JS port: sendTo<Base>Port
+    incoming: str  # JS -> Elm port: lowerCamel(base) ++ "ResponsePort"
+    failure: str  # the failure variant
+    failure_field: str  # its one String field, by wire name
+
+    @property
+    def main_module(self) -> str:
+        return f"/js/{self.snake}_main.js"
+
+    @property
+    def default_url(self) -> str:
+        return f"/workers/{self.snake}.js"
+
+
+TEST = Contract(
+    base="TestWorker",
+    snake="test_worker",
+    setup="setupTestWorker",
+    outgoing="sendToTestWorkerPort",
+    incoming="testWorkerResponsePort",
+    failure="TestFailed",
+    failure_field="error",
+)
+
+PROBE = Contract(
+    base="HTTPProbeWorker",
+    snake="http_probe_worker",
+    setup="setupHTTPProbeWorker",
+    outgoing="sendToHTTPProbeWorkerPort",
+    incoming="httpProbeWorkerResponsePort",
+    failure="ProbeFailed",
+    failure_field="error",
+)
+
+CONTRACTS = (TEST, PROBE)
+
+
+def echo(tag: int, text: str = "") -> dict:
+    """A TestWorker `Echo` request as the generated Elm encoder sends it."""
+    return {"type": "Echo", "tag": tag, "text": text or f"text {tag}"}
+
+
+def echoed(tag: int, text: str = "") -> dict:
+    """The `Echoed` response Elm should get for `echo(tag, text)`."""
+    return {"type": "Echoed", "tag": tag, "text": text or f"text {tag}"}
+
+
+# ---- the server ------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".html": "text/html",
+    }
+
+    def end_headers(self) -> None:
+        # Tests rewrite served files between requests (a worker that failed to load,
+        # then fixed): the browser must never answer from its cache.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+class StaticServer:
+    """A threaded http.server on 127.0.0.1 and an ephemeral port, serving `root`."""
+
+    def __init__(self, root: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        host, port = self._server.server_address[:2]
+        self.url = f"http://{host}:{port}"
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+# ---- the wire contract -------------------------------------------------------------
+
+
+class WireSchema:
+    """Validators for one worker's `<snake>.schema.json`, by $defs name."""
+
+    def __init__(self, contract: Contract, path: Path) -> None:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(document)
+        uri = document.get("$id") or f"urn:hamlet-test:{contract.snake}.schema.json"
+        registry = Registry().with_resource(uri, DRAFT202012.create_resource(document))
+        defs = document.get("$defs", {})
+        self.validators = {}
+        for suffix in ("Request", "Response", "RequestEnvelope", "ResponseEnvelope"):
+            name = contract.base + suffix
+            assert name in defs, f"{path.name} has no $defs/{name}"
+            self.validators[suffix] = Draft202012Validator(
+                {"$ref": f"{uri}#/$defs/{name}"}, registry=registry
+            )
+
+    def errors(self, kind: str, value) -> list[str]:
+        """Why `value` is not a valid `kind` (empty when valid), explained by the
+        variant its `type` names when the schema's `oneOf` has one."""
+        return [line for error in self.validators[kind].iter_errors(value) for line in _explain(error)]
+
+
+def _explain(error) -> list[str]:
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        branches: dict = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        named = [
+            subs for subs in branches.values()
+            if not any(list(sub.relative_path) == ["type"] for sub in subs)
+        ]
+        if len(named) == 1:
+            return [line for sub in named[0] for line in _explain(sub)]
+    return [f"{error.json_path}: {error.message}"]
+
+
+def contract_problems(log: dict, schemas: dict[str, WireSchema], off_contract_types: set[str]) -> list[str]:
+    """Every message in the page's log checked against its worker's schema: Elm -> JS
+    against <Base>Request, JS -> Elm against <Base>Response, and the envelopes both
+    ways against <Base>RequestEnvelope / <Base>ResponseEnvelope. Messages a test pushed
+    off-contract on purpose must fail validation (or the test is not testing that)."""
+    by_outgoing = {c.outgoing: c for c in CONTRACTS}
+    by_incoming = {c.incoming: c for c in CONTRACTS}
+    problems: list[str] = []
+
+    def check(kind: str, contract: Contract, value, where: str, expect_valid: bool = True) -> None:
+        errors = schemas[contract.snake].errors(kind, value)
+        if expect_valid and errors:
+            problems.append(f"{where}: {json.dumps(value)[:300]} is not a {contract.base}{kind}: {errors[:3]}")
+        if not expect_valid and not errors:
+            problems.append(f"{where}: {json.dumps(value)[:300]} was pushed as off-contract but validates")
+
+    for n, entry in enumerate(log["pushed"]):
+        contract = by_outgoing[entry["port"]]
+        check("Request", contract, entry["value"], f"pushed[{n}]", not entry["offContract"])
+    for n, entry in enumerate(log["sent"]):
+        contract = by_incoming.get(entry["port"])
+        if contract is None:
+            problems.append(f"sent[{n}]: sent through unknown port {entry['port']}")
+            continue
+        check("Response", contract, entry["value"], f"sent[{n}] ({entry['port']})")
+    for n, entry in enumerate(log["toWorker"]):
+        contract = worker_contract(log["workers"][entry["worker"]]["url"])
+        message = entry["message"]
+        off = isinstance(message, dict) and message.get("type") in off_contract_types
+        check("RequestEnvelope", contract, message, f"toWorker[{n}]", not off)
+    for n, entry in enumerate(log["fromWorker"]):
+        contract = worker_contract(log["workers"][entry["worker"]]["url"])
+        check("ResponseEnvelope", contract, entry["message"], f"fromWorker[{n}]")
+    return problems
+
+
+def worker_contract(url: str) -> Contract:
+    """Which worker a script URL runs: `/workers/<snake>.js`, or a test's copy of it
+    named `<snake>__<anything>.js`."""
+    stem = url.rsplit("/", 1)[-1].split("?", 1)[0].removesuffix(".js").split("__", 1)[0]
+    for contract in CONTRACTS:
+        if contract.snake == stem:
+            return contract
+    raise AssertionError(f"no test worker is served at {url}")
+
+
+# ---- the page ----------------------------------------------------------------------
+
+
+class ElmPage:
+    """One browser page standing in for an Elm app that uses the generated glue."""
+
+    def __init__(self, page, base_url: str, schemas: dict[str, WireSchema]) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.schemas = schemas
+        self.page_errors: list[str] = []
+        self.console_errors: list[str] = []
+        self.off_contract_types: set[str] = set()
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: self.console_errors.append(message.text)
+            if message.type == "error"
+            else None,
+        )
+        page.goto(f"{base_url}/page/index.html")
+
+    # -- setting up ------------------------------------------------------------------
+
+    def make_app(self, contracts=(TEST,), outgoing: bool = True, incoming: bool = True, name: str = "app") -> None:
+        spec = {
+            "outgoing": [c.outgoing for c in contracts] if outgoing else [],
+            "incoming": [c.incoming for c in contracts] if incoming else [],
+        }
+        self.page.evaluate("([name, spec]) => { makeApp(name, spec); }", [name, spec])
+
+    def setup(self, contract: Contract = TEST, options: dict | None = None, app: str = "app",
+              handle: str = "main") -> None:
+        """`import {setup<Base>} from "/js/<snake>_main.js"; setup<Base>(app, options)`."""
+        self.page.evaluate(
+            """async ([module, setup, app, options, handle]) => {
+                const glue = await import(module);
+                const args = options === null ? [window.__apps[app].app] : [window.__apps[app].app, options];
+                window.__handles[handle] = glue[setup](...args);
+            }""",
+            [contract.main_module, contract.setup, app, options, handle],
+        )
+
+    def start(self, contract: Contract = TEST, options: dict | None = None, **ports) -> None:
+        """An app with both ports of `contract` (unless told otherwise), set up."""
+        self.make_app((contract,), **ports)
+        self.setup(contract, options)
+
+    def evaluate(self, script: str, arg=None):
+        return self.page.evaluate(script, arg)
+
+    # -- playing Elm ---------------------------------------------------------------
+
+    def push(self, *messages: dict, contract: Contract = TEST, app: str = "app",
+             off_contract: bool = False) -> None:
+        """Send messages as Elm's port would: each must be a valid <Base>Request (the
+        shape the generated Elm encoder produces), unless pushed off-contract on purpose."""
+        for message in messages:
+            errors = self.schemas[contract.snake].errors("Request", message)
+            if off_contract:
+                assert errors, f"{message} is meant to be off-contract but validates"
+                self.off_contract_types.add(message.get("type"))
+            else:
+                assert not errors, f"test bug: {message} is not a {contract.base}Request: {errors}"
+        self.page.evaluate(
+            "([app, port, values, off]) => pushFromElm(app, port, values, off)",
+            [app, contract.outgoing, list(messages), off_contract],
+        )
+
+    # -- observing -----------------------------------------------------------------
+
+    def log(self) -> dict:
+        return self.page.evaluate("() => window.__log")
+
+    def responses(self, contract: Contract = TEST) -> list[dict]:
+        """Everything the glue sent to Elm through `contract`'s incoming port, in order."""
+        return self.page.evaluate(
+            "port => window.__log.sent.filter(e => e.port === port).map(e => e.value)",
+            contract.incoming,
+        )
+
+    def failures(self, contract: Contract = TEST) -> list[str]:
+        return [
+            r[contract.failure_field] for r in self.responses(contract) if r.get("type") == contract.failure
+        ]
+
+    def wait_responses(self, count: int, contract: Contract = TEST, timeout: int = WAIT_MS) -> list[dict]:
+        """Wait (bounded) until at least `count` responses reached Elm; return them all."""
+        try:
+            self.page.wait_for_function(
+                "([port, count]) => window.__log.sent.filter(e => e.port === port).length >= count",
+                arg=[contract.incoming, count],
+                timeout=timeout,
+                polling=20,
+            )
+        except Exception as exc:  # playwright's TimeoutError, reported with what did arrive
+            got = self.responses(contract)
+            raise AssertionError(
+                f"waited {timeout} ms for {count} responses on {contract.incoming}, got {len(got)}: "
+                f"{json.dumps(got)[:1500]}\nconsole errors: {self.console_errors[:10]}"
+            ) from exc
+        return self.responses(contract)
+
+    def wait_for(self, predicate: str, arg=None, timeout: int = WAIT_MS) -> None:
+        self.page.wait_for_function(predicate, arg=arg, timeout=timeout, polling=20)
+
+    def settle(self, ms: int = SETTLE_MS) -> None:
+        """Give late (wrong) messages a chance to arrive before counting exactly."""
+        self.page.wait_for_timeout(ms)
+
+    def workers(self) -> list[dict]:
+        """Every `new Worker(url, options)` the glue made, in order."""
+        return self.page.evaluate("() => window.__log.workers")
+
+    def terminated(self) -> list[int]:
+        return self.page.evaluate("() => window.__log.terminated")
+
+    def envelopes_to_worker(self) -> list[dict]:
+        return [e["message"] for e in self.log()["toWorker"]]
+
+    def envelopes_from_worker(self) -> list[dict]:
+        return [e["message"] for e in self.log()["fromWorker"]]
+
+    # -- the shared end-of-test check ----------------------------------------------
+
+    def contract_problems(self) -> list[str]:
+        return contract_problems(self.log(), self.schemas, self.off_contract_types)

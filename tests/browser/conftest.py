@@ -1,0 +1,110 @@
+"""Fixtures for the browser tests: real generated output, served over HTTP to a real
+Chromium with real module Web Workers.
+
+    site     (session)  generate tests/browser/rust/ into a temp folder laid out as
+                        /js/ (js-out), /workers/ (worker-out), /page/; the generated
+                        handler scaffolds are replaced by tests/browser/handlers/
+    server   (session)  a quiet threaded http.server on 127.0.0.1:<ephemeral>
+    browser  (session)  Debian's Chromium through playwright; skips when it is missing
+    elm      (test)     a fresh page standing in for an Elm app; at the end of every
+                        test, every message that crossed the port boundary (and every
+                        envelope to and from the worker) is validated against the
+                        generated JSON Schema, and the page must have thrown nothing
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from browser_support import CONTRACTS, ElmPage, StaticServer, WireSchema
+
+HERE = Path(__file__).parent
+CHROMIUM = os.environ.get("HAMLET_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ROOTS = {"elm": "elm", "js": "js", "worker": "workers"}
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    schemas: dict[str, WireSchema]
+
+    @property
+    def workers_dir(self) -> Path:
+        return self.root / ROOTS["worker"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip(f"no Chromium at {CHROMIUM} (CI installs Debian's `chromium` with apt)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    playwright = sync_api.sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    import hamlet
+
+    root = tmp_path_factory.mktemp("site")
+    result = hamlet.generate([str(HERE / "rust")])
+    assert result.ok, "\n".join(d.render() for d in result.diagnostics)
+    scaffolds = set()
+    for file in result.files:
+        target = root / ROOTS[file.root] / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(file.content, encoding="utf-8")
+        if file.scaffold:
+            scaffolds.add((file.root, file.path))
+    for contract in CONTRACTS:
+        handlers = f"{contract.snake}_handlers.js"
+        # The handlers file belongs to the user: ours replace the generated scaffold.
+        assert ("worker", handlers) in scaffolds, f"no {handlers} scaffold was generated"
+        shutil.copyfile(HERE / "handlers" / handlers, root / ROOTS["worker"] / handlers)
+    shutil.copytree(HERE / "page", root / "page")
+    schemas = {
+        c.snake: WireSchema(c, root / ROOTS["worker"] / f"{c.snake}.schema.json") for c in CONTRACTS
+    }
+    return Site(root, schemas)
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    server = StaticServer(site.root)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def elm(browser, server, site):
+    context = browser.new_context()
+    page = context.new_page()
+    elm_page = ElmPage(page, server.url, site.schemas)
+    try:
+        yield elm_page
+        problems = elm_page.contract_problems()
+        assert not problems, "messages off the wire contract:\n" + "\n".join(problems)
+        assert not elm_page.page_errors, f"the page threw: {elm_page.page_errors}"
+    finally:
+        context.close()

@@ -1,0 +1,5 @@
+// Test handlers for HTTPProbeWorker (the second worker, for setupWorkers).
+
+export async function handleProbe({ path }, reply) {
+  reply.probed({ path, status: 200 });
+}

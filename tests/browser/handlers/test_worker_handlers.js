@@ -1,0 +1,67 @@
+// Test handlers for TestWorker: they replace the generated scaffold, as a user's
+// handlers would. Each request variant has one behaviour the browser tests rely on;
+// `handleOrphan` is missing on purpose.
+
+const never = () => new Promise(() => {});
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+export async function handleEcho({ tag, text }, reply) {
+  reply.echoed({ tag, text });
+}
+
+export async function handleCount({ tag, steps }, reply) {
+  for (let step = 1; step <= steps; step += 1) {
+    reply.countProgress(tag, step);
+    await tick();
+  }
+  reply.counted(tag);
+}
+
+export async function handleAdd(request, reply) {
+  const [a, b] = request.value;
+  reply.sum(a + b);
+}
+
+export async function handlePing(request, reply) {
+  reply.pong();
+}
+
+// Not async: the throw happens synchronously inside the entry's dispatch.
+export function handleExplode({ message }) {
+  throw new Error(message);
+}
+
+export function handleRefuse({ message }) {
+  return Promise.reject(new Error(message));
+}
+
+export async function handleSilent() {}
+
+export async function handleStall({ tag }, reply) {
+  reply.countProgress(tag, 1);
+  return never();
+}
+
+export async function handleHang() {
+  return never();
+}
+
+export async function handleSleep({ tag, ms }, reply) {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  reply.echoed({ tag, text: "slept" });
+}
+
+// The error escapes every handler and every promise: only the worker's global error
+// handling, and the main thread's `error` event, can see it.
+export async function handleCrash({ tag }) {
+  setTimeout(() => {
+    throw new Error(`boom ${tag}`);
+  });
+  return never();
+}
+
+// Nobody awaits the rejected promise: an unhandled rejection in the worker.
+export async function handleAbandon({ tag }) {
+  Promise.reject(new Error(`abandoned ${tag}`));
+  return never();
+}

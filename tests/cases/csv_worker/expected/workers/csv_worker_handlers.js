@@ -1,0 +1,32 @@
+// CSVWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by csv_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.csvParsed({ rows: Array<Array<string>> })
+//                  reply.parseError({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets ParseError
+// with the reason, so await your work before returning.
+
+/**
+ * ParseCSV
+ *
+ * @param {object} request
+ * @param {string} request.data  Rust `String`
+ * @param {object} reply  one final reply:
+ *     reply.csvParsed({ rows })
+ *     reply.parseError({ error })
+ */
+export async function handleParseCSV(request, reply) {
+    const { data } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.parseError({ error: 'handleParseCSV is not implemented yet' });
+}

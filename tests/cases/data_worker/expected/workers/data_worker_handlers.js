@@ -1,0 +1,51 @@
+// DataWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by data_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.csvProcessed({ rows: number, columns: Array<string> })
+//                  reply.statsCalculated({ mean: number, median: number, stdDev: number })
+//                  reply.workerError({ message: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets WorkerError
+// with the reason, so await your work before returning.
+
+/**
+ * ProcessCSV
+ *
+ * @param {object} request
+ * @param {string} request.data  Rust `String`
+ * @param {object} reply  one final reply:
+ *     reply.csvProcessed({ rows, columns })
+ *     reply.statsCalculated({ mean, median, stdDev })
+ *     reply.workerError({ message })
+ */
+export async function handleProcessCSV(request, reply) {
+    const { data } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.workerError({ message: 'handleProcessCSV is not implemented yet' });
+}
+
+/**
+ * CalculateStats
+ *
+ * @param {object} request
+ * @param {Array<number>} request.numbers  Rust `Vec<f64>`
+ * @param {object} reply  one final reply:
+ *     reply.csvProcessed({ rows, columns })
+ *     reply.statsCalculated({ mean, median, stdDev })
+ *     reply.workerError({ message })
+ */
+export async function handleCalculateStats(request, reply) {
+    const { numbers } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.workerError({ message: 'handleCalculateStats is not implemented yet' });
+}

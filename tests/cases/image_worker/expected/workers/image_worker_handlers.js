@@ -1,0 +1,36 @@
+// ImageWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by image_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.processingComplete({ resultUrl: string, originalSize: [number, number], finalSize: [number, number] })
+//                  reply.processingFailed({ error: string })
+//                  reply.processingProgress({ percent: number })  (progress: any number of times)
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets ProcessingFailed
+// with the reason, so await your work before returning.
+
+/**
+ * ProcessImage
+ *
+ * @param {object} request
+ * @param {string} request.imageUrl  Rust `String`
+ * @param {number} request.maxWidth  Rust `u32`
+ * @param {number} request.quality  Rust `u8`
+ * @param {object} reply  any number of progress replies, then one final reply:
+ *     reply.processingComplete({ resultUrl, originalSize, finalSize })
+ *     reply.processingFailed({ error })
+ *     reply.processingProgress({ percent })  (progress)
+ */
+export async function handleProcessImage(request, reply) {
+    const { imageUrl, maxWidth, quality } = request;
+
+    // TODO: do the work (reporting progress if it helps), then send one final reply.
+    reply.processingFailed({ error: 'handleProcessImage is not implemented yet' });
+}

@@ -1,0 +1,409 @@
+"""The CSV example app (examples/csv-app), run the way its README says.
+
+    test_csv_parser_node_tests      the example's own `node --test` suite (parser, handler)
+    test_main_elm_is_elm_format_clean
+    test_generate_writes_the_glue_and_keeps_the_handlers
+                                    `hamlet generate --strict` in a copy of the example
+    test_gitignore_covers_exactly_the_generated_files
+    test_worker_side_in_chromium    index.html, the generated glue, the generated worker
+                                    entry and the handlers, in Chromium, with a stand-in
+                                    for the compiled Elm (csv_app_fake_elm.js)
+    test_app_in_chromium            `elm make` and the real app, typed into and clicked;
+                                    skips when the Elm packages are not in ELM_HOME
+
+The stand-in keeps everything but the Elm compile verifiable on a machine that cannot
+download Elm packages.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "examples" / "csv-app"
+FAKE_ELM = Path(__file__).with_name("csv_app_fake_elm.js")
+NODE_BIN = ROOT / "node_modules" / ".bin"
+
+CHROMIUM = os.environ.get("HAMLET_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WAIT_MS = 10_000
+CHROMIUM_TIMEOUT_S = 180
+
+# What `hamlet generate` writes with examples/csv-app/hamlet.toml, and what the README
+# says is generated. Written out by hand so that a change in the layout fails here.
+GENERATED = (
+    "generated/elm/Workers/CSVWorker.elm",
+    "generated/js/csv_worker_main.js",
+    "generated/js/workers.js",
+    "workers/csv_worker.js",
+    "workers/csv_worker.schema.json",
+)
+HANDLERS = "workers/csv_worker_handlers.js"
+# Never copied from a working tree that was used by hand: each test generates its own.
+NOT_SOURCES = ("generated", "elm-stuff", "node_modules", "csv_worker.js", "csv_worker.schema.json")
+
+GOOD_CSV = 'name,motto\nAda,"Hello, ""world"""\r\nGrace,"line one\nline two"\nAlan, kept spaces \n'
+GOOD_ROWS = [
+    ["name", "motto"],
+    ["Ada", 'Hello, "world"'],
+    ["Grace", "line one\nline two"],
+    ["Alan", " kept spaces "],
+]
+UNTERMINATED = 'a,b\n1,"2\n3,4\n'
+UNTERMINATED_ERROR = "line 2, column 3: the quoted field that starts here is never closed"
+
+
+# ---- helpers (tests/toolchain/conftest.py did not exist when this was written) ----
+
+
+def elm_home() -> Path:
+    return Path(os.environ.get("ELM_HOME") or Path.home() / ".elm")
+
+
+def missing_elm_packages(elm_json: Path) -> list[str]:
+    """The packages (direct and indirect) of an application's elm.json that are not in
+    ELM_HOME, where `elm make` would have to download them."""
+    dependencies = json.loads(elm_json.read_text(encoding="utf-8"))["dependencies"]
+    wanted = {**dependencies["direct"], **dependencies["indirect"]}
+    packages = elm_home() / "0.19.1" / "packages"
+    return [
+        f"{name} {version}"
+        for name, version in sorted(wanted.items())
+        if not (packages / name / version).is_dir()
+    ]
+
+
+def node_tool(name: str) -> Path:
+    tool = NODE_BIN / name
+    if not tool.exists():
+        pytest.skip(f"{tool.relative_to(ROOT)} is missing: run `npm ci` at the repository root")
+    return tool
+
+
+def run(command: list, cwd: Path, timeout: int = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def explain(result: subprocess.CompletedProcess) -> str:
+    return f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".html": "text/html",
+    }
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+class Served:
+    """`root` on a threaded http.server at 127.0.0.1 and an ephemeral port."""
+
+    def __init__(self, root: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        host, port = self._server.server_address[:2]
+        self.url = f"http://{host}:{port}"
+
+    def __enter__(self) -> Served:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+class Page:
+    """A fresh page that records what went wrong on it: uncaught errors, console errors,
+    failed requests and HTTP errors; and every URL it (or its workers) requested."""
+
+    def __init__(self, browser, url: str) -> None:
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requested: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        self.page.on(
+            "console",
+            lambda message: self.errors.append(f"console: {message.text}")
+            if message.type == "error"
+            else None,
+        )
+        self.context.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+        self.context.on(
+            "response",
+            lambda response: self.errors.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400
+            else None,
+        )
+        self.context.on("request", lambda request: self.requested.append(request.url))
+        self.page.goto(url)
+
+
+def in_chromium(url: str, body) -> None:
+    """Open `url` in a fresh Chromium and run `body(page)`, both in a thread of their own.
+
+    Playwright's sync API allows one running instance per thread, and tests/browser keeps
+    its own open for the whole session; a thread of our own cannot collide with it.
+    Whatever `body` raises (a failed assert, a skip) is raised again here."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip(f"no Chromium at {CHROMIUM} (CI installs Debian's `chromium` with apt)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    raised: list[BaseException] = []
+
+    def run_body() -> None:
+        try:
+            with sync_api.sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    body(Page(browser, url))
+                finally:
+                    browser.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            raised.append(exc)
+
+    thread = threading.Thread(target=run_body, name="csv-app-chromium", daemon=True)
+    thread.start()
+    thread.join(timeout=CHROMIUM_TIMEOUT_S)
+    if thread.is_alive():
+        raise AssertionError(f"the Chromium part did not finish in {CHROMIUM_TIMEOUT_S} s")
+    if raised:
+        raise raised[0]
+
+
+def files(root: Path, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every file under `root`, relative, leaving out any whose path has a part in `skip`."""
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and not set(p.relative_to(root).parts) & set(skip)
+    )
+
+
+def copy_app(target: Path) -> Path:
+    shutil.copytree(APP, target, ignore=shutil.ignore_patterns(*NOT_SOURCES))
+    return target
+
+
+def generate(app: Path) -> subprocess.CompletedProcess:
+    """The README's `hamlet generate`, run from the app's folder (it reads hamlet.toml);
+    --strict makes handler drift an error, so the handlers must match the enum."""
+    return run([sys.executable, "-m", "hamlet", "generate", "--strict"], cwd=app)
+
+
+@pytest.fixture(scope="module")
+def generated_app(tmp_path_factory) -> Path:
+    app = copy_app(tmp_path_factory.mktemp("csv-app") / "csv-app")
+    result = generate(app)
+    assert result.returncode == 0, explain(result)
+    return app
+
+
+# ---- without a browser ---------------------------------------------------------------
+
+
+def test_csv_parser_node_tests():
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    tests = sorted((APP / "test").glob("*.test.js"))
+    assert [t.name for t in tests] == ["csv.test.js", "handlers.test.js"]
+    result = run(["node", "--test", *[t.relative_to(APP) for t in tests]], cwd=APP)
+    assert result.returncode == 0, explain(result)
+    # Every test in both files ran and passed: node prints one summary for the whole run.
+    expected = sum(t.read_text(encoding="utf-8").count("\ntest(") for t in tests)
+    assert f"\n# pass {expected}\n" in result.stdout, result.stdout[-2000:]
+
+
+def test_main_elm_is_elm_format_clean():
+    elm_format = node_tool("elm-format")
+    result = run([elm_format, "--validate", "src/Main.elm"], cwd=APP)
+    assert result.returncode == 0, explain(result)
+
+
+def test_generate_writes_the_glue_and_keeps_the_handlers(generated_app):
+    for path in GENERATED:
+        assert (generated_app / path).is_file(), f"hamlet generate did not write {path}"
+    # The handlers file is the user's: generate found it and left it byte for byte.
+    assert (generated_app / HANDLERS).read_bytes() == (APP / HANDLERS).read_bytes()
+    entry = (generated_app / "workers/csv_worker.js").read_text(encoding="utf-8")
+    assert "./csv_worker_handlers.js" in entry
+    elm = (generated_app / "generated/elm/Workers/CSVWorker.elm").read_text(encoding="utf-8")
+    assert "port module Workers.CSVWorker exposing" in elm
+    # A second run changes nothing, and --check agrees that everything is up to date.
+    before = {path: (generated_app / path).read_bytes() for path in (*GENERATED, HANDLERS)}
+    again = generate(generated_app)
+    assert again.returncode == 0, explain(again)
+    assert {path: (generated_app / path).read_bytes() for path in before} == before
+    check = run([sys.executable, "-m", "hamlet", "generate", "--check"], cwd=generated_app)
+    assert check.returncode == 0, explain(check)
+
+
+def test_gitignore_covers_exactly_the_generated_files(generated_app):
+    """A fresh clone holds the user's files only: everything generate and elm make write
+    is ignored, and nothing the user wrote is."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not in a git work tree")
+    ours = files(APP, skip=NOT_SOURCES)  # what copy_app copies
+    written = sorted(set(files(generated_app)) - set(ours))
+    assert HANDLERS in ours and "workers/csv.js" in ours
+    assert set(GENERATED) <= set(written), written
+
+    def ignored(paths: list[str]) -> set[str]:
+        result = subprocess.run(
+            ["git", "check-ignore", "--no-index", "--stdin"],
+            cwd=ROOT,
+            input="\n".join(f"examples/csv-app/{p}" for p in paths),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode in (0, 1), explain(result)  # 1: nothing ignored
+        return {line.removeprefix("examples/csv-app/") for line in result.stdout.splitlines()}
+
+    extra = ["generated/elm.js", "elm-stuff/0.19.1/d.dat"]  # what elm make writes
+    assert ignored(written + extra) == set(written + extra)
+    assert ignored(ours) == set()
+
+
+# ---- in Chromium ---------------------------------------------------------------------
+
+
+def test_worker_side_in_chromium(generated_app, tmp_path):
+    """Everything but the Elm: index.html sets up the generated glue on a stand-in app;
+    requests shaped like the generated Elm encoder's reach the handlers in a real
+    module worker, and the answers come back through the response port."""
+    site = tmp_path / "csv-app"
+    shutil.copytree(generated_app, site)
+    (site / "generated" / "elm.js").write_bytes(FAKE_ELM.read_bytes())
+
+    def body(page: Page) -> None:
+        p = page.page
+        p.wait_for_function(
+            "() => window.__initNode === 'app' && window.__subscribers() === 1", timeout=WAIT_MS
+        )
+        assert p.evaluate("() => window.__toElm") == []
+
+        def ask(data: str, count: int):
+            p.evaluate("data => window.__fromElm({ type: 'ParseCSV', data })", data)
+            p.wait_for_function("count => window.__toElm.length >= count", arg=count, timeout=WAIT_MS)
+            return p.evaluate("() => window.__toElm")[count - 1]
+
+        assert ask('a,"b,c"\n1,2', 1) == {"type": "CSVParsed", "rows": [["a", "b,c"], ["1", "2"]]}
+        assert ask(GOOD_CSV, 2) == {"type": "CSVParsed", "rows": GOOD_ROWS}
+        failed = ask(UNTERMINATED, 3)
+        assert failed["type"] == "ParseError" and set(failed) == {"type", "error"}
+        assert failed["error"].startswith(UNTERMINATED_ERROR), failed
+        assert ask("a,b,c\n1,2,3\n4,5\n", 4) == {
+            "type": "ParseError",
+            "error": "line 3 has 2 fields, but the first row (line 1) has 3 fields",
+        }
+        assert ask("", 5) == {"type": "CSVParsed", "rows": []}
+        p.wait_for_timeout(200)
+        assert len(p.evaluate("() => window.__toElm")) == 5  # one answer each
+
+        # One worker, started from index.html's workerUrl, loading the user's modules.
+        workers = [url for url in page.requested if "/workers/" in url]
+        assert sorted(set(workers)) == [
+            f"{base}/workers/csv.js",
+            f"{base}/workers/csv_worker.js",
+            f"{base}/workers/csv_worker_handlers.js",
+        ], page.requested
+        assert workers.count(f"{base}/workers/csv_worker.js") == 1
+        assert page.errors == []
+
+    with Served(site) as server:
+        base = server.url
+        in_chromium(f"{base}/index.html", body)
+
+
+def test_app_in_chromium(tmp_path):
+    """The whole example as its README runs it: generate, elm make, serve, type, click."""
+    missing = missing_elm_packages(APP / "elm.json")
+    if missing:
+        pytest.skip(
+            f"Elm packages not in {elm_home() / '0.19.1' / 'packages'}: {', '.join(missing)} "
+            "(elm make would download them; set ELM_HOME to a cache that has them)"
+        )
+    elm = node_tool("elm")
+    app = copy_app(tmp_path / "csv-app")
+    generated = generate(app)
+    assert generated.returncode == 0, explain(generated)
+    made = run([elm, "make", "src/Main.elm", "--output=generated/elm.js"], cwd=app, timeout=600)
+    assert made.returncode == 0, explain(made)
+
+    def body(page: Page) -> None:
+        p = page.page
+        p.wait_for_selector("#csv-input", timeout=WAIT_MS)
+        assert p.text_content("#status") == "Ready"
+
+        def parse(text: str | None, status: str) -> None:
+            if text is not None:
+                p.fill("#csv-input", text)
+            p.click("#parse")
+            p.wait_for_function(
+                "status => document.querySelector('#status').textContent === status",
+                arg=status,
+                timeout=WAIT_MS,
+            )
+
+        def table() -> list[list[str]]:
+            return p.eval_on_selector_all(
+                "#rows tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+            )
+
+        # The text the app starts with parses as it stands.
+        parse(None, "Complete")
+        assert table() == [["name", "motto"], ["Ada", 'Hello, "world"']]
+
+        parse(GOOD_CSV, "Complete")
+        assert table() == GOOD_ROWS
+        assert p.query_selector("#error") is None
+
+        parse(UNTERMINATED, "Failed")
+        assert p.text_content("#error").startswith(UNTERMINATED_ERROR)
+
+        # A later success clears the error and shows the new rows.
+        parse("x,y\n1,2\n", "Complete")
+        assert p.query_selector("#error") is None
+        assert table() == [["x", "y"], ["1", "2"]]
+        assert page.errors == []
+
+    with Served(app) as server:
+        in_chromium(f"{server.url}/index.html", body)

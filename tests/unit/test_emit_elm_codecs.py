@@ -1,0 +1,183 @@
+"""The Elm emitter's codecs and names: encoders and decoders for every shape and type,
+optional fields, tuples that must not nest lambdas (Elm rejects shadowing), names that
+only come from the model, and string literals escaped as elm-format prints them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from elm_models import (
+    BOOL,
+    FLOAT,
+    INT,
+    STRING,
+    UNIT,
+    assert_elm_format_keeps,
+    build,
+    clashing_names,
+    declaration,
+    field,
+    image_worker,
+    kitchen_sink,
+    request,
+    response,
+)
+from hamlet.emit.elm import emit_elm
+from hamlet.emit.elm_codecs import elm_string, elm_type
+from hamlet.model import DictT, ListT, MaybeT, NamedT, TupleT
+
+
+def test_elm_format_keeps_every_string_escape(tmp_path):
+    tricky = 'q"b\\s\n\r\t é\u00a0\u200b\u2028\x01\x7f😀 -} {- --'
+    module = f"module Workers.Check exposing (a)\n\n\na =\n    {elm_string(tricky)}\n"
+    assert_elm_format_keeps(module, tmp_path)
+
+
+def test_encoders_tag_each_message_with_its_type():
+    content = emit_elm(image_worker()).content
+    assert declaration(content, "encodeImageWorkerResponse :").splitlines()[2:11] == [
+        "encodeImageWorkerResponse : ImageWorkerResponse -> Encode.Value",
+        "encodeImageWorkerResponse response =",
+        "    case response of",
+        "        ProcessingComplete data ->",
+        "            Encode.object",
+        '                [ ( "type", Encode.string "ProcessingComplete" )',
+        '                , ( "resultUrl", Encode.string data.resultUrl )',
+        '                , ( "originalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.originalSize )',
+        '                , ( "finalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.finalSize )',
+    ]
+    sink = emit_elm(kitchen_sink()).content
+    encoder = declaration(sink, "encodeHTTPRouteWorkerRequest :")
+    assert '        CancelAll ->\n            Encode.object [ ( "type", Encode.string "CancelAll" ) ]\n' in encoder
+    assert '        Ping _ ->\n            Encode.object [ ( "type", Encode.string "Ping" ) ]\n' in encoder
+    assert (
+        '                , ( "value", Encode.list Basics.identity [ Encode.int value1, Encode.int value2 ] )\n'
+    ) in encoder
+    assert '                , ( "value", value_ |> Maybe.map Encode.int |> Maybe.withDefault Encode.null )\n' in encoder
+    assert '                , ( "case", Encode.bool data.case_ )\n' in encoder  # wire name, not Elm name
+    assert (
+        '                , ( "headers", Encode.dict Basics.identity (Encode.list Encode.string) data.headers )\n'
+    ) in encoder
+    assert '( "Content-\\"Type\\"\\\\ é\\u{00A0}\\u{0001}", Encode.string data.contentType )' in encoder
+    assert '                , ( "unit", Encode.null )\n' in encoder
+
+
+def test_decoders_read_the_tag_then_every_field():
+    content = emit_elm(image_worker()).content
+    assert declaration(content, "imageWorkerRequestDecoder :") == (
+        "{-| Read a request from JSON; the inverse of `encodeImageWorkerRequest`.\n"
+        "-}\n"
+        "imageWorkerRequestDecoder : Decode.Decoder ImageWorkerRequest\n"
+        "imageWorkerRequestDecoder =\n"
+        '    Decode.field "type" Decode.string\n'
+        "        |> Decode.andThen\n"
+        "            (\\tag ->\n"
+        "                case tag of\n"
+        '                    "ProcessImage" ->\n'
+        "                        Decode.succeed (\\imageUrl maxWidth quality -> ProcessImage { imageUrl = imageUrl, maxWidth = maxWidth, quality = quality })\n"
+        '                            |> Decode.map2 (|>) (Decode.field "imageUrl" Decode.string)\n'
+        '                            |> Decode.map2 (|>) (Decode.field "maxWidth" Decode.int)\n'
+        '                            |> Decode.map2 (|>) (Decode.field "quality" Decode.int)\n'
+        "\n"
+        "                    _ ->\n"
+        '                        Decode.fail ("Unknown ImageWorkerRequest type: " ++ tag)\n'
+        "            )"
+    )
+    # the failure field's parameter is renamed by the model: `error` is a local
+    assert "Decode.succeed (\\error_ -> ProcessingFailed { error = error_ })" in content
+    sink = emit_elm(kitchen_sink()).content
+    decoder = declaration(sink, "httpRouteWorkerRequestDecoder :")
+    assert '"CancelAll" ->\n                        Decode.succeed CancelAll\n' in decoder
+    assert '"Ping" ->\n                        Decode.succeed (Ping {})\n' in decoder
+    assert (
+        "                        Decode.succeed Resize\n"
+        '                            |> Decode.map2 (|>) (Decode.field "value" (Decode.index 0 Decode.int))\n'
+        '                            |> Decode.map2 (|>) (Decode.field "value" (Decode.index 1 Decode.int))\n'
+    ) in decoder
+    assert '|> Decode.map2 (|>) (Decode.field "unit" (Decode.null ()))' in decoder
+    assert (
+        '|> Decode.map2 (|>) (Decode.field "deep" (Decode.list (Decode.list '
+        "(Decode.nullable (Decode.nullable (Decode.dict Decode.int))))))"
+    ) in decoder
+
+
+def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
+    sink = emit_elm(kitchen_sink()).content
+    assert declaration(sink, "httpRouteWorkerOptionalField :") == (
+        "httpRouteWorkerOptionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)\n"
+        "httpRouteWorkerOptionalField field decoder =\n"
+        "    Decode.maybe (Decode.field field Decode.value)\n"
+        "        |> Decode.andThen\n"
+        "            (\\maybe ->\n"
+        "                case maybe of\n"
+        "                    Maybe.Just _ ->\n"
+        "                        Decode.field field (Decode.nullable decoder)\n"
+        "\n"
+        "                    Maybe.Nothing ->\n"
+        "                        Decode.succeed Maybe.Nothing\n"
+        "            )\n"
+    )
+    # a Maybe with its own key goes through the helper; one inside an array cannot be absent
+    assert '(httpRouteWorkerOptionalField "value" Decode.int)' in sink
+    assert '(httpRouteWorkerOptionalField "maybePairs" (Decode.list (Decode.map2 Tuple.pair' in sink
+    assert '(Decode.field "value" (Decode.index 1 (Decode.nullable Decode.string)))' in sink
+    assert "OptionalField" not in emit_elm(image_worker()).content
+
+
+def test_tuples_holding_tuples_never_nest_lambdas():
+    """Elm rejects shadowing: a lambda binding `a` may not sit inside another one."""
+    sink = emit_elm(kitchen_sink()).content
+    assert (
+        '( "nested", ((\\( a, b, c ) -> ( a, ( b, c ) )) '
+        ">> Tuple.mapBoth (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.string b ]) "
+        "(Tuple.mapBoth (\\( a, b, c ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b, Encode.null ]) "
+        "(Maybe.map (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.string b ]) >> Maybe.withDefault Encode.null)) "
+        ">> (\\( a, ( b, c ) ) -> Encode.list Basics.identity [ a, b, c ])) data.nested )"
+    ) in sink
+    for line in sink.splitlines():
+        assert not re.search(r"\\\( a, b \) -> [^)]*\\", line), line
+
+
+def test_every_local_name_comes_from_the_model():
+    """Requests named like the locals push the locals aside (`tag` -> `tag_`)."""
+    worker = clashing_names()
+    assert worker.elm.local("tag") == "tag_"
+    content = emit_elm(worker).content
+    for bound in ["\\tag_ ->", "case tag_ of", "Data data_ ->", "\\( a_, b ) ->",
+                  "clashResponse toMsg_ =", "(\\value_ ->", "Result.Err error_ ->",
+                  "sendToClash request_ =", "clashOptionalField field_ decoder =",
+                  "(\\maybe_ ->", "encodeClashResponse response_ ="]:
+        assert bound in content, bound
+    for bare in ["\\tag ->", "case tag of", " data ->", "( a, b )", " toMsg ", "\\value ->",
+                 " error ->", " request =", " field ", "\\maybe ->", " response ="]:
+        assert bare not in content, bare
+    # the record field `data` keeps its name; its parameter does not shadow the local
+    assert "data = data__" in content
+    # constructors `Ok`/`Nothing` and the command `identity` would shadow Elm's own
+    assert "\nidentity pair =\n" in content
+    assert "Result.Ok response_ ->" in content and "Decode.succeed Maybe.Nothing" in content
+    ours = declaration(content, "clashResponse :") + declaration(content, "clashOptionalField :")
+    assert not re.search(r"(?<![.\w])(Ok|Err|Just|Nothing)\b", ours)
+    assert not re.search(r"(?<![.\w])identity\b", declaration(content, "encodeClashRequest :"))
+
+
+def test_elm_types_are_parenthesised_where_elm_needs_it():
+    assert elm_type(ListT(MaybeT(INT))) == "List (Maybe Int)"
+    assert elm_type(MaybeT(TupleT((INT, ListT(STRING))))) == "Maybe ( Int, List String )"
+    assert elm_type(DictT(DictT(UNIT))) == "Dict String (Dict String ())"
+    assert elm_type(ListT(INT), atomic=True) == "(List Int)"
+    assert elm_type(TupleT((INT, FLOAT, BOOL)), atomic=True) == "( Int, Float, Bool )"
+    assert elm_type(NamedT("Shape"), atomic=True) == "Shape"
+
+
+def test_domain_type_codecs_are_not_generated_yet():
+    worker = build(
+        "Shapes",
+        request("Draw", field("shape", NamedT("Shape"))),
+        response("Failed", field("error", STRING), failure=True),
+    )
+    with pytest.raises(NotImplementedError, match="Shape"):
+        emit_elm(worker)
