@@ -77,9 +77,16 @@ class TupleT:
 
 @dataclass(frozen=True)
 class NamedT:
-    """A domain type defined in the scanned sources, by its resolved Elm type name."""
+    """A domain type defined in the scanned sources (a `TypeDef` of the project).
+
+    Rust `shapes::Shape` -> NamedT(name="Shape", encoder="encodeShape",
+    decoder="shapeDecoder"). The names are unqualified: they live in the shared
+    `Workers.Types` module, and a worker module prints them qualified with it.
+    """
 
     name: str
+    encoder: str
+    decoder: str
 
 
 Type = PrimT | ListT | MaybeT | DictT | TupleT | NamedT
@@ -88,13 +95,27 @@ Type = PrimT | ListT | MaybeT | DictT | TupleT | NamedT
 # ---- messages ----------------------------------------------------------------------
 
 
+class Omit(Enum):
+    """When the encoder leaves a field's key out (serde `skip_serializing_if`)."""
+
+    NEVER = "never"
+    NOTHING = "nothing"  # `Option::is_none`: the key is absent when the value is Nothing
+    EMPTY = "empty"  # `Vec::is_empty`, `String::is_empty`...: absent when empty
+
+
 @dataclass(frozen=True)
 class Field:
-    """One field of a variant.
+    """One field of a variant or of a domain struct.
 
     Rust `image_url: String` -> wire_name "imageUrl", elm_name "imageUrl",
     elm_param "imageUrl", js_name "imageUrl". Positional fields have rust_name None and
     wire_name "" (their values travel in "value"); Rust `case: bool` -> elm_name "case_".
+
+    serde, resolved: `wire_name` already applies `rename`/`rename_all`; a skipped field
+    is not in the model at all. `default` means the decoder accepts a missing key and
+    uses the type's zero value (Nothing, [], Dict.empty, "", 0, False); `omit` says when
+    the encoder leaves the key out. `flattened` is set for `#[serde(flatten)]`: the
+    fields of the flattened struct, whose keys sit in this object (then wire_name is "").
     """
 
     rust_name: str | None
@@ -106,6 +127,9 @@ class Field:
     rust_type: str  # the type as written in Rust, for docs and `hamlet list`
     docs: str
     loc: Loc
+    default: bool = False
+    omit: Omit = Omit.NEVER
+    flattened: tuple["Field", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,9 +138,11 @@ class Variant:
 
     command: Elm command for a request ("processImage"); reply: JS reply method for a
     response ("processingComplete"); handler: JS handler export ("handleProcessImage").
+    `tag` is the value of "type" on the wire: the name, unless serde renames it.
     """
 
     name: str
+    tag: str
     shape: Shape
     fields: tuple[Field, ...]
     direction: Direction
@@ -215,11 +241,122 @@ class Worker:
         return next(v for v in self.variants if v.is_failure)
 
 
+# ---- domain types ------------------------------------------------------------------
+
+
+class Tagging(Enum):
+    """How a domain enum is written on the wire.
+
+    STRING: every variant is a unit variant and there is no serde tag: `"Png"`.
+    INTERNAL: `{"<tag>": "Circle", ...fields}`; Hamlet's default for other enums, where
+        a tuple variant carries its value in "value" like a message.
+    ADJACENT: serde `tag` + `content`: `{"<tag>": "Circle", "<content>": <value>}`.
+    UNTAGGED: serde `untagged`: the variant's value alone, decoded by trying each
+        variant in order.
+    """
+
+    STRING = "string"
+    INTERNAL = "internal"
+    ADJACENT = "adjacent"
+    UNTAGGED = "untagged"
+
+
+@dataclass(frozen=True)
+class Constructor:
+    """A variant of a domain enum. `name` is the Elm constructor (the Rust name, or
+    `<Enum><Variant>` when another type in `Workers.Types` already uses it); `tag` is its
+    wire name."""
+
+    name: str
+    rust_name: str
+    tag: str
+    shape: Shape
+    fields: tuple[Field, ...]
+    docs: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class StructDef:
+    """A domain struct.
+
+    STRUCT shape: an object; an Elm record `type alias Point = { x : Float, y : Float }`,
+    or, when `wrapped` (the record is part of a type cycle, which Elm aliases cannot
+    be), `type Tree = Tree { children : List Tree }`.
+    TUPLE shape: a custom type with one constructor named like the type,
+    `type Meters = Meters Float`; on the wire the inner value for one field (serde
+    newtype struct), else an array. UNIT shape: `type Marker = Marker`, `null` on the wire.
+    """
+
+    name: str
+    rust_name: str
+    shape: Shape
+    fields: tuple[Field, ...]
+    wrapped: bool
+    docs: str
+    loc: Loc
+    source: str
+    encoder: str
+    decoder: str
+    cycle: int | None  # types with the same number reach each other: decode lazily
+
+
+@dataclass(frozen=True)
+class EnumDef:
+    """A domain enum: `type Shape = Circle { .. } | Square Float`."""
+
+    name: str
+    rust_name: str
+    constructors: tuple[Constructor, ...]
+    tagging: Tagging
+    tag: str  # the tag key for INTERNAL and ADJACENT ("type" unless serde says)
+    content: str  # the content key for ADJACENT, "" otherwise
+    docs: str
+    loc: Loc
+    source: str
+    encoder: str
+    decoder: str
+    cycle: int | None
+
+
+@dataclass(frozen=True)
+class AliasDef:
+    """`pub type Labels = HashMap<String, Vec<String>>;` ->
+    `type alias Labels = Dict String (List String)` with its own codecs."""
+
+    name: str
+    rust_name: str
+    type: Type
+    docs: str
+    loc: Loc
+    source: str
+    encoder: str
+    decoder: str
+    cycle: int | None
+
+
+TypeDef = StructDef | EnumDef | AliasDef
+
+
+@dataclass(frozen=True)
+class TypesNames:
+    """The shared Elm module for domain types: "Workers.Types", "Workers/Types.elm"."""
+
+    module: str
+    path: str
+
+
 @dataclass(frozen=True)
 class Project:
-    """Everything to generate: the workers, ordered by base name."""
+    """Everything to generate: the workers, ordered by base name, and the domain types
+    their messages reach, ordered by Elm name (empty when messages use none)."""
 
     workers: tuple[Worker, ...]
+    types: tuple[TypeDef, ...] = ()
+    types_names: TypesNames = TypesNames("Workers.Types", "Workers/Types.elm")
+
+    def type_def(self, name: str) -> TypeDef:
+        return next(t for t in self.types if t.name == name)
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ def positional(*types):
 def variant(name, direction, shape, fields=(), docs="", failure=False):
     return Variant(
         name=name,
+        tag=name,
         shape=shape,
         fields=tuple(fields),
         direction=direction,

@@ -170,13 +170,13 @@ def test_elm_types_are_parenthesised_where_elm_needs_it():
     assert elm_type(DictT(DictT(UNIT))) == "Dict String (Dict String ())"
     assert elm_type(ListT(INT), atomic=True) == "(List Int)"
     assert elm_type(TupleT((INT, FLOAT, BOOL)), atomic=True) == "( Int, Float, Bool )"
-    assert elm_type(NamedT("Shape"), atomic=True) == "Shape"
+    assert elm_type(NamedT("Shape", "encodeShape", "shapeDecoder"), atomic=True) == "Shape"
 
 
 def test_domain_type_codecs_are_not_generated_yet():
     worker = build(
         "Shapes",
-        request("Draw", field("shape", NamedT("Shape"))),
+        request("Draw", field("shape", NamedT("Shape", "encodeShape", "shapeDecoder"))),
         response("Failed", field("error", STRING), failure=True),
     )
     with pytest.raises(NotImplementedError, match="Shape"):

@@ -322,7 +322,7 @@ BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
                 "items": False,
             },
         ),
-        (NamedT("Shape"), {"$ref": "#/$defs/Shape"}),
+        (NamedT("Shape", "encodeShape", "shapeDecoder"), {"$ref": "#/$defs/Shape"}),
         (
             ListT(MaybeT(DictT(ListT(BOOL)))),
             {
@@ -343,7 +343,7 @@ def test_type_schema(type_, schema):
 
 def test_domain_types_are_not_generated_yet(shapes):
     run = shapes.requests[0]
-    named = replace(run, fields=(replace(run.fields[0], type=ListT(NamedT("Shape"))),))
+    named = replace(run, fields=(replace(run.fields[0], type=ListT(NamedT("Shape", "encodeShape", "shapeDecoder"))),))
     worker = replace(shapes, variants=(named, *shapes.variants[1:]))
     with pytest.raises(NotImplementedError, match="Shape"):
         emit_schema(worker)

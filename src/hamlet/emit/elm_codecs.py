@@ -281,7 +281,7 @@ def encode_function(
 
 
 def _encode_branch(variant: Variant, worker: Worker) -> list[str]:
-    tag = f'( "type", Encode.string {elm_string(variant.name)} )'
+    tag = f'( "type", Encode.string {elm_string(variant.tag)} )'
     if variant.shape is Shape.STRUCT:
         data = worker.elm.local("data") if variant.fields else "_"
         pattern = f"{variant.name} {data}"
@@ -325,7 +325,7 @@ def decoder_function(
     ]
     body = INDENT * 5
     for variant in variants:
-        lines.append(f"{body}{elm_string(variant.name)} ->")
+        lines.append(f"{body}{elm_string(variant.tag)} ->")
         lines.extend(body + INDENT + line for line in _decode_branch(variant, worker))
         lines.append("")
     unknown = elm_string(f"Unknown {type_name} type: ")

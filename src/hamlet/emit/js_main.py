@@ -120,7 +120,7 @@ def failure_fields(worker: Worker, text_expr: str) -> str:
 def failure_object(worker: Worker, text_expr: str) -> str:
     """The whole failure message: `{ type: 'ProcessingFailed', error: text }`."""
     fields = failure_fields(worker, text_expr)
-    return f"{{ type: {js_string(worker.failure.name)}, {fields[2:]}"
+    return f"{{ type: {js_string(worker.failure.tag)}, {fields[2:]}"
 
 
 def comment_block(text: str, width: int = 88) -> str:
@@ -301,7 +301,7 @@ def _end_request(worker: Worker) -> str:
     progress = [v for v in worker.responses if not v.is_terminal]
     if not progress:
         return "pending.delete(id);"
-    test = " && ".join(f"type !== {js_string(v.name)}" for v in progress)
+    test = " && ".join(f"type !== {js_string(v.tag)}" for v in progress)
     return f"if ({test}) {{\n    pending.delete(id);\n}}"
 
 

@@ -160,11 +160,11 @@ def emit_entry(worker: Worker) -> OutputFile:
             "throws, rejects or finishes without a final reply. Replies after the final "
             "one are ignored."
         ),
-        failure_name=js_string(failure.name),
+        failure_name=js_string(failure.tag),
         failure_data=failure_fields(worker, "text"),
         reply_methods="\n".join(_reply_method(v) for v in worker.responses),
         cases="\n".join(
-            f"case {js_string(v.name)}:\n"
+            f"case {js_string(v.tag)}:\n"
             f"    run(handlers.{v.handler}, {js_string(v.handler)}, data, answer);\n"
             "    break;"
             for v in worker.requests
@@ -188,7 +188,7 @@ def _reply_method(variant: Variant) -> str:
         data = "{ value }" if value == "value" else f"{{ value: {value} }}"
     return (
         f"{js_key(variant.reply)}: {params} => "
-        f"answer.send({js_string(variant.name)}, {data}, {final}),"
+        f"answer.send({js_string(variant.tag)}, {data}, {final}),"
     )
 
 

@@ -155,7 +155,7 @@ def _message(variant: Variant) -> dict:
     schema: dict = {"type": "object"}
     if variant.docs:
         schema["description"] = _docs(variant.docs)
-    schema["properties"] = {"type": {"const": variant.name}, **properties}
+    schema["properties"] = {"type": {"const": variant.tag}, **properties}
     schema["required"] = ["type", *required]
     schema["additionalProperties"] = False
     return schema
@@ -167,7 +167,7 @@ def _envelope(variant: Variant) -> dict:
         "type": "object",
         "properties": {
             "id": {"type": "integer", "minimum": 1},
-            "type": {"const": variant.name},
+            "type": {"const": variant.tag},
             "data": {
                 "type": "object",
                 "properties": properties,

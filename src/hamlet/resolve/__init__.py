@@ -108,6 +108,7 @@ def _variants(enum: REnum, diagnostics: list[Diagnostic]) -> list[Variant]:
         result.append(
             Variant(
                 name=rv.name,
+                tag=rv.name,
                 shape=Shape(rv.kind),
                 fields=fields,
                 direction=direction,
