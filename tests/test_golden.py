@@ -31,7 +31,7 @@ def case_names() -> list[str]:
 
 def run_case(case: Path, out: Path) -> tuple[int, str, str]:
     """Run `hamlet generate input` inside the case folder, writing below `out`."""
-    args = ["generate", "input"]
+    args = ["generate", "input", "--no-cache"]  # no .hamlet-cache in the case folders
     for root in ROOTS:
         args += [f"--{'worker' if root == 'workers' else root}-out", str(out / root)]
     stdout, stderr = io.StringIO(), io.StringIO()

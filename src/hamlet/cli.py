@@ -16,6 +16,7 @@ from pathlib import Path
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 DEFAULT_PATHS = ("src",)
+CACHE_DIR = ".hamlet-cache"  # in the current folder; see hamlet.cache
 DEFAULT_OUT = {"elm": "generated/elm", "js": "generated/js", "worker": "generated/workers"}
 
 
@@ -26,6 +27,7 @@ class Settings:
     paths: tuple[str, ...]
     roots: dict[str, Path]
     strict: bool
+    cache: bool = True  # False with --no-cache
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help=".rs files or folders to scan (default: src)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"parse every file again; neither read nor write {CACHE_DIR}/")
 
 
 def _add_output_flags(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if settings is None:
         return EXIT_INPUT
     if args.command == "list":
-        return run_list(list(settings.paths))
+        return run_list(list(settings.paths), cache=settings.cache)
     if args.command == "watch":
         from hamlet.watch import watch
 
@@ -99,6 +103,7 @@ def _settings(args: argparse.Namespace) -> Settings | None:
         paths=tuple(args.paths) or config.paths or DEFAULT_PATHS,
         roots=roots,
         strict=bool(strict if strict is not None else config.strict),
+        cache=not getattr(args, "no_cache", False),
     )
 
 
@@ -106,7 +111,8 @@ def run_generate(settings: Settings, check: bool = False) -> int:
     """Generate once; print what happened and a one-line summary."""
     from hamlet import generate, write
 
-    result = generate(list(settings.paths))
+    cache = _cache(list(settings.paths)) if settings.cache else None
+    result = generate(list(settings.paths), cache=cache)
     diagnostics = list(result.diagnostics)
     if result.ok:
         diagnostics += _drift(result, settings)
@@ -119,8 +125,17 @@ def run_generate(settings: Settings, check: bool = False) -> int:
     removed = write.orphans(settings.roots, planned, list(settings.paths))
     if check:
         return _report_check(planned, removed)
-    written = write.apply(planned)
+    try:
+        written = write.apply(planned)
+    except OSError as problem:
+        # apply() has put every file back as it was; say what failed, not a traceback.
+        where = problem.filename or "the output folders"
+        print(f"hamlet: cannot write {where}: {problem.strerror or problem}; nothing written",
+              file=sys.stderr)
+        return EXIT_INPUT
     write.remove(removed)
+    if cache is not None:
+        cache.save()  # only after a good run: a failed one leaves no trace at all
     for item in written:
         print(f"wrote {item.target}")
     for path in removed:
@@ -130,6 +145,12 @@ def run_generate(settings: Settings, check: bool = False) -> int:
     print(f"hamlet: {_plural(workers, 'worker')}: {len(written)} written, {unchanged} unchanged, "
           f"{len(removed)} removed, {_plural(_count(diagnostics, errors=False), 'warning')}")
     return EXIT_OK
+
+
+def _cache(paths: list[str]):
+    from hamlet.cache import Cache
+
+    return Cache(Path(CACHE_DIR), paths)
 
 
 def _drift(result, settings: Settings) -> list:
@@ -161,13 +182,16 @@ def _report_check(planned, removed) -> int:
     return EXIT_OK
 
 
-def run_list(paths: list[str]) -> int:
+def run_list(paths: list[str], cache: bool = True) -> int:
     from hamlet import load
 
-    project, diagnostics = load(paths)
+    store = _cache(paths) if cache else None
+    project, diagnostics = load(paths, cache=store)
     report(diagnostics)
     if any(d.is_error for d in diagnostics):
         return EXIT_INPUT
+    if store is not None:
+        store.save()
     for worker in project.workers:
         print(f"{worker.base}  ({worker.enum_name}, {worker.loc})")
         width = max(len(v.name) for v in worker.variants)
@@ -194,7 +218,9 @@ def report(diagnostics) -> None:
     console = Console(stderr=True, highlight=False)
     for diagnostic in diagnostics:
         line = render.source_line(diagnostic.loc.path, diagnostic.loc.line)
-        console.print(render.rich_text(diagnostic, line), end="")
+        # soft_wrap: the terminal wraps long lines; rich's own wrapping would break a
+        # long source line away from its caret.
+        console.print(render.rich_text(diagnostic, line), end="", soft_wrap=True)
 
 
 def _count(diagnostics, errors: bool) -> int:

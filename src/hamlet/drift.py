@@ -22,6 +22,7 @@ _DECLARED = re.compile(
     r"\bexport\s+(?:async\s+)?(?:function\s*\*?\s*|(?:const|let|var)\s+)([A-Za-z_$][\w$]*)"
 )
 _LIST = re.compile(r"\bexport\s*\{([^}]*)\}")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def exported_names(source: str) -> dict[str, tuple[int, int]]:
@@ -30,7 +31,7 @@ def exported_names(source: str) -> dict[str, tuple[int, int]]:
     `export async function handleA(request, reply) {` -> {"handleA": (1, 23)};
     `export { helper as handleB }` -> {"handleB": ...}. Comments are ignored.
     """
-    blanked = _COMMENTS.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
+    blanked = _COMMENTS.sub(_blank, source)
     found: dict[str, tuple[int, int]] = {}
     for match in _DECLARED.finditer(blanked):
         found.setdefault(match.group(1), _line_col(blanked, match.start(1)))
@@ -40,6 +41,12 @@ def exported_names(source: str) -> dict[str, tuple[int, int]]:
             if name:
                 found.setdefault(name, _line_col(blanked, match.start(1)))
     return found
+
+
+def _blank(match: re.Match) -> str:
+    """A comment as spaces, its line breaks kept (so positions stay where they were)."""
+    text = match.group(0)
+    return " " * len(text) if "\n" not in text else _NOT_NEWLINE.sub(" ", text)
 
 
 def check_handlers(worker: Worker, path: str, source: str, strict: bool) -> list[Diagnostic]:

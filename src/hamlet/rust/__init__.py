@@ -6,24 +6,27 @@
 What comes out is plain data (`hamlet.rust.syntax`); resolving it is `hamlet.resolve`'s job.
 """
 
-from hamlet.rust.files import parse_paths
-from hamlet.rust.parse import parse_source
-from hamlet.rust.syntax import (
-    Attr,
-    ParsedFile,
-    RAlias,
-    RArray,
-    REnum,
-    RField,
-    RItem,
-    RPath,
-    RRef,
-    RStruct,
-    RTuple,
-    RType,
-    RUnsupported,
-    RVariant,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hamlet.rust.files import parse_paths
+    from hamlet.rust.parse import parse_source
+    from hamlet.rust.syntax import (
+        Attr,
+        ParsedFile,
+        RAlias,
+        RArray,
+        REnum,
+        RField,
+        RItem,
+        RPath,
+        RRef,
+        RStruct,
+        RTuple,
+        RType,
+        RUnsupported,
+        RVariant,
+    )
 
 __all__ = [
     "Attr",
@@ -43,3 +46,21 @@ __all__ = [
     "parse_paths",
     "parse_source",
 ]
+
+
+def __getattr__(name: str):
+    """Imported on first use: a rerun that the cache answers only needs `files`, and
+    `hamlet --version` none of it."""
+    if name == "parse_paths":
+        from hamlet.rust.files import parse_paths
+
+        return parse_paths
+    if name == "parse_source":
+        from hamlet.rust.parse import parse_source
+
+        return parse_source
+    if name in __all__:
+        from hamlet.rust import syntax
+
+        return getattr(syntax, name)
+    raise AttributeError(f"module 'hamlet.rust' has no attribute {name!r}")

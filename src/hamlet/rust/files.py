@@ -11,25 +11,37 @@ same paths on every machine.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from hamlet.diagnostics import Diagnostic, Loc, error
-from hamlet.rust.parse import parse_source
-from hamlet.rust.syntax import ParsedFile
+
+if TYPE_CHECKING:
+    from hamlet.rust.syntax import ParsedFile
 
 PATH_HINT = "pass .rs files or folders that contain them"
 
 
-def parse_paths(paths: list[str]) -> tuple[list[ParsedFile], list[Diagnostic]]:
+def parse_paths(paths: list[str], cache=None) -> tuple[list[ParsedFile], list[Diagnostic]]:
     """Parse every `.rs` file under `paths`.
 
     The diagnostics are the path problems plus every file's syntax errors (which are
-    also on each `ParsedFile`). A file reached twice is parsed once.
+    also on each `ParsedFile`). A file reached twice is parsed once. With a
+    `hamlet.cache.Cache`, a file whose bytes are unchanged since it was cached is not
+    parsed again.
     """
-    parsed: list[ParsedFile] = []
-    diagnostics: list[Diagnostic] = []
+    return parse_found(find_sources(paths), cache)
+
+
+def find_sources(paths: list[str]) -> list[tuple[str, bytes] | Diagnostic]:
+    """Every `.rs` file under `paths` as (path, bytes), in order, with the problems met
+    on the way (missing paths, unreadable files and folders) in their places."""
+    found: list[tuple[str, bytes] | Diagnostic] = []
     seen: set[str] = set()
     for given in paths:
-        for path in _rust_files(given, diagnostics):
+        problems: list[Diagnostic] = []
+        files = _rust_files(given, problems)
+        found.extend(problems)
+        for path in files:
             key = os.path.normcase(os.path.abspath(path))
             if key in seen:
                 continue
@@ -39,13 +51,37 @@ def parse_paths(paths: list[str]) -> tuple[list[ParsedFile], list[Diagnostic]]:
                     data = handle.read()
             except OSError as problem:
                 reason = problem.strerror or str(problem)
-                diagnostics.append(
+                found.append(
                     error(Loc(_slashes(path)), f"cannot read file: {reason}", PATH_HINT)
                 )
                 continue
-            result = parse_source(_slashes(path), data)
-            parsed.append(result)
-            diagnostics.extend(result.diagnostics)
+            found.append((_slashes(path), data))
+    return found
+
+
+def parse_found(
+    found: list[tuple[str, bytes] | Diagnostic], cache=None
+) -> tuple[list[ParsedFile], list[Diagnostic]]:
+    """Parse what `find_sources` found (or take it from `cache`), keeping the order."""
+    from hamlet.rust.parse import parse_source  # here: a run the cache answers never parses
+
+    parsed: list[ParsedFile] = []
+    diagnostics: list[Diagnostic] = []
+    for entry in found:
+        if isinstance(entry, Diagnostic):
+            diagnostics.append(entry)
+            continue
+        path, data = entry
+        result = None
+        if cache is not None:
+            digest = cache.digest(path, data)
+            result = cache.parsed(path, digest)
+        if result is None:
+            result = parse_source(path, data)
+            if cache is not None:
+                cache.keep_parsed(path, digest, result)
+        parsed.append(result)
+        diagnostics.extend(result.diagnostics)
     return parsed, diagnostics
 
 
