@@ -29,12 +29,14 @@ def rich_text(diagnostic: Diagnostic, source_line: str | None):
     text.append(f"{gutter}--> ", style="bold blue")
     text.append(f"{loc}\n")
     if source_line is not None:
-        line = source_line.rstrip("\n").expandtabs(4)
+        raw = source_line.rstrip("\r\n")
+        # `col` counts characters, a tab as one; the caret goes under the shown line.
+        indent = len(raw[: max(loc.col - 1, 0)].expandtabs(4))
         text.append(f"{gutter} |\n", style="bold blue")
         text.append(f"{loc.line} | ", style="bold blue")
-        text.append(f"{line}\n")
+        text.append(f"{raw.expandtabs(4)}\n")
         text.append(f"{gutter} | ", style="bold blue")
-        text.append(" " * max(loc.col - 1, 0) + "^", style=COLOURS[severity])
+        text.append(" " * indent + "^", style=COLOURS[severity])
         text.append("\n")
     if diagnostic.hint:
         text.append(f"{gutter} = ", style="bold blue")

@@ -1,37 +1,59 @@
 """`hamlet watch`: regenerate whenever a scanned .rs file changes.
 
-Each run prints its diagnostics and one summary line. A run with errors writes nothing,
+    $ hamlet watch src
+    hamlet: 1 worker: 0 written, 6 unchanged, 0 removed, 0 warnings
+    hamlet: watching src (Ctrl-C to stop)
+    wrote generated/elm/Workers/CSVWorker.elm             <- src/lib.rs was saved
+    hamlet: 1 worker: 1 written, 5 unchanged, 0 removed, 0 warnings
+
+Each run prints its diagnostics and one summary line, flushed at once so that a pipe
+(an editor, a bundler's log) sees it as it happens. A run with errors writes nothing,
 so the last good output stays in place while the user fixes the input.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Callable
 
 DEBOUNCE_MS = 150
+# How long the watcher waits before the first run. The watcher is started before that
+# run, so a file saved while it runs is not missed; later idle timeouts are ignored.
+STARTUP_MS = 100
+SKIPPED_FOLDERS = ("target",)  # cargo's build output, as the scanner skips it
 
 
 def watch(settings, run: Callable[..., int], stop_event=None) -> int:
-    """Run once, then again after every batch of changes, until interrupted."""
+    """Run once, then again after every batch of changes, until interrupted or
+    `stop_event` (a `threading.Event`) is set."""
     import watchfiles
 
     targets = _targets(settings.paths)
     if not targets:
         print("hamlet: nothing to watch: none of the paths exists", file=sys.stderr)
         return 1
-    run(settings)
-    print(f"hamlet: watching {', '.join(str(t) for t in targets)} (Ctrl-C to stop)", flush=True)
+    folders, recursive = _folders(targets)
+    batches = watchfiles.watch(
+        *folders,
+        recursive=recursive,
+        watch_filter=Relevant(targets),
+        debounce=DEBOUNCE_MS,
+        stop_event=stop_event,
+        raise_interrupt=False,
+        rust_timeout=STARTUP_MS,
+        yield_on_timeout=True,
+    )
+    started = False
     try:
-        for _changes in watchfiles.watch(
-            *targets,
-            watch_filter=_relevant,
-            debounce=DEBOUNCE_MS,
-            stop_event=stop_event,
-            raise_interrupt=False,
-        ):
-            run(settings)
+        for changes in batches:
+            if changes or not started:
+                run(settings)
+            if not started:
+                shown = ", ".join(str(p) for p in settings.paths if Path(p).exists())
+                print(f"hamlet: watching {shown} (Ctrl-C to stop)")
+                started = True
             sys.stdout.flush()
             sys.stderr.flush()
     except KeyboardInterrupt:
@@ -40,9 +62,42 @@ def watch(settings, run: Callable[..., int], stop_event=None) -> int:
 
 
 def _targets(paths) -> list[Path]:
-    return [Path(p) for p in paths if Path(p).exists()]
+    return [Path(p).resolve() for p in paths if Path(p).exists()]
 
 
-def _relevant(change, path: str) -> bool:
-    """Rust sources only: never the generated output, even inside a watched folder."""
-    return path.endswith(".rs")
+def _folders(targets: list[Path]) -> tuple[list[Path], bool]:
+    """The folders to watch, and whether to watch them recursively.
+
+    A file PATH is watched through its folder: editors that save by writing a new file
+    and renaming it over the old one would end a watch on the file itself after the
+    first save. When only files are given, their folders are watched without their
+    subfolders (`hamlet watch lib.rs` must not watch all of `node_modules/`)."""
+    recursive = any(t.is_dir() for t in targets)
+    folders = sorted({t if t.is_dir() else t.parent for t in targets})
+    if recursive:
+        folders = [f for f in folders if not any(o in f.parents for o in folders)]
+    return folders, recursive
+
+
+class Relevant:
+    """Which changes start a run: Rust sources that the scanner would read.
+
+    Never the generated output, even inside a watched folder, and never a `.rs` file
+    under `target/` or a hidden folder (cargo's build scripts write those)."""
+
+    def __init__(self, targets: list[Path]):
+        self.targets = targets
+
+    def __call__(self, change, path: str) -> bool:
+        if not path.endswith(".rs"):
+            return False
+        changed = Path(os.path.abspath(path))
+        for target in self.targets:
+            if changed == target:
+                return True
+            if target in changed.parents:
+                parts = changed.relative_to(target).parts
+                return not any(
+                    part.startswith(".") or part in SKIPPED_FOLDERS for part in parts
+                )
+        return False

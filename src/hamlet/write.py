@@ -7,7 +7,8 @@ contents, so `--check` and the all-or-nothing rule share it.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -51,30 +52,77 @@ def _action(target: Path, file: OutputFile) -> Action:
 
 
 def apply(planned: list[Planned]) -> list[Planned]:
-    """Write every CREATE/UPDATE file, all or nothing: first every new content goes to a
-    temp file beside its target, then the temp files are renamed over the targets.
-    If staging fails (disk full, interrupted), the temp files are removed and no
-    target has changed."""
+    """Write every CREATE/UPDATE file, all or nothing.
+
+    First every new content goes to a temp file beside its target; then the temp files
+    are renamed over the targets. If anything fails or is interrupted (disk full,
+    Ctrl-C, a rename refused), the temp files are removed and the targets already
+    renamed get their old content back (or are removed, if they were new), so the
+    folders look as they did before the run. The error is then raised again.
+    """
     todo = [item for item in planned if item.action in (Action.CREATE, Action.UPDATE)]
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[str, Planned, bytes | None]] = []
     try:
         for item in todo:
-            staged.append((_stage(item.target, item.file.content), item.target))
+            old = item.target.read_bytes() if item.action is Action.UPDATE else None
+            staged.append((_stage(item.target, item.file.content.encode("utf-8")), item, old))
     except BaseException:
-        for tmp, _ in staged:
+        for tmp, _, _ in staged:
             _unlink_quietly(tmp)
         raise
-    for tmp, target in staged:
-        os.replace(tmp, target)
+    renamed: list[tuple[Planned, bytes | None]] = []
+    try:
+        for tmp, item, old in staged:
+            os.replace(tmp, item.target)
+            renamed.append((item, old))
+    except BaseException:
+        for tmp, _, _ in staged:
+            _unlink_quietly(tmp)  # the ones already renamed are gone: nothing happens
+        _restore(renamed)
+        raise
     return todo
 
 
-def _stage(target: Path, content: str) -> str:
+def _restore(renamed: list[tuple[Planned, bytes | None]]) -> None:
+    """Undo renames that happened before a failure, newest first, as far as possible."""
+    for item, old in reversed(renamed):
+        try:
+            if old is None:
+                item.target.unlink(missing_ok=True)
+            else:
+                tmp = _stage(item.target, old)
+                os.replace(tmp, item.target)
+        except OSError:
+            pass
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _stage(target: Path, data: bytes) -> str:
+    """Write `data` to a new hidden temp file beside `target`; return its path.
+
+    The temp file gets the target's permissions when the target exists, and otherwise
+    the usual ones for a new file (0o666 less the umask), not mkstemp's 0o600: the
+    generated JavaScript is often served by a web server running as another user.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = None
+    while True:
+        tmp = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, _NEW_FILE, 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.chmod(tmp, mode)
+            handle.write(data)
     except BaseException:
         _unlink_quietly(tmp)
         raise

@@ -83,3 +83,36 @@ def test_orphans_are_only_generated_files_of_scanned_sources(tmp_path, monkeypat
     planned = write.plan([OutputFile("js", "kept_main.js", "x")], {"js": js})
     found = write.orphans({"js": js}, planned, ["src"])
     assert [p.name for p in found] == ["deleted_main.js", "gone_main.js"]
+
+
+def test_failed_rename_undoes_the_earlier_ones(tmp_path, monkeypatch):
+    old = [OutputFile("js", f"f{i}.js", f"old {i}\n") for i in range(2)]
+    write.apply(write.plan(old, roots(tmp_path)))
+    new = [OutputFile("js", f"f{i}.js", f"new {i}\n") for i in range(4)]  # 2 updates, 2 creates
+    real_replace, calls = os.replace, []
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        write.apply(write.plan(new, roots(tmp_path)))
+    folder = tmp_path / "js"
+    assert sorted(p.name for p in folder.iterdir()) == ["f0.js", "f1.js"]
+    assert [(folder / f"f{i}.js").read_text() for i in range(2)] == ["old 0\n", "old 1\n"]
+
+
+def test_new_files_follow_the_umask_and_updates_keep_their_mode(tmp_path):
+    previous = os.umask(0o027)
+    try:
+        write.apply(write.plan([OutputFile("js", "a.js", "1\n")], roots(tmp_path)))
+        target = tmp_path / "js" / "a.js"
+        assert target.stat().st_mode & 0o777 == 0o640
+        target.chmod(0o604)
+        write.apply(write.plan([OutputFile("js", "a.js", "2\n")], roots(tmp_path)))
+    finally:
+        os.umask(previous)
+    assert target.read_text() == "2\n" and target.stat().st_mode & 0o777 == 0o604
