@@ -50,7 +50,11 @@ function describe(error) {
     }
 }
 
-async function run(handler, name, request, answer) {
+function ignore() {}
+
+// Not an async function: most handlers reply before their promise settles, and
+// then the request needs no more promise work than a catch (see below).
+function run(handler, name, request, answer) {
     if (typeof handler !== 'function') {
         answer.fail(
             `${name} is not exported from data_worker_handlers.js: ` +
@@ -58,14 +62,24 @@ async function run(handler, name, request, answer) {
         );
         return;
     }
+    let result;
     try {
-        await handler(request, replyTo(answer));
+        result = handler(request, replyTo(answer));
     } catch (error) {
         answer.fail(describe(error));
         return;
     }
-    // A no-op when the handler already sent its final reply.
-    answer.fail(`${name} finished without sending a response`);
+    if (answer.open) {
+        Promise.resolve(result).then(
+            // A no-op when the handler sent its final reply in the meantime.
+            () => answer.fail(`${name} finished without sending a response`),
+            (error) => answer.fail(describe(error)),
+        );
+    } else {
+        // Already answered: a later rejection changes nothing, but left unhandled it
+        // would fail every pending request (see `unhandledrejection` below).
+        Promise.resolve(result).then(undefined, ignore);
+    }
 }
 
 self.onmessage = (event) => {

@@ -69,7 +69,12 @@ export function setupImageWorker(app, options = {}) {
             pending.delete(id);
         }
         if (toElm) {
-            toElm.send({ ...message.data, type });
+            // `data` is this message's own copy (structured clone made it), so it
+            // becomes Elm's value as is, with the type added: no copy per reply.
+            const data = message.data;
+            const value = data !== null && typeof data === 'object' ? data : {};
+            value.type = type;
+            toElm.send(value);
         }
     }
 

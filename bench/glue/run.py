@@ -1,0 +1,235 @@
+"""Glue at run time: Hamlet's generated main-thread JS and worker entry against
+hand-written raw `postMessage` glue and Comlink, in headless Chromium.
+
+    python bench/glue/run.py            # 9 repetitions, 10,000 + 100,000 requests each
+    python bench/glue/run.py --quick    # 3 repetitions, a tenth of the requests
+
+Writes bench/results/glue.json, docs/img/glue-*.png and the `## Glue at run time`
+section of docs/benchmarks.md (only the text between its markers).
+
+Every setup connects the same stand-in for an Elm app (two ports, as Elm's `app.ports`
+has them) to its own module worker, and answers `Echo { text, n }` with
+`Echoed { text, n }`; every reply is checked. Per repetition, in an order that rotates:
+each setup's latency (sequential round trips), then each setup's throughput (all
+requests pushed at once, timed to the last reply), then each setup's glue alone without
+the browser's messaging (page/dry.js). The tables quote medians over repetitions. At
+the end, one throughput run per setup under the CPU profiler (cpu_profile.py) shows
+where the main thread's time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+import gluebench  # noqa: E402
+import cpu_profile  # noqa: E402
+import report  # noqa: E402
+
+SETUPS = gluebench.SETUPS
+FULL = {"reps": 9, "latency": 10_000, "throughput": 100_000, "dry": 100_000,
+        "warm_latency": 3_000, "warm_throughput": 30_000}
+QUICK = {"reps": 3, "latency": 1_000, "throughput": 10_000, "dry": 20_000,
+         "warm_latency": 500, "warm_throughput": 5_000}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 repetitions, fewer requests")
+    parser.add_argument("--reps", type=int, help="repetitions (default 9, quick 3)")
+    parser.add_argument("--no-report", action="store_true",
+                        help="print the summary only; leave the JSON, plots and docs alone")
+    args = parser.parse_args(argv)
+    plan = dict(QUICK if args.quick else FULL)
+    if args.reps:
+        plan["reps"] = args.reps
+    started = time.monotonic()
+    try:
+        results = measure(plan)
+    except gluebench.BenchError as error:
+        print(f"bench/glue: error: {error}", file=sys.stderr)
+        return 1
+    results["command"] = "python bench/glue/run.py" + (" --quick" if args.quick else "")
+    results["seconds"] = round(time.monotonic() - started, 1)
+    print(report.summary_text(results))
+    if args.no_report:
+        return 0
+    out = ROOT / "bench" / "results" / "glue.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    report.write(results, ROOT)
+    print(f"wrote {out.relative_to(ROOT)}, docs/benchmarks.md and docs/img/glue-*.png")
+    return 0
+
+
+def measure(plan: dict) -> dict:
+    runs = {name: {"latency": [], "throughput": [], "dry": []} for name in SETUPS}
+    with gluebench.Site.build() as site, gluebench.Browser.launch() as browser:
+        page = browser.open(site.url)
+        dry = browser.open_dry(site.url)
+        if not page.info["crossOriginIsolated"]:
+            raise gluebench.BenchError("the page is not cross-origin isolated: timers are coarse")
+        print(f"Chromium {browser.version}; warming up", flush=True)
+        for name in SETUPS:
+            page.latency(name, plan["warm_latency"])
+            page.throughput(name, plan["warm_throughput"])
+            dry.main(name, plan["warm_throughput"])
+            dry.worker(name, plan["warm_throughput"])
+        for rep in range(plan["reps"]):
+            order = SETUPS[rep % len(SETUPS):] + SETUPS[:rep % len(SETUPS)]
+            for name in order:
+                runs[name]["latency"].append(page.latency(name, plan["latency"]))
+            for name in order:
+                runs[name]["throughput"].append(page.throughput(name, plan["throughput"]))
+            for name in order:
+                main = dry.main(name, plan["dry"])
+                worker = dry.worker(name, plan["dry"])
+                runs[name]["dry"].append({**main, "worker_ns": worker["ns"]})
+            line = "  ".join(
+                f"{name} {runs[name]['latency'][-1]['median_us']:.0f} µs "
+                f"{runs[name]['throughput'][-1]['per_second'] / 1000:.1f}k/s"
+                for name in SETUPS
+            )
+            print(f"rep {rep + 1}/{plan['reps']}: {line}", flush=True)
+        print("profiling the main thread, one throughput run per setup", flush=True)
+        profiles = cpu_profile.profile_throughput(page, SETUPS, plan["throughput"])
+        chromium = browser.version
+        user_agent = page.info["userAgent"]
+    results = summarize(runs, plan, chromium, user_agent)
+    results["profile"] = profiles
+    return results
+
+
+def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
+    med = statistics.median
+    summary = {}
+    for name, r in runs.items():
+        lat = r["latency"]
+        summary[name] = {
+            "median_us": med(x["median_us"] for x in lat),
+            "p99_us": med(x["p99_us"] for x in lat),
+            "mean_us": med(x["mean_us"] for x in lat),
+            "per_second": med(x["per_second"] for x in r["throughput"]),
+            "dry_out_ns": med(x["out_ns"] for x in r["dry"]),
+            "dry_in_ns": med(x["in_ns"] for x in r["dry"]),
+            "dry_worker_ns": med(x["worker_ns"] for x in r["dry"]),
+        }
+    # The timer ticks in 5 µs steps that are not exact in binary: 95 - 85 may be 10.000001.
+    for s in summary.values():
+        for key, value in s.items():
+            s[key] = round(value, 3)
+    base = summary["raw"]
+    ratios = {
+        name: {
+            "throughput": s["per_second"] / base["per_second"],
+            "median_minus_raw_us": round(s["median_us"] - base["median_us"], 3),
+            "mean_minus_raw_us": round(s["mean_us"] - base["mean_us"], 3),
+            "p99_minus_raw_us": round(s["p99_us"] - base["p99_us"], 3),
+        }
+        for name, s in summary.items()
+    }
+    # Same-repetition pairs: the load on the machine is alike within one repetition.
+    paired = {
+        name: {
+            "throughput": med(
+                t["per_second"] / b["per_second"]
+                for t, b in zip(runs[name]["throughput"], runs["raw"]["throughput"])
+            ),
+            "median_minus_raw_us": med(
+                round(t["median_us"] - b["median_us"], 3)
+                for t, b in zip(runs[name]["latency"], runs["raw"]["latency"])
+            ),
+        }
+        for name in runs
+    }
+    # The latency plot draws one repetition per setup, the median one; the others'
+    # distributions would only make the results file large.
+    cdf = {}
+    for name, r in runs.items():
+        middle = report.median_run(r["latency"], "median_us")
+        cdf[name] = middle["quantiles_us"]
+        for run in r["latency"]:
+            run.pop("quantiles_us", None)
+    hamlet, comlink = summary["hamlet"], summary["comlink"]
+    targets = [
+        {"target": "(b) throughput >= 90% of (a)",
+         "value": f"{ratios['hamlet']['throughput']:.0%}",
+         "paired": f"{paired['hamlet']['throughput']:.0%}",
+         "met": ratios["hamlet"]["throughput"] >= 0.90},
+        {"target": "(b) median latency <= (a) + 10 µs",
+         "value": f"{ratios['hamlet']['median_minus_raw_us']:+.1f} µs",
+         "paired": f"{paired['hamlet']['median_minus_raw_us']:+.1f} µs",
+         "met": ratios["hamlet"]["median_minus_raw_us"] <= 10.0},
+        {"target": "(b) ahead of (c): throughput",
+         "value": f"{hamlet['per_second'] / comlink['per_second']:.2f}x (c)",
+         "met": hamlet["per_second"] > comlink["per_second"]},
+        {"target": "(b) ahead of (c): median latency",
+         "value": f"{hamlet['median_us'] - comlink['median_us']:+.1f} µs against (c)",
+         "met": hamlet["median_us"] < comlink["median_us"]},
+    ]
+    return {
+        "date": datetime.date.today().isoformat(),
+        "machine": _machine(chromium, user_agent),
+        "plan": plan,
+        "runs": runs,
+        "summary": summary,
+        "ratios": ratios,
+        "paired_ratios": paired,
+        "targets": targets,
+        "latency_quantiles_us": cdf,
+    }
+
+
+def _machine(chromium: str, user_agent: str) -> dict:
+    cpu = platform.processor() or platform.machine()
+    ram = None
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram = round(int(line.split()[1]) / 2**20, 1)
+    except OSError:
+        pass
+    try:
+        from importlib.metadata import version
+
+        pw = version("playwright")
+    except Exception:  # noqa: BLE001 - only a label
+        pw = None
+    import os
+
+    distro = None
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                distro = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": ram,
+        "os": f"{platform.system()} {platform.release().split('-')[0]}",
+        "distro": distro,
+        "chromium": chromium,
+        "headless": "HeadlessChrome" in user_agent,
+        "python": platform.python_version(),
+        "playwright": pw,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
