@@ -45,13 +45,17 @@ def load(
 
 
 def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
-    from hamlet.diagnostics import Loc, warning
+    from hamlet.diagnostics import Loc, sort_key, warning
     from hamlet.resolve import resolve
     from hamlet.rust.files import parse_found
 
     parsed, diagnostics = parse_found(found, cache)
     project, more = resolve(parsed)
-    found = tuple(diagnostics) + tuple(more)
+    # Path problems first, in the order the paths were given; then every problem in
+    # the sources (syntax and resolve alike) in file and line order.
+    in_files = {d for p in parsed for d in p.diagnostics}
+    paths_first = [d for d in diagnostics if d not in in_files]
+    found = tuple(paths_first) + tuple(sorted([*in_files, *more], key=sort_key))
     if not project.workers and not any(d.is_error for d in found):
         found += tuple(
             warning(

@@ -190,6 +190,7 @@ class ElmNames:
     response_decoder: str
     optional_field: str  # private helper decoding an optional field
     locals: tuple[tuple[str, str], ...]
+    default_field: str = ""  # private helper decoding a field with a serde default
 
     def local(self, role: str) -> str:
         return dict(self.locals)[role]
@@ -340,10 +341,20 @@ TypeDef = StructDef | EnumDef | AliasDef
 
 @dataclass(frozen=True)
 class TypesNames:
-    """The shared Elm module for domain types: "Workers.Types", "Workers/Types.elm"."""
+    """The shared Elm module for domain types: "Workers.Types", "Workers/Types.elm".
+
+    Like `ElmNames`: the private helpers' names and the local names its codecs use,
+    each distinct from every top-level name of the module.
+    """
 
     module: str
     path: str
+    optional_field: str = "optionalField"
+    default_field: str = "defaultField"
+    locals: tuple[tuple[str, str], ...] = ()
+
+    def local(self, role: str) -> str:
+        return dict(self.locals)[role]
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,100 @@ def pluralize_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ---- serde's rename rules ------------------------------------------------------------
+
+# serde_derive's RenameRule names, as `rename_all` spells them.
+SERDE_STYLES = (
+    "lowercase", "UPPERCASE", "PascalCase", "camelCase", "snake_case",
+    "SCREAMING_SNAKE_CASE", "kebab-case", "SCREAMING-KEBAB-CASE",
+)
+
+
+def serde_variant(name: str, style: str) -> str:
+    """serde's RenameRule::apply_to_variant, for a PascalCase variant name. Not a word
+    splitter: every uppercase letter starts a word, as in serde.
+
+    "ParseCSV", "snake_case" -> "parse_c_s_v"; "GpxParsed", "kebab-case" -> "gpx-parsed";
+    "Png", "lowercase" -> "png"; "ParseCsv", "camelCase" -> "parseCsv".
+    """
+    if style == "PascalCase":
+        return name
+    if style == "lowercase":
+        return name.lower()
+    if style == "UPPERCASE":
+        return name.upper()
+    if style == "camelCase":
+        return name[:1].lower() + name[1:]
+    snake_name = ""
+    for index, char in enumerate(name):
+        if char.isupper() and index > 0:
+            snake_name += "_"
+        snake_name += char.lower()
+    if style == "snake_case":
+        return snake_name
+    if style == "SCREAMING_SNAKE_CASE":
+        return snake_name.upper()
+    if style == "kebab-case":
+        return snake_name.replace("_", "-")
+    if style == "SCREAMING-KEBAB-CASE":
+        return snake_name.upper().replace("_", "-")
+    raise ValueError(f"not a serde case style: {style}")
+
+
+def serde_field(name: str, style: str) -> str:
+    """serde's RenameRule::apply_to_field, for a snake_case field name.
+
+    "image_url", "camelCase" -> "imageUrl"; "image_url", "PascalCase" -> "ImageUrl";
+    "image_url", "kebab-case" -> "image-url"; "image_url", "UPPERCASE" -> "IMAGE_URL".
+    """
+    if style in ("lowercase", "snake_case"):
+        return name
+    if style in ("UPPERCASE", "SCREAMING_SNAKE_CASE"):
+        return name.upper()
+    if style == "PascalCase":
+        return serde_pascal(name)
+    if style == "camelCase":
+        return serde_camel(name)
+    if style == "kebab-case":
+        return name.replace("_", "-")
+    if style == "SCREAMING-KEBAB-CASE":
+        return name.upper().replace("_", "-")
+    raise ValueError(f"not a serde case style: {style}")
+
+
+# ---- Elm names -----------------------------------------------------------------------
+
+# Types Elm's default imports (and the modules Hamlet's output imports) bring into
+# scope: a domain type of the same name gets a trailing underscore.
+ELM_CORE_TYPES = frozenset(
+    "Int Float Bool String Char List Maybe Result Never Order Cmd Sub Program Dict Set "
+    "Array Value Decoder Task Platform Tuple Basics Debug Encode Decode".split()
+)
+
+def is_elm_type_name(name: str) -> bool:
+    """Whether `name` can be an Elm type or constructor: "Point" and "Résumé" yes,
+    "point" and "_X" no. Elm, like Rust, takes Unicode letters in identifiers."""
+    return name[:1].isupper() and all(c.isalnum() or c == "_" for c in name)
+
+
+def elm_type_name(rust_name: str) -> str:
+    """A domain type's Elm name: "Point" -> "Point", "Result" -> "Result_"."""
+    return rust_name + "_" if rust_name in ELM_CORE_TYPES else rust_name
+
+
+def elm_value(name: str) -> str:
+    """A lowercase Elm top-level name: a keyword gets a trailing underscore
+    ("import" -> "import_", "parseCSV" -> "parseCSV")."""
+    return name + "_" if name in ELM_RESERVED else name
+
+
+def type_encoder(rust_name: str) -> str:
+    """"Point" -> "encodePoint"; "GPXTrack" -> "encodeGPXTrack"."""
+    return f"encode{rust_name}"
+
+
+def type_decoder(rust_name: str) -> str:
+    """"Point" -> "pointDecoder"; "GPXTrack" -> "gpxTrackDecoder"."""
+    return f"{lower_camel(rust_name)}Decoder"

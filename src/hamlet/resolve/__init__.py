@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error, sort_key
-from hamlet.model import Direction, Field, Prim, PrimT, Project, Shape, Variant, Worker
+from hamlet.model import Direction, Prim, PrimT, Project, Shape, Variant, Worker
 from hamlet.resolve import names, rules
-from hamlet.resolve.types import TypeContext, map_type
-from hamlet.rust.syntax import ParsedFile, REnum, RField, RVariant
+from hamlet.resolve.domain import Domain
+from hamlet.resolve.fields import FieldRules, resolve_fields
+from hamlet.resolve.serde import CONTAINER, VARIANT, Serde, read_serde
+from hamlet.rust.syntax import ParsedFile, REnum, RVariant
 
 DERIVE = "BuildAmpWorker"
 STRING = PrimT(Prim.STRING)
@@ -29,20 +31,25 @@ def is_worker(item: object) -> bool:
 
 def resolve(files: list[ParsedFile]) -> tuple[Project, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
+    found = [(item, parsed.path) for parsed in files for item in parsed.items]
+    domain = Domain([(i, p) for i, p in found if not is_worker(i)], diagnostics)
     workers = []
-    for parsed in files:
-        for item in parsed.items:
-            if is_worker(item):
-                worker = _worker(item, parsed.path, diagnostics)  # type: ignore[arg-type]
-                if worker is not None:
-                    workers.append(worker)
+    for item, path in found:
+        if is_worker(item):
+            worker = _worker(item, path, domain, diagnostics)  # type: ignore[arg-type]
+            if worker is not None:
+                workers.append(worker)
+    types, types_names = domain.resolve_reached()
     diagnostics.extend(_clashes(workers))
+    diagnostics.extend(_message_type_clashes(workers, types))
     workers.sort(key=lambda w: (w.base, w.loc.path, w.loc.line))
     diagnostics.sort(key=sort_key)
-    return Project(tuple(workers)), diagnostics
+    return Project(tuple(workers), types, types_names), diagnostics
 
 
-def _worker(enum: REnum, source: str, diagnostics: list[Diagnostic]) -> Worker | None:
+def _worker(
+    enum: REnum, source: str, domain: Domain, diagnostics: list[Diagnostic]
+) -> Worker | None:
     before = len(diagnostics)
     if enum.generics:
         diagnostics.append(
@@ -52,11 +59,18 @@ def _worker(enum: REnum, source: str, diagnostics: list[Diagnostic]) -> Worker |
                 "a worker's messages must be concrete: remove the type parameters",
             )
         )
+        return None  # its fields would only repeat the problem (`unknown type T`)
     base = naming.base_name(enum.name)
-    variants = _variants(enum, diagnostics)
+    if base == "Types":
+        diagnostics.append(
+            error(enum.loc, f"worker `{enum.name}` would be the Elm module Workers.Types",
+                  "that module holds the domain types: rename the enum")
+        )
+    serde = _worker_serde(enum, diagnostics)
+    variants = _variants(enum, serde, domain, diagnostics)
     if len(diagnostics) > before:
         return None
-    checked = _check_worker(enum, variants)
+    checked = _check_worker(enum, variants) + _name_clashes(enum, variants)
     if checked:
         diagnostics.extend(checked)
         return None
@@ -80,7 +94,26 @@ def _worker(enum: REnum, source: str, diagnostics: list[Diagnostic]) -> Worker |
     )
 
 
-def _variants(enum: REnum, diagnostics: list[Diagnostic]) -> list[Variant]:
+def _worker_serde(enum: REnum, diagnostics: list[Diagnostic]) -> Serde:
+    """A worker enum's own serde attributes: the envelope needs the tag in `"type"`."""
+    serde = read_serde(enum.attrs, CONTAINER, f"worker `{enum.name}`", diagnostics)
+    if (serde.tag not in (None, "type") or serde.content or serde.untagged
+            or serde.transparent):
+        diagnostics.append(
+            error(
+                serde.loc or enum.loc,
+                f"worker `{enum.name}`: messages are tagged with `\"type\"`; serde's "
+                "`tag` (other than \"type\"), `content`, `untagged` and `transparent` "
+                "would change that",
+                "remove the attribute; `rename_all` and `rename_all_fields` are fine",
+            )
+        )
+    return serde
+
+
+def _variants(
+    enum: REnum, serde: Serde, domain: Domain, diagnostics: list[Diagnostic]
+) -> list[Variant]:
     flags = []
     for rv in enum.variants:
         flag, problems = rules.worker_flags(rv)
@@ -101,14 +134,35 @@ def _variants(enum: REnum, diagnostics: list[Diagnostic]) -> list[Variant]:
             )
             continue
         seen[rv.name] = rv
-        fields = _fields(enum, rv, diagnostics)
+        owner = f"`{enum.name}::{rv.name}`"
+        vserde = read_serde(rv.attrs, VARIANT, owner, diagnostics)
+        if not naming.is_elm_type_name(rv.name):
+            diagnostics.append(
+                error(rv.loc, f"variant {owner} does not start with an uppercase letter",
+                      "Elm constructors start with A-Z: rename the variant "
+                      "(`#[serde(rename = \"...\")]` keeps its wire name)")
+            )
+            continue
+        if vserde.skip:
+            diagnostics.append(
+                error(vserde.loc or rv.loc, f"variant {owner} is `skip`ped by serde",
+                      "a message that cannot be sent has no place in a worker enum: "
+                      "remove the variant or the attribute")
+            )
+            continue
+        style = vserde.rename_all or serde.rename_all_fields
+        field_rules = FieldRules(owner, style, False, (("type", "the message tag"),))
+        fields = resolve_fields(
+            rv.fields, field_rules, domain.context, domain.flatten, diagnostics, domain.expand
+        )
         progress = flag.progress or (
             direction is Direction.RESPONSE and rules.is_progress_word(rv.name)
         )
+        command = naming.elm_value(naming.lower_camel(rv.name))
         result.append(
             Variant(
                 name=rv.name,
-                tag=rv.name,
+                tag=vserde.rename or _tag(rv.name, serde.rename_all),
                 shape=Shape(rv.kind),
                 fields=fields,
                 direction=direction,
@@ -117,7 +171,7 @@ def _variants(enum: REnum, diagnostics: list[Diagnostic]) -> list[Variant]:
                 is_progress=progress,
                 docs=rv.docs,
                 loc=rv.loc,
-                command=naming.lower_camel(rv.name),
+                command=command,
                 reply=naming.lower_camel(rv.name),
                 handler=f"handle{rv.name}",
             )
@@ -125,51 +179,30 @@ def _variants(enum: REnum, diagnostics: list[Diagnostic]) -> list[Variant]:
     return _mark_failure(enum, result, diagnostics)
 
 
-def _fields(enum: REnum, rv: RVariant, diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
-    fields = []
-    wire_seen: dict[str, RField] = {}
-    for index, rf in enumerate(rv.fields):
-        label = rf.name if rf.name is not None else str(index)
-        ctx = TypeContext(f"field `{label}` of `{enum.name}::{rv.name}`")
-        mapped = map_type(rf.ty, ctx)
-        diagnostics.extend(ctx.diagnostics)
-        wire = naming.serde_camel(rf.name) if rf.name is not None else ""
-        if wire == "type":
-            diagnostics.append(
-                error(
-                    rf.loc,
-                    f"field `{rf.name}` of `{enum.name}::{rv.name}` is sent as `type`, "
-                    "which is the message tag",
-                    "rename the field, for example to `kind`",
+def _tag(name: str, style: str | None) -> str:
+    return naming.serde_variant(name, style) if style else name
+
+
+def _name_clashes(enum: REnum, variants: list[Variant]) -> list[Diagnostic]:
+    """`CSVLoad` and `CsvLoad` would share the command `csvLoad`; two variants renamed
+    to one tag could not be told apart."""
+    problems = []
+    for what, key, wanted in (
+        ("wire tag", lambda v: v.tag, lambda v: True),
+        ("Elm command", lambda v: v.command, lambda v: v.is_request),
+        ("JS reply method", lambda v: v.reply, lambda v: not v.is_request),
+    ):
+        seen: dict[str, Variant] = {}
+        for v in variants:
+            if not wanted(v):
+                continue
+            first = seen.setdefault(key(v), v)
+            if first is not v:
+                problems.append(
+                    error(v.loc, f"variants `{first.name}` and `{v.name}` of `{enum.name}` "
+                          f"both get the {what} `{key(v)}`", "rename one of them")
                 )
-            )
-        elif wire and wire in wire_seen:
-            diagnostics.append(
-                error(
-                    rf.loc,
-                    f"fields `{wire_seen[wire].name}` and `{rf.name}` of "
-                    f"`{enum.name}::{rv.name}` are both sent as `{wire}`",
-                    "rename one of them",
-                )
-            )
-        wire_seen.setdefault(wire, rf)
-        if mapped is None:
-            continue
-        elm_name = naming.elm_field(wire) if wire else ""
-        fields.append(
-            Field(
-                rust_name=rf.name,
-                wire_name=wire,
-                elm_name=elm_name,
-                elm_param=elm_name,
-                js_name=naming.js_local(wire) if wire else "",
-                type=mapped,
-                rust_type=rf.ty.text,
-                docs=rf.docs,
-                loc=rf.loc,
-            )
-        )
-    return tuple(fields)
+    return problems
 
 
 def _mark_failure(
@@ -243,7 +276,7 @@ def _check_worker(enum: REnum, variants: list[Variant]) -> list[Diagnostic]:
             )
         )
     failures = [v for v in variants if v.is_failure]
-    if not failures:
+    if not failures and not problems:
         problems.append(
             error(
                 enum.loc,
@@ -307,3 +340,22 @@ def _clashes(workers: list[Worker]) -> list[Diagnostic]:
             )
         )
     return problems
+
+
+def _message_type_clashes(workers: list[Worker], types) -> list[Diagnostic]:
+    """A domain type named like a worker's message type (`ImageWorkerRequest`): the
+    worker's JSON schema defines both under one name."""
+    message_types = {}
+    for worker in workers:
+        message_types[worker.elm.request_type] = worker
+        message_types[worker.elm.response_type] = worker
+    return [
+        error(
+            t.loc,
+            f"type `{t.rust_name}` is named like the messages of worker "
+            f"`{message_types[t.name].enum_name}`",
+            "rename the type: Hamlet generates that name for the worker's messages",
+        )
+        for t in types
+        if t.name in message_types
+    ]

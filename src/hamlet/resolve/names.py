@@ -7,12 +7,12 @@ applies where and keeps the names of one Elm module from clashing.
 from __future__ import annotations
 
 from hamlet import naming
-from hamlet.model import ElmNames, JsNames
+from hamlet.model import ElmNames, JsNames, TypesNames
 
 # Local variables the Elm emitter uses; each gets a name that shadows nothing.
 ELM_LOCAL_ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
-    "decoder", "maybe", "a", "b", "c", "item",
+    "decoder", "maybe", "a", "b", "c", "item", "default",
 )
 
 
@@ -37,14 +37,38 @@ def elm_names(base: str, commands: list[str]) -> ElmNames:
         encode_response=f"encode{base}Response",
         response_decoder=f"{lower}ResponseDecoder",
         optional_field=f"{lower}OptionalField",
+        default_field=f"{lower}DefaultField",
     )
     taken = set(names.values()) | set(commands)
-    locals_ = []
+    return ElmNames(**names, locals=_locals(taken))
+
+
+def _locals(taken: set[str]) -> tuple[tuple[str, str], ...]:
+    """A name per role in ELM_LOCAL_ROLES, each distinct from `taken` and the others."""
+    taken = set(taken)
+    chosen = []
     for role in ELM_LOCAL_ROLES:
         local = naming.fresh(role, taken)
         taken.add(local)
-        locals_.append((role, local))
-    return ElmNames(**names, locals=tuple(locals_))
+        chosen.append((role, local))
+    return tuple(chosen)
+
+
+def types_names(top_level: set[str]) -> TypesNames:
+    """Names of the shared `Workers.Types` module; `top_level` holds its codecs' names
+    (`encodePoint`, `pointDecoder`...), which the helpers and locals must not shadow."""
+    taken = set(top_level)
+    optional = naming.fresh("optionalField", taken)
+    taken.add(optional)
+    default = naming.fresh("defaultField", taken)
+    taken.add(default)
+    return TypesNames(
+        module="Workers.Types",
+        path="Workers/Types.elm",
+        optional_field=optional,
+        default_field=default,
+        locals=_locals(taken),
+    )
 
 
 def elm_top_level(elm: ElmNames) -> set[str]:
@@ -52,6 +76,7 @@ def elm_top_level(elm: ElmNames) -> set[str]:
     return {
         elm.send, elm.subscribe, elm.send_port, elm.response_port, elm.encode_request,
         elm.request_decoder, elm.encode_response, elm.response_decoder, elm.optional_field,
+        elm.default_field,
     }
 
 

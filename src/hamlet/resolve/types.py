@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import DictT, ListT, MaybeT, Prim, PrimT, TupleT, Type
@@ -27,12 +28,20 @@ SUPPORTED = (
 )
 
 
+NOT_FOUND = object()
+
+
 @dataclass
 class TypeContext:
-    """Where a type is used, for error messages: "field `size` of variant `Resize`"."""
+    """Where a type is used, for error messages: "field `size` of variant `Resize`".
+
+    `named` looks up a name defined in the scanned sources (see `resolve.domain`): it
+    returns a NamedT, None after reporting why the type cannot be used, or NOT_FOUND.
+    """
 
     owner: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    named: Callable[[RPath, "TypeContext"], object] | None = None
 
     def fail(self, node: RType, message: str, hint: str) -> None:
         self.diagnostics.append(error(node.loc, f"{self.owner}: {message}", hint))
@@ -73,6 +82,8 @@ def _map_path(node: RPath, ctx: TypeContext) -> Type | None:
             "use a 64-bit integer, or a String holding the digits",
         )
         return None
+    if name in POINTERS and len(node.args) == 1 and _is_string(node.args[0]):
+        return PrimT(Prim.STRING)  # `Box<str>`, `Arc<str>`: an owned string
     if name in SEQUENCES | {"Option"} | POINTERS:
         item = _one_arg(node, ctx)
         if item is None:
@@ -82,6 +93,10 @@ def _map_path(node: RPath, ctx: TypeContext) -> Type | None:
         return MaybeT(item) if name == "Option" else ListT(item)
     if name in MAPS:
         return _map_map(node, ctx)
+    if ctx.named is not None:
+        found = ctx.named(node, ctx)
+        if found is not NOT_FOUND:
+            return found  # type: ignore[return-value]
     ctx.fail(
         node,
         f"unknown type `{node.text}`",

@@ -1,0 +1,204 @@
+"""The fields of a message variant, a domain struct or a domain enum's variant, with
+their serde options resolved into wire names, defaults, omissions and flattening.
+
+    #[serde(rename_all = "kebab-case")]
+    struct Track { track_name: String, #[serde(skip_serializing_if = "Option::is_none")]
+                   artist: Option<String>, #[serde(skip)] cache: Vec<u8> }
+    -> Field(wire_name="track-name", elm_name="trackName"),
+       Field(wire_name="artist", omit=Omit.NOTHING)        (`cache` is not in the model)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from hamlet import naming
+from hamlet.diagnostics import Diagnostic, error
+from hamlet.model import DictT, Field, ListT, MaybeT, NamedT, Omit, Prim, PrimT, Type
+from hamlet.resolve.serde import FIELD, read_serde, skip_kind
+from hamlet.resolve.types import TypeContext, map_type
+from hamlet.rust.syntax import RField
+
+
+@dataclass(frozen=True)
+class FieldRules:
+    """How one record's fields are named and read.
+
+    `owner`: "`Shop::Found`" for messages; `style`: a serde `rename_all` style, None for
+    Hamlet's camelCase; `default`: the container's `#[serde(default)]`; `reserved`: keys
+    the enclosing object already uses, with what they are (("type", "the message tag"),).
+    """
+
+    owner: str
+    style: str | None = None
+    default: bool = False
+    reserved: tuple[tuple[str, str], ...] = ()
+
+
+# Looks up the fields of a named record struct for `flatten`: returns them, or None
+# when the type cannot be flattened (then it has reported why, or returns a reason).
+Flattener = Callable[[NamedT, RField, str], "tuple[Field, ...] | str"]
+
+
+def resolve_fields(
+    rfields: tuple[RField, ...],
+    rules: FieldRules,
+    ctx_factory: Callable[[str], TypeContext],
+    flatten: Flattener,
+    diagnostics: list[Diagnostic],
+    expand: Callable[[Type], Type] = lambda t: t,
+) -> tuple[Field, ...]:
+    """Every field that is on the wire, in order; problems go to `diagnostics`.
+    `expand` sees through type aliases, for `default` and `skip_serializing_if`."""
+    fields: list[Field] = []
+    keys: dict[str, str] = {}
+    elm_names: set[str] = set()
+    js_names: set[str] = set()
+    for index, rf in enumerate(rfields):
+        label = rf.name if rf.name is not None else str(index)
+        owner = f"field `{label}` of {rules.owner}"
+        serde = read_serde(rf.attrs, FIELD, owner, diagnostics)
+        if serde.skip:
+            continue
+        ctx = ctx_factory(owner)
+        mapped = map_type(rf.ty, ctx)
+        diagnostics.extend(ctx.diagnostics)
+        if mapped is None:
+            continue
+        if rf.name is None:
+            if serde.flatten or serde.rename:
+                diagnostics.append(
+                    error(rf.loc, f"{owner}: `flatten` and `rename` need a named field",
+                          "give the field a name, or remove the attribute")
+                )
+            fields.append(_positional(rf, mapped))
+            continue
+        field = _named(rf, mapped, serde, rules, owner, (elm_names, js_names), flatten,
+                       diagnostics, expand(mapped))
+        if field is None:
+            continue
+        _check_keys(field, rf, rules, owner, keys, diagnostics)
+        fields.append(field)
+    return tuple(fields)
+
+
+def _positional(rf: RField, mapped: Type) -> Field:
+    return Field(None, "", "", "", "", mapped, rf.ty.text, rf.docs, rf.loc)
+
+
+def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -> Field | None:
+    """A named field; `taken` holds the Elm and JS names of the record's earlier fields,
+    which keys such as "case" and "case_" would otherwise both become."""
+    elm_names, js_names = taken
+    wire = serde.rename
+    if wire is None:
+        wire = naming.serde_field(rf.name, rules.style) if rules.style else naming.serde_camel(rf.name)
+    inner: tuple[Field, ...] = ()
+    if serde.flatten:
+        got = flatten(mapped, rf, owner) if isinstance(mapped, NamedT) else None
+        if not isinstance(got, tuple):
+            diagnostics.append(
+                error(
+                    rf.loc,
+                    f"{owner}: cannot flatten `{rf.ty.text}`",
+                    got or "Hamlet flattens a struct with named fields only: the decoder "
+                    "could not tell a map's or an enum's keys from the others; "
+                    "make it a named field",
+                )
+            )
+            return None
+        inner, wire = got, ""
+    omit = _omit(serde.skip_if, seen, rf, owner, diagnostics)
+    if omit is None:
+        return None
+    base = naming.elm_field(wire or naming.serde_camel(rf.name))
+    elm_name = naming.fresh(base, elm_names)
+    elm_names.add(elm_name)
+    js_base = naming.js_local(wire) if wire else naming.js_identifier(elm_name)
+    js_name = naming.fresh(js_base, js_names)
+    js_names.add(js_name)
+    return Field(
+        rust_name=rf.name,
+        wire_name=wire,
+        elm_name=elm_name,
+        elm_param=elm_name,
+        js_name=js_name,
+        type=mapped,
+        rust_type=rf.ty.text,
+        docs=rf.docs,
+        loc=rf.loc,
+        default=(serde.default or rules.default) and not inner and has_zero(seen),
+        omit=omit,
+        flattened=inner,
+    )
+
+
+def has_zero(t: Type) -> bool:
+    """Whether Elm can supply a serde `default` for a missing key: Nothing, [], Dict.empty,
+    "", 0, 0.0, False, (). A domain type's Default impl is Rust code Hamlet cannot see."""
+    return isinstance(t, (MaybeT, ListT, DictT, PrimT))
+
+
+def _omit(predicate, mapped, rf, owner, diagnostics) -> Omit | None:
+    if predicate is None:
+        return Omit.NEVER
+    kind = skip_kind(predicate)
+    if kind == "none" and isinstance(mapped, MaybeT):
+        return Omit.NOTHING
+    empty_ok = isinstance(mapped, (ListT, DictT)) or mapped == PrimT(Prim.STRING)
+    if kind == "empty" and empty_ok:
+        return Omit.EMPTY
+    diagnostics.append(
+        error(
+            rf.loc,
+            f"{owner}: `skip_serializing_if = \"{predicate}\"` is not supported on "
+            f"`{rf.ty.text}`",
+            "Hamlet knows `Option::is_none` on an Option and `Vec::is_empty` (String, "
+            "HashMap, ... `is_empty`) on a collection: the Elm encoder must apply the same "
+            "test; otherwise drop the attribute",
+        )
+    )
+    return None
+
+
+def wire_keys(field: Field) -> list[str]:
+    """The object keys a field puts on the wire: its own, or a flattened struct's."""
+    if not field.flattened:
+        return [field.wire_name]
+    return [key for inner in field.flattened for key in wire_keys(inner)]
+
+
+def _check_keys(field, rf, rules, owner, keys, diagnostics) -> None:
+    reserved = dict(rules.reserved)
+    for key in wire_keys(field):
+        if key in reserved:
+            diagnostics.append(
+                error(rf.loc, f"{owner} is sent as `{key}`, which is {reserved[key]}",
+                      "rename the field with `#[serde(rename = \"...\")]`"
+                      + (", for example to `kind`" if key == "type" else ", or pick another tag"))
+            )
+        elif key in keys:
+            diagnostics.append(
+                error(rf.loc, f"fields `{keys[key]}` and `{rf.name}` of {rules.owner} are "
+                      f"both sent as `{key}`", "rename one of them: JSON object keys "
+                      "must be distinct (`#[serde(rename = \"...\")]`)")
+            )
+        else:
+            keys[key] = rf.name or ""
+
+
+def with_params(fields: tuple[Field, ...], taken: set[str], positional: list[str]) -> tuple[Field, ...]:
+    """Give each field an Elm parameter name distinct from `taken` and each other:
+    record fields start from their own name, positional ones from `positional`."""
+    chosen: list[str] = []
+    out = []
+    for index, f in enumerate(fields):
+        wanted = f.elm_name if f.rust_name is not None else positional[index]
+        param = naming.fresh(wanted, taken | set(chosen))
+        chosen.append(param)
+        changes = {"elm_param": param}
+        if f.rust_name is None:
+            changes["js_name"] = param
+        out.append(replace(f, **changes))
+    return tuple(out)

@@ -1,0 +1,175 @@
+"""Settle the domain types once all are known: type cycles, wrapped records, constructor
+names that cannot clash, and parameter names for the shared `Workers.Types` module.
+
+    struct Tree { children: Forest }   type Forest = Vec<Tree>;
+    -> both in cycle 0 (decoders go through Decode.lazy), and Tree `wrapped`
+       (`type Tree = Tree { children : Forest }`: an Elm record alias cannot reach itself)
+
+    enum Icon { Circle, Square }   enum Shape { Circle { r: f64 }, Dot }
+    -> constructors IconCircle, IconSquare, ShapeCircle, ShapeDot
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from hamlet.diagnostics import Diagnostic, error
+from hamlet.model import AliasDef, EnumDef, Shape, StructDef, TypeDef, TypesNames
+from hamlet.resolve import names
+from hamlet.resolve.fields import with_params
+
+
+def settle(
+    defs: dict[str, TypeDef],
+    edges: dict[str, set[str]],
+    flattens: list,
+    diagnostics: list[Diagnostic],
+) -> tuple[list[TypeDef], TypesNames]:
+    """`defs` by Rust name, `edges` the references between them -> the final defs and
+    the names of the module that holds them."""
+    graph = {name: sorted(n for n in edges.get(name, ()) if n in defs) for name in defs}
+    cycles = _cycle_numbers(graph, graph)
+    record_like = {n for n, d in defs.items() if _is_record_like(d)}
+    wrapped = {
+        n for n, number in _cycle_numbers(graph, record_like).items()
+        if number is not None and isinstance(defs[n], StructDef)
+    }
+    out = {}
+    for name, d in defs.items():
+        changes: dict = {"cycle": cycles[name]}
+        if name in wrapped:
+            changes["wrapped"] = True
+        out[name] = replace(d, **changes)
+    for rust, rf, owner in flattens:
+        if rust in wrapped:
+            diagnostics.append(error(
+                rf.loc, f"{owner}: cannot flatten `{rust}`, which contains itself",
+                "Elm wraps a record that reaches itself in a constructor, so its keys "
+                "cannot sit in another object: make it a named field"))
+    _check_codec_names(out, diagnostics)
+    out = _constructor_names(out, diagnostics)
+    top_level = {d.encoder for d in out.values()} | {d.decoder for d in out.values()}
+    types_names = names.types_names(top_level)
+    taken = top_level | {types_names.optional_field, types_names.default_field}
+    taken |= {local for _, local in types_names.locals}
+    return [_with_params(d, taken) for d in out.values()], types_names
+
+
+def _is_record_like(d: TypeDef) -> bool:
+    """Types Elm prints as aliases, which a cycle must not pass through alone."""
+    return isinstance(d, AliasDef) or (isinstance(d, StructDef) and d.shape is Shape.STRUCT)
+
+
+def _cycle_numbers(graph: dict[str, list[str]], nodes) -> dict[str, int | None]:
+    """Tarjan's strongly connected components over `nodes`; a component with a cycle
+    gets a number (in order of its smallest name), every other node None."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+
+    def visit(start: str) -> None:
+        # Iterative, so a long chain of types cannot hit Python's recursion limit.
+        work = [(start, 0)]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, at = work[-1]
+            nexts = [n for n in graph[node] if n in nodes]
+            if at < len(nexts):
+                work[-1] = (node, at + 1)
+                nxt = nexts[at]
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    component.append(top)
+                    if top == node:
+                        break
+                components.append(component)
+
+    for name in sorted(graph):
+        if name in nodes and name not in index:
+            visit(name)
+    cyclic = [
+        sorted(c) for c in components
+        if len(c) > 1 or c[0] in graph[c[0]]
+    ]
+    numbers: dict[str, int | None] = {name: None for name in graph}
+    for number, component in enumerate(sorted(cyclic)):
+        for name in component:
+            numbers[name] = number
+    return numbers
+
+
+def _check_codec_names(defs: dict[str, TypeDef], diagnostics: list[Diagnostic]) -> None:
+    """`URLParts` and `UrlParts` would both decode with `urlPartsDecoder`."""
+    seen: dict[str, TypeDef] = {}
+    for d in sorted(defs.values(), key=lambda d: (d.loc.path, d.loc.line, d.rust_name)):
+        for name in (d.encoder, d.decoder, d.name):
+            first = seen.get(name)
+            if first is not None and first is not d:
+                diagnostics.append(error(
+                    d.loc, f"types `{first.rust_name}` and `{d.rust_name}` would both "
+                    f"generate the Elm name `{name}` (the other at {first.loc})",
+                    "rename one of them"))
+                break
+            seen[name] = d
+
+
+def _constructor_names(defs: dict[str, TypeDef], diagnostics) -> dict[str, TypeDef]:
+    """Constructors keep the Rust variant name unless another enum has a variant of
+    that name, or a type is named like it; then every such enum's constructors get
+    the enum's name in front."""
+    type_names = {d.name for d in defs.values()}
+    counts = Counter(
+        c.rust_name for d in defs.values() if isinstance(d, EnumDef) for c in d.constructors
+    )
+    clashing = {name for name, n in counts.items() if n > 1} | type_names
+    out = {}
+    used: dict[str, str] = {}
+    for rust in sorted(defs):
+        d = defs[rust]
+        if isinstance(d, EnumDef) and any(c.rust_name in clashing for c in d.constructors):
+            d = replace(d, constructors=tuple(
+                replace(c, name=rust + c.rust_name) for c in d.constructors))
+        if isinstance(d, EnumDef):
+            for c in d.constructors:
+                if c.name in used or c.name in type_names:
+                    diagnostics.append(error(
+                        c.loc, f"the Elm constructor `{c.name}` of `{rust}` is already "
+                        f"taken{' by `' + used[c.name] + '`' if c.name in used else ''}",
+                        "rename the variant or the type"))
+                used[c.name] = rust
+        out[rust] = d
+    return out
+
+
+def _with_params(d: TypeDef, taken: set[str]) -> TypeDef:
+    if isinstance(d, StructDef):
+        return replace(d, fields=with_params(d.fields, taken, _positional(d.fields)))
+    if isinstance(d, EnumDef):
+        return replace(d, constructors=tuple(
+            replace(c, fields=with_params(c.fields, taken, _positional(c.fields)))
+            for c in d.constructors))
+    return d
+
+
+def _positional(fields) -> list[str]:
+    return names.positional_params(len(fields))

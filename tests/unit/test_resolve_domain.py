@@ -1,0 +1,364 @@
+"""The resolver on domain types and serde attributes: Rust text in, model out.
+
+Each test parses real Rust with tree-sitter and resolves it; the emitters' own tests
+cover what the model then prints.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hamlet.model import (
+    AliasDef, DictT, EnumDef, ListT, MaybeT, NamedT, Omit, Prim, PrimT, Shape, StructDef,
+    Tagging,
+)
+from hamlet.resolve import resolve
+from hamlet.rust import parse_source
+
+WORKER = """
+#[derive(BuildAmpWorker)]
+pub enum ShopWorkerMessage {{
+    Find {{ {request} }},
+    Found {{ {response} }},
+    FindFailed {{ error: String }},
+}}
+"""
+
+
+def resolved(types: str, request: str = "sku: String", response: str = "", files=()):
+    sources = [("src/lib.rs", types + WORKER.format(request=request, response=response))]
+    sources += list(files)
+    parsed = [parse_source(path, text.encode()) for path, text in sources]
+    return resolve(parsed)
+
+
+def ok(types: str, **kwargs):
+    project, diagnostics = resolved(types, **kwargs)
+    assert [d.render() for d in diagnostics] == []
+    return project
+
+
+def errors(types: str, **kwargs) -> list[str]:
+    _, diagnostics = resolved(types, **kwargs)
+    assert diagnostics, "expected an error"
+    return [f"{d.loc.line}:{d.loc.col}: {d.message}" for d in diagnostics]
+
+
+def field_types(project, variant="Found"):
+    worker = project.workers[0]
+    return [f.type for f in next(v for v in worker.variants if v.name == variant).fields]
+
+
+# ---- reaching types ----------------------------------------------------------------
+
+
+def test_only_reached_types_are_generated_once():
+    project = ok(
+        """
+        pub struct Point { lat: f64, lon: f64 }
+        pub struct Unused { x: u8 }
+        pub struct Route { points: Vec<Point>, start: Point }
+        """,
+        request="near: Point",
+        response="route: Route",
+    )
+    assert [t.name for t in project.types] == ["Point", "Route"]
+    assert field_types(project) == [NamedT("Route", "encodeRoute", "routeDecoder")]
+
+
+def test_types_in_other_files_and_modules_resolve_by_last_segment():
+    project = ok(
+        "mod geo;",
+        request="near: crate::geo::shapes::Point",
+        files=[("src/geo.rs", "pub mod shapes { pub struct Point { x: f64 } }")],
+    )
+    (point,) = project.types
+    assert (point.name, point.source) == ("Point", "src/geo.rs")
+
+
+def test_two_reached_types_with_one_name_are_an_error():
+    found = errors(
+        "",
+        request="a: geo::Point, b: screen::Point",
+        files=[("src/geo.rs", "pub struct Point { x: f64 }"),
+               ("src/screen.rs", "pub struct Point { x: u32 }")],
+    )
+    assert len(found) == 1 and "two types named `Point`" in found[0]
+
+
+def test_an_unreached_duplicate_name_is_fine():
+    ok("pub struct Point { x: f64 }", files=[("src/b.rs", "pub struct Point { y: f64 }")])
+
+
+def test_core_names_get_an_underscore_and_codecs_keep_the_rust_name():
+    project = ok("pub enum Result { Good, Bad }", response="r: Result")
+    (result,) = project.types
+    assert (result.name, result.encoder, result.decoder) == (
+        "Result_", "encodeResult", "resultDecoder")
+
+
+def test_aliases_and_the_mapping_table():
+    project = ok(
+        "pub type Labels = std::collections::BTreeMap<String, VecDeque<char>>;",
+        response="labels: Labels, set: HashSet<Box<str>>, arr: [u8; 4], unit: ()",
+    )
+    (labels,) = project.types
+    assert isinstance(labels, AliasDef)
+    assert labels.type == DictT(ListT(PrimT(Prim.STRING)))
+    assert field_types(project)[1:] == [
+        ListT(PrimT(Prim.STRING)), ListT(PrimT(Prim.INT)), PrimT(Prim.UNIT)]
+
+
+# ---- shapes, cycles and constructor names -----------------------------------------
+
+
+def test_struct_shapes():
+    project = ok(
+        "pub struct Meters(f64); pub struct Pair(u32, String); pub struct Marker;",
+        response="m: Meters, p: Pair, k: Marker",
+    )
+    shapes = {t.name: (t.shape, len(t.fields)) for t in project.types}
+    assert shapes == {"Meters": (Shape.TUPLE, 1), "Pair": (Shape.TUPLE, 2),
+                      "Marker": (Shape.UNIT, 0)}
+
+
+def test_self_recursion_wraps_the_record_and_marks_the_cycle():
+    project = ok("pub struct Node { children: Vec<Self>, label: String }", response="n: Node")
+    (node,) = project.types
+    assert node.wrapped and node.cycle == 0
+    assert node.fields[0].type == ListT(NamedT("Node", "encodeNode", "nodeDecoder"))
+
+
+def test_a_cycle_through_an_enum_keeps_records_as_aliases():
+    project = ok(
+        """
+        pub struct Leaf { tree: Box<Tree> }
+        pub enum Tree { Empty, Node(Leaf) }
+        """,
+        response="t: Tree",
+    )
+    by_name = {t.name: t for t in project.types}
+    assert by_name["Leaf"].cycle == by_name["Tree"].cycle == 0
+    assert not by_name["Leaf"].wrapped
+
+
+def test_a_cycle_through_an_alias_wraps_the_record():
+    project = ok("pub type Forest = Vec<Tree>; pub struct Tree { kids: Forest }", response="t: Tree")
+    by_name = {t.name: t for t in project.types}
+    assert by_name["Tree"].wrapped and by_name["Forest"].cycle == by_name["Tree"].cycle
+
+
+def test_clashing_constructors_get_their_enum_in_front():
+    project = ok(
+        """
+        pub enum Icon { Circle, Square }
+        pub enum Shape { Circle { r: f64 }, Dot }
+        pub enum Size { Small, Point }
+        pub struct Point { x: f64 }
+        """,
+        response="i: Icon, s: Shape, z: Size, p: Point",
+    )
+    ctors = {t.name: [c.name for c in t.constructors]
+             for t in project.types if isinstance(t, EnumDef)}
+    assert ctors == {"Icon": ["IconCircle", "IconSquare"], "Shape": ["ShapeCircle", "ShapeDot"],
+                     "Size": ["SizeSmall", "SizePoint"]}
+
+
+def test_codecs_that_would_share_a_name_are_an_error():
+    found = errors("pub struct URLParts { a: u8 } pub struct UrlParts { b: u8 }",
+                   response="x: URLParts, y: UrlParts")
+    assert any("urlPartsDecoder" in line for line in found)
+
+
+def test_params_avoid_the_module_names():
+    project = ok("pub struct Point { point_decoder: u8, value: u8 }", response="p: Point")
+    (point,) = project.types
+    params = [f.elm_param for f in point.fields]
+    assert params[0] != "pointDecoder" and "value" not in params
+    assert len(set(params)) == 2
+
+
+# ---- serde -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("style, field, variant", [
+    ("lowercase", "image_url", "parsecsv"),
+    ("UPPERCASE", "IMAGE_URL", "PARSECSV"),
+    ("PascalCase", "ImageUrl", "ParseCSV"),
+    ("camelCase", "imageUrl", "parseCSV"),
+    ("snake_case", "image_url", "parse_c_s_v"),
+    ("SCREAMING_SNAKE_CASE", "IMAGE_URL", "PARSE_C_S_V"),
+    ("kebab-case", "image-url", "parse-c-s-v"),
+    ("SCREAMING-KEBAB-CASE", "IMAGE-URL", "PARSE-C-S-V"),
+])
+def test_every_rename_all_style(style, field, variant):
+    project = ok(
+        f"""
+        #[serde(rename_all = "{style}")] pub struct S {{ image_url: String }}
+        #[serde(rename_all = "{style}")] pub enum E {{ ParseCSV, Other(u8) }}
+        """,
+        response="s: S, e: E",
+    )
+    by_name = {t.name: t for t in project.types}
+    assert by_name["S"].fields[0].wire_name == field
+    assert by_name["E"].constructors[0].tag == variant
+
+
+def test_renames_fields_and_variants_and_worker_tags():
+    project = ok(
+        """
+        #[serde(rename_all_fields = "snake_case")]
+        pub enum E { #[serde(rename = "circle")] Circle { center_x: f64 },
+                     #[serde(rename_all = "UPPERCASE")] Square { side_len: f64 } }
+        """,
+        response="#[serde(rename = \"e\")] shape: E",
+    )
+    (e,) = project.types
+    assert [(c.tag, c.fields[0].wire_name) for c in e.constructors] == [
+        ("circle", "center_x"), ("Square", "SIDE_LEN")]
+    found = project.workers[0].variants[1]
+    assert found.fields[0].wire_name == "e" and found.fields[0].elm_name == "e"
+
+
+def test_worker_rename_all_changes_tags_not_constructors():
+    text = WORKER.format(request="sku: String", response="").replace(
+        "#[derive(BuildAmpWorker)]", '#[derive(BuildAmpWorker)]\n#[serde(rename_all = "snake_case")]')
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics
+    assert [(v.name, v.tag) for v in project.workers[0].variants] == [
+        ("Find", "find"), ("Found", "found"), ("FindFailed", "find_failed")]
+
+
+def test_taggings():
+    project = ok(
+        """
+        pub enum Plain { A, B }
+        pub enum Mixed { A, B(u8) }
+        #[serde(tag = "t", content = "c")] pub enum Adj { A, B(u8) }
+        #[serde(untagged)] pub enum Un { A(u8), B { x: u8 } }
+        #[serde(tag = "kind")] pub enum Tagged { A { x: u8 }, B(Inner), C }
+        pub struct Inner { y: u8 }
+        """,
+        response="a: Plain, b: Mixed, c: Adj, d: Un, e: Tagged",
+    )
+    by_name = {t.name: t for t in project.types}
+    assert by_name["Plain"].tagging is Tagging.STRING
+    assert (by_name["Mixed"].tagging, by_name["Mixed"].tag) == (Tagging.INTERNAL, "type")
+    assert (by_name["Adj"].tagging, by_name["Adj"].tag, by_name["Adj"].content) == (
+        Tagging.ADJACENT, "t", "c")
+    assert by_name["Un"].tagging is Tagging.UNTAGGED
+    internal = by_name["Tagged"]
+    assert (internal.tagging, internal.tag) == (Tagging.INTERNAL, "kind")
+    merged = internal.constructors[1].fields[0]
+    assert [f.wire_name for f in merged.flattened] == ["y"]
+
+
+def test_field_options():
+    project = ok(
+        """
+        #[serde(default)]
+        pub struct S {
+            #[serde(skip)] cache: fn(),
+            #[serde(skip_serializing_if = "Option::is_none")] note: Option<String>,
+            #[serde(skip_serializing_if = "Vec::is_empty")] tags: Vec<String>,
+            count: u32,
+            point: Point,
+            #[serde(flatten)] extra: Point,
+        }
+        pub struct Point { x: f64, y: f64 }
+        """,
+        response="s: S",
+    )
+    s = next(t for t in project.types if t.name == "S")
+    by_name = {f.rust_name: f for f in s.fields}
+    assert "cache" not in by_name
+    assert by_name["note"].omit is Omit.NOTHING and by_name["tags"].omit is Omit.EMPTY
+    assert by_name["count"].default and not by_name["point"].default
+    assert by_name["extra"].wire_name == "" and len(by_name["extra"].flattened) == 2
+
+
+def test_maybe_field_still_maps():
+    project = ok("pub struct S { a: Option<Box<S>> }", response="s: S")
+    assert project.types[0].fields[0].type == MaybeT(NamedT("S", "encodeS", "sDecoder"))
+
+
+# ---- errors ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("types, response, needle", [
+    ("pub struct Page<T> { items: Vec<T> }", "p: Page<String>", "type `Page` is generic"),
+    ("pub struct S { #[serde(with = \"x\")] a: u8 }", "s: S", "`with` is not supported"),
+    ("pub struct S { #[serde(skip_deserializing)] a: u8 }", "s: S", "`skip_deserializing`"),
+    ("pub struct S { #[serde(rename(serialize = \"a\"))] a: u8 }", "s: S", "differs"),
+    ("#[serde(rename_all = \"camel\")] pub struct S { a: u8 }", "s: S", "case style"),
+    ("pub struct S { #[serde(skip_serializing_if = \"is_zero\")] a: u8 }", "s: S",
+     "`skip_serializing_if"),
+    ("pub struct S { #[serde(flatten)] a: HashMap<String, u8> }", "s: S", "cannot flatten"),
+    ("pub struct S { #[serde(flatten)] a: S2 } pub enum S2 { A, B }", "s: S", "cannot flatten"),
+    ("pub struct S { #[serde(flatten)] a: T } pub struct T { b: Option<Box<T>> }", "s: S",
+     "contains itself"),
+    ("#[serde(content = \"c\")] pub enum E { A(u8) }", "e: E", "`content` without `tag`"),
+    ("#[serde(tag = \"t\")] pub enum E { A(u8, u8) }", "e: E", "cannot carry the tag"),
+    ("#[serde(tag = \"t\")] pub enum E { A { t: u8 } }", "e: E", "which is the tag of `E`"),
+    ("pub enum E { a, B }", "e: E", "does not start with an uppercase letter"),
+    ("pub struct point { x: u8 }", "p: point", "does not start with an uppercase letter"),
+    ("pub enum E { #[serde(rename = \"x\")] A, #[serde(rename = \"x\")] B }", "e: E",
+     "both sent as `x`"),
+    ("pub struct Unit;", "u: Unit<u8>", "takes no type arguments"),
+])
+def test_domain_errors(types, response, needle):
+    found = errors(types, response=response)
+    assert any(needle in line for line in found), found
+
+
+def test_worker_naming_errors():
+    text = """
+    #[derive(BuildAmpWorker)]
+    pub enum TypesMessage { Import { a: u8 }, CSVLoad, CsvLoad, lower, Done { x: u8 },
+                            ImportFailed { error: String } }
+    """
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    messages = [d.message for d in diagnostics]
+    assert any("Workers.Types" in m for m in messages)
+    assert any("::lower`" in m and "uppercase" in m for m in messages)
+
+
+def test_elm_keyword_commands_and_command_clashes():
+    text = """
+    #[derive(BuildAmpWorker)]
+    pub enum PortWorkerMessage { Import { a: u8 }, Port, Alias, Done { x: u8 },
+                                 ImportFailed { error: String } }
+    """
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics
+    assert [v.command for v in project.workers[0].requests] == ["import_", "port_", "alias_"]
+    clash = text.replace("Port, Alias", "CSVLoad, CsvLoad")
+    _, diagnostics = resolve([parse_source("lib.rs", clash.encode())])
+    assert any("both get the Elm command `csvLoad`" in d.message for d in diagnostics)
+
+
+def test_worker_serde_tag_must_be_type():
+    text = WORKER.format(request="a: u8", response="").replace(
+        "#[derive(BuildAmpWorker)]", '#[derive(BuildAmpWorker)]\n#[serde(tag = "kind")]')
+    _, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert len(diagnostics) == 1 and "tagged with" in diagnostics[0].message
+
+
+def test_a_type_named_like_the_messages_is_an_error():
+    found = errors("pub struct ShopWorkerRequest { a: u8 }", response="r: ShopWorkerRequest")
+    assert any("named like the messages of worker" in line for line in found)
+
+
+def test_default_and_skip_if_see_through_aliases():
+    project = ok(
+        """
+        pub type Labels = HashMap<String, Vec<String>>;
+        pub type Tags = Labels;
+        pub struct S {
+            #[serde(default, skip_serializing_if = "HashMap::is_empty")] tags: Tags,
+        }
+        """,
+        response="s: S",
+    )
+    s = next(t for t in project.types if t.name == "S")
+    assert s.fields[0].default and s.fields[0].omit is Omit.EMPTY
