@@ -1,12 +1,15 @@
-"""Worker models for the Elm emitter's tests, and the check against the real elm-format.
+"""Worker and domain type models for the Elm emitter's tests, and the check against
+the real elm-format.
 
-The builder stands in for the resolver so the tests can reach shapes and names the
+The builders stand in for the resolver so the tests can reach shapes and names the
 seed enums do not have; `test_hand_built_image_worker_prints_like_the_resolved_one`
-keeps it honest.
+keeps them honest.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,18 +18,27 @@ import pytest
 from hamlet import naming
 from hamlet.diagnostics import Loc
 from hamlet.model import (
+    AliasDef,
+    Constructor,
     DictT,
     Direction,
     ElmNames,
+    EnumDef,
     Field,
     JsNames,
     ListT,
     MaybeT,
+    NamedT,
+    Omit,
     Prim,
     PrimT,
+    Project,
     Rule,
     Shape,
+    StructDef,
+    Tagging,
     TupleT,
+    TypesNames,
     Variant,
     Worker,
 )
@@ -41,14 +53,20 @@ BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
 
 ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
-    "decoder", "maybe", "a", "b", "c", "item",
+    "decoder", "maybe", "a", "b", "c", "item", "default",
 )
+TYPES = TypesNames("Workers.Types", "Workers/Types.elm")
 
 
-def field(name, type_, docs="", wire=None):
+def field(name, type_, docs="", wire=None, default=False, omit=Omit.NEVER, flattened=()):
+    """A named field; `flattened` (the fields of the struct `type_`) makes it serde's
+    flatten, whose wire name is ""."""
     wire = naming.serde_camel(name) if wire is None else wire
-    elm = naming.elm_field(wire)
-    return Field(name, wire, elm, elm, naming.js_local(wire), type_, "?", docs, Loc("lib.rs"))
+    elm = naming.elm_field(naming.serde_camel(name) if flattened else wire)
+    return Field(
+        name, "" if flattened else wire, elm, elm, naming.js_local(wire or elm), type_, "?", docs,
+        Loc("lib.rs"), default=default, omit=omit, flattened=tuple(flattened),
+    )
 
 
 def positional(*types):
@@ -98,28 +116,13 @@ def build(base, *variants, source="src/lib.rs"):
         encode_response=f"encode{base}Response",
         response_decoder=f"{lower}ResponseDecoder",
         optional_field=f"{lower}OptionalField",
+        default_field=f"{lower}DefaultField",
     )
     taken = set(top.values()) | {v.command for v in variants if v.direction is Direction.REQUEST}
-    locals_ = []
-    for role in ROLES:
-        local = naming.fresh(role, taken)
-        taken.add(local)
-        locals_.append((role, local))
-    resolved = []
-    for v in variants:
-        if v.shape is Shape.TUPLE:
-            wanted = ["value"] if len(v.fields) == 1 else [f"value{i + 1}" for i in range(len(v.fields))]
-        else:
-            wanted = [f.elm_name for f in v.fields]
-        chosen = []
-        for name in wanted:
-            chosen.append(naming.fresh(name, taken | set(chosen)))
-        fields = tuple(
-            Field(f.rust_name, f.wire_name, f.elm_name, p, f.js_name, f.type, f.rust_type, f.docs, f.loc)
-            for f, p in zip(v.fields, chosen)
-        )
-        resolved.append(v.__class__(**{**v.__dict__, "fields": fields}))
+    locals_ = _locals(taken)
+    resolved = [dataclasses.replace(v, fields=_params(v.shape, v.fields, taken)) for v in variants]
     snake = naming.snake(base)
+    top.pop("default_field")
     return Worker(
         enum_name=f"{base}Message",
         base=base,
@@ -127,9 +130,131 @@ def build(base, *variants, source="src/lib.rs"):
         loc=Loc(source),
         docs="",
         variants=tuple(resolved),
-        elm=ElmNames(**top, locals=tuple(locals_)),
+        elm=ElmNames(**top, locals=tuple(locals_), default_field=f"{lower}DefaultField"),
         js=JsNames(snake, f"setup{base}", f"{snake}_main.js", f"{snake}.js",
                    f"{snake}_handlers.js", f"{snake}.schema.json", f"/workers/{snake}.js"),
+    )
+
+
+def _locals(taken):
+    chosen = []
+    for role in ROLES:
+        local = naming.fresh(role, taken)
+        taken.add(local)
+        chosen.append((role, local))
+    return tuple(chosen)
+
+
+def _params(shape, fields, taken):
+    """Each field's parameter, distinct from `taken` and the others, as the resolver does."""
+    if shape is Shape.TUPLE:
+        wanted = ["value"] if len(fields) == 1 else [f"value{i + 1}" for i in range(len(fields))]
+    else:
+        wanted = [f.elm_name for f in fields]
+    chosen = []
+    for name in wanted:
+        chosen.append(naming.fresh(name, taken | set(chosen)))
+    return tuple(dataclasses.replace(f, elm_param=p) for f, p in zip(fields, chosen))
+
+
+# ---- domain types -------------------------------------------------------------------
+
+
+def named(name):
+    return NamedT(name, f"encode{name}", f"{naming.lower_camel(name)}Decoder")
+
+
+def struct(name, *fields, shape=Shape.STRUCT, wrapped=False, docs="", cycle=None, source="src/types.rs"):
+    ref = named(name)
+    return StructDef(name, name, shape, tuple(fields), wrapped, docs, Loc(source), source,
+                     ref.encoder, ref.decoder, cycle)
+
+
+def ctor(name, *fields, shape=Shape.STRUCT, tag=None, docs=""):
+    return Constructor(name, name, name if tag is None else tag, shape, tuple(fields), docs, Loc("lib.rs"))
+
+
+def enum(name, *ctors, tagging=Tagging.INTERNAL, tag="type", content="", docs="", cycle=None,
+         source="src/types.rs"):
+    ref = named(name)
+    return EnumDef(name, name, tuple(ctors), tagging, tag, content, docs, Loc(source), source,
+                   ref.encoder, ref.decoder, cycle)
+
+
+def alias(name, type_, docs="", cycle=None, source="src/types.rs"):
+    ref = named(name)
+    return AliasDef(name, name, type_, docs, Loc(source), source, ref.encoder, ref.decoder, cycle)
+
+
+def project(*types, workers=()):
+    """A Project holding `types` in Elm-name order, with the module's helper and local
+    names and every parameter chosen as the resolver does."""
+    top = {name for t in types for name in (t.encoder, t.decoder)}
+    optional = naming.fresh("optionalField", top)
+    default = naming.fresh("defaultField", top | {optional})
+    taken = top | {optional, default}
+    locals_ = _locals(set(taken))
+    taken |= {local for _, local in locals_}
+    resolved = []
+    for t in sorted(types, key=lambda t: t.name):
+        if isinstance(t, StructDef):
+            t = dataclasses.replace(t, fields=_params(t.shape, t.fields, taken))
+        elif isinstance(t, EnumDef):
+            ctors = tuple(dataclasses.replace(c, fields=_params(c.shape, c.fields, taken))
+                          for c in t.constructors)
+            t = dataclasses.replace(t, constructors=ctors)
+        resolved.append(t)
+    names = TypesNames("Workers.Types", "Workers/Types.elm", optional, default, locals_)
+    return Project(tuple(workers), tuple(resolved), names)
+
+
+# ---- a set of domain types ----------------------------------------------------------
+
+POINT = struct("Point", field("x", FLOAT), field("y", FLOAT), docs="A point on the map.")
+TREE = struct("Tree", field("label", STRING), field("children", named("Forest")), field("at", named("Point")),
+              wrapped=True, cycle=1)
+FOREST = alias("Forest", ListT(named("Tree")), cycle=1)
+SHAPE = enum(
+    "Shape",
+    ctor("ShapeCircle", field("center", named("Point")), field("radius", FLOAT), tag="Circle"),
+    ctor("Polygon", *positional(ListT(named("Point"))), shape=Shape.TUPLE),
+    ctor("Empty", shape=Shape.UNIT),
+    docs="A shape.",
+)
+LABELS = alias("Labels", DictT(ListT(STRING)))
+OPTIONS = struct(
+    "Options",
+    field("tags", ListT(STRING), default=True),
+    field("meta", DictT(INT), default=True),
+    field("name", STRING, default=True),
+    field("count", INT, default=True),
+    field("ratio", FLOAT, default=True),
+    field("on", BOOL, default=True),
+    field("nothing", UNIT, default=True),
+    field("note", MaybeT(STRING), default=True),
+    field("labels", named("Labels"), default=True),
+    field("pair", TupleT((INT, INT))),
+)
+
+
+def all_types():
+    """One of every kind of type, with documented fields and constructors."""
+    middle = struct("Middle", field("z", INT, docs="Height, *in metres*."),
+                    field("point", named("Point"), flattened=POINT.fields))
+    return project(
+        POINT, TREE, FOREST, LABELS, OPTIONS, middle,
+        struct("Meters", *positional(FLOAT), shape=Shape.TUPLE, source="src/units.rs"),
+        struct("Marker", shape=Shape.UNIT, docs="Marks *nothing*:\n\n- a list\n- {- not a comment -}"),
+        enum("Surface", ctor("Paved", shape=Shape.UNIT), ctor("Gravel", shape=Shape.UNIT), tagging=Tagging.STRING),
+        SHAPE,
+        enum("Adj", ctor("Circle", field("radius", FLOAT), field("tags", ListT(STRING), omit=Omit.EMPTY)),
+             ctor("Square", *positional(FLOAT), shape=Shape.TUPLE, docs="A square.\n\n- side"),
+             ctor("Blank", shape=Shape.UNIT), tagging=Tagging.ADJACENT, tag="t", content="c"),
+        enum("Loose", ctor("LooseBlank", shape=Shape.UNIT, tag="Blank"),
+             ctor("Num", *positional(MaybeT(FLOAT)), shape=Shape.TUPLE),
+             ctor("Rec", field("middle", named("Middle"), flattened=middle.fields), field("n", INT, default=True)),
+             tagging=Tagging.UNTAGGED),
+        enum("Mark", ctor("At", field("point", named("Point"), flattened=POINT.fields), shape=Shape.TUPLE)),
     )
 
 
@@ -227,3 +352,89 @@ def declaration(content: str, start: str) -> str:
     blocks = [b for b in content.split("\n\n\n") if any(l.startswith(start) for l in b.splitlines())]
     assert len(blocks) == 1, f"{len(blocks)} blocks contain a line starting {start!r}"
     return blocks[0]
+
+
+# ---- shadowing, checked without the Elm compiler ----------------------------------------
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|->|\\|[()\[\]]|\S')
+
+
+def _binders(text: str) -> list[str]:
+    """Lowercase names a pattern binds: `( a, b )` -> a, b; `Tree data` -> data."""
+    text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
+    return [t for t in re.findall(r"(?<![\w.])[a-z_]\w*", text) if t != "_"]
+
+
+def assert_no_shadowing(content: str) -> None:
+    """Elm 0.19 rejects a name bound where another of the same name is in scope (a
+    top-level value, an argument, a lambda or case pattern). This checks every
+    top-level definition of `content`: its arguments, lambdas (scoped by brackets) and
+    case branches and multi-line lambdas (scoped by indentation)."""
+    heads = {}
+    for block in content.split("\n\n\n"):
+        head = _head(block)
+        if head:
+            heads[head] = block
+    top = {head.split()[0] for head in heads}
+    for block in heads.values():
+        _check_definition(block, top)
+
+
+def _head(block: str) -> str:
+    """`encodePoint value =`: the line defining a top-level value, or ""."""
+    for line in block.splitlines():
+        if re.match(r"[a-z]\w*( [^:]*)? =$", line) and not re.match(r"(type|port|module|import) ", line):
+            return line
+    return ""
+
+
+def _check_definition(block: str, top: set[str]) -> None:
+    lines = block.splitlines()
+    head = _head(block)
+    start = lines.index(head)
+    scopes: list[tuple[set[str], int]] = []  # (names, end line) of branches in scope
+    outer = set(top)
+    for name in _binders(head.split(" ", 1)[1].rsplit("=", 1)[0]):
+        assert name not in outer, f"argument `{name}` shadows in:\n{head}"
+        outer.add(name)
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        scopes = [(names, end) for names, end in scopes if end > index]
+        visible = outer.union(*(names for names, _ in scopes))
+        stripped = line.strip()
+        lambda_ = re.search(r"\\([^>]*)->$", stripped)
+        if stripped.endswith("->"):
+            # a case branch, or a lambda whose body is on the more indented lines below
+            bound = set(_binders(lambda_.group(1) if lambda_ else stripped[:-2]))
+            clash = bound & visible
+            assert not clash, f"pattern binds {clash} already in scope:\n{line}"
+            indent = len(line) - len(line.lstrip())
+            end = next((j for j in range(index + 1, len(lines))
+                        if lines[j].strip() and len(lines[j]) - len(lines[j].lstrip()) <= indent), len(lines))
+            scopes.append((bound, end))
+        _check_lambdas(lines, index, visible)
+
+
+def _check_lambdas(lines: list[str], index: int, visible: set[str]) -> None:
+    """Each lambda starting on line `index` binds nothing visible, nor anything that a
+    lambda inside its body (up to its closing bracket) binds again."""
+    tokens = _TOKEN.findall(lines[index])
+    rest = [t for l in lines[index + 1:] for t in _TOKEN.findall(l)]
+    for position, token in enumerate(tokens):
+        if token != "\\":
+            continue
+        arrow = tokens.index("->", position)
+        bound = set(_binders(" ".join(tokens[position + 1:arrow])))
+        assert not bound & visible, f"lambda binds {bound & visible} already in scope:\n{lines[index]}"
+        depth = 0
+        for later, inner in enumerate((tokens + rest)[arrow + 1:], arrow + 1):
+            if inner in "([":
+                depth += 1
+            elif inner in ")]":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif inner == "\\":
+                everything = tokens + rest
+                nested = set(_binders(" ".join(everything[later + 1:everything.index("->", later)])))
+                assert not bound & nested, f"nested lambda rebinds {bound & nested}:\n{lines[index]}"

@@ -13,21 +13,28 @@ from elm_models import (
     BOOL,
     FLOAT,
     INT,
+    LABELS,
+    POINT,
     STRING,
+    TYPES,
     UNIT,
     assert_elm_format_keeps,
+    assert_no_shadowing,
     build,
     clashing_names,
     declaration,
     field,
     image_worker,
     kitchen_sink,
+    named,
+    positional,
     request,
     response,
+    struct,
 )
 from hamlet.emit.elm import emit_elm
 from hamlet.emit.elm_codecs import elm_string, elm_type
-from hamlet.model import DictT, ListT, MaybeT, NamedT, TupleT
+from hamlet.model import DictT, ListT, MaybeT, NamedT, Omit, Shape, TupleT
 
 
 def test_elm_format_keeps_every_string_escape(tmp_path):
@@ -37,7 +44,7 @@ def test_elm_format_keeps_every_string_escape(tmp_path):
 
 
 def test_encoders_tag_each_message_with_its_type():
-    content = emit_elm(image_worker()).content
+    content = emit_elm(image_worker(), TYPES).content
     assert declaration(content, "encodeImageWorkerResponse :").splitlines()[2:11] == [
         "encodeImageWorkerResponse : ImageWorkerResponse -> Encode.Value",
         "encodeImageWorkerResponse response =",
@@ -49,7 +56,7 @@ def test_encoders_tag_each_message_with_its_type():
         '                , ( "originalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.originalSize )',
         '                , ( "finalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.finalSize )',
     ]
-    sink = emit_elm(kitchen_sink()).content
+    sink = emit_elm(kitchen_sink(), TYPES).content
     encoder = declaration(sink, "encodeHTTPRouteWorkerRequest :")
     assert '        CancelAll ->\n            Encode.object [ ( "type", Encode.string "CancelAll" ) ]\n' in encoder
     assert '        Ping _ ->\n            Encode.object [ ( "type", Encode.string "Ping" ) ]\n' in encoder
@@ -66,7 +73,7 @@ def test_encoders_tag_each_message_with_its_type():
 
 
 def test_decoders_read_the_tag_then_every_field():
-    content = emit_elm(image_worker()).content
+    content = emit_elm(image_worker(), TYPES).content
     assert declaration(content, "imageWorkerRequestDecoder :") == (
         "{-| Read a request from JSON; the inverse of `encodeImageWorkerRequest`.\n"
         "-}\n"
@@ -88,7 +95,7 @@ def test_decoders_read_the_tag_then_every_field():
     )
     # the failure field's parameter is renamed by the model: `error` is a local
     assert "Decode.succeed (\\error_ -> ProcessingFailed { error = error_ })" in content
-    sink = emit_elm(kitchen_sink()).content
+    sink = emit_elm(kitchen_sink(), TYPES).content
     decoder = declaration(sink, "httpRouteWorkerRequestDecoder :")
     assert '"CancelAll" ->\n                        Decode.succeed CancelAll\n' in decoder
     assert '"Ping" ->\n                        Decode.succeed (Ping {})\n' in decoder
@@ -105,7 +112,7 @@ def test_decoders_read_the_tag_then_every_field():
 
 
 def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
-    sink = emit_elm(kitchen_sink()).content
+    sink = emit_elm(kitchen_sink(), TYPES).content
     assert declaration(sink, "httpRouteWorkerOptionalField :") == (
         "httpRouteWorkerOptionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)\n"
         "httpRouteWorkerOptionalField field decoder =\n"
@@ -124,12 +131,12 @@ def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
     assert '(httpRouteWorkerOptionalField "value" Decode.int)' in sink
     assert '(httpRouteWorkerOptionalField "maybePairs" (Decode.list (Decode.map2 Tuple.pair' in sink
     assert '(Decode.field "value" (Decode.index 1 (Decode.nullable Decode.string)))' in sink
-    assert "OptionalField" not in emit_elm(image_worker()).content
+    assert "OptionalField" not in emit_elm(image_worker(), TYPES).content
 
 
 def test_tuples_holding_tuples_never_nest_lambdas():
     """Elm rejects shadowing: a lambda binding `a` may not sit inside another one."""
-    sink = emit_elm(kitchen_sink()).content
+    sink = emit_elm(kitchen_sink(), TYPES).content
     assert (
         '( "nested", ((\\( a, b, c ) -> ( a, ( b, c ) )) '
         ">> Tuple.mapBoth (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.string b ]) "
@@ -145,7 +152,7 @@ def test_every_local_name_comes_from_the_model():
     """Requests named like the locals push the locals aside (`tag` -> `tag_`)."""
     worker = clashing_names()
     assert worker.elm.local("tag") == "tag_"
-    content = emit_elm(worker).content
+    content = emit_elm(worker, TYPES).content
     for bound in ["\\tag_ ->", "case tag_ of", "Data data_ ->", "\\( a_, b ) ->",
                   "clashResponse toMsg_ =", "(\\value_ ->", "Result.Err error_ ->",
                   "sendToClash request_ =", "clashOptionalField field_ decoder =",
@@ -171,13 +178,138 @@ def test_elm_types_are_parenthesised_where_elm_needs_it():
     assert elm_type(ListT(INT), atomic=True) == "(List Int)"
     assert elm_type(TupleT((INT, FLOAT, BOOL)), atomic=True) == "( Int, Float, Bool )"
     assert elm_type(NamedT("Shape", "encodeShape", "shapeDecoder"), atomic=True) == "Shape"
+    point = NamedT("Point", "encodePoint", "pointDecoder")
+    assert elm_type(ListT(point), qualifier="Workers.Types.") == "List Workers.Types.Point"
+    assert elm_type(MaybeT(point), True, "Workers.Types.") == "(Maybe Workers.Types.Point)"
 
 
-def test_domain_type_codecs_are_not_generated_yet():
-    worker = build(
+@pytest.mark.parametrize("make", [image_worker, kitchen_sink, clashing_names])
+def test_no_generated_name_shadows_another(make):
+    assert_no_shadowing(emit_elm(make(), TYPES).content)
+
+
+# ---- domain types in a worker module ---------------------------------------------------
+
+def shapes_worker():
+    return build(
         "Shapes",
-        request("Draw", field("shape", NamedT("Shape", "encodeShape", "shapeDecoder"))),
+        request("Draw", field("shape", named("Shape")), field("points", ListT(named("Point")))),
+        request("Move", *positional(named("Point"), TupleT((named("Point"), INT))), shape=Shape.TUPLE),
+        response("Drawn", *positional(MaybeT(named("Shape"))), shape=Shape.TUPLE),
         response("Failed", field("error", STRING), failure=True),
     )
-    with pytest.raises(NotImplementedError, match="Shape"):
-        emit_elm(worker)
+
+
+def test_domain_types_are_qualified_in_a_worker_module():
+    content = emit_elm(shapes_worker(), TYPES).content
+    assert "import Json.Encode as Encode\nimport Workers.Types\n\n\n" in content
+    assert "    = Draw\n        { shape : Workers.Types.Shape\n        , points : List Workers.Types.Point\n" in content
+    assert "    | Move Workers.Types.Point ( Workers.Types.Point, Int )\n" in content
+    assert "    = Drawn (Maybe Workers.Types.Shape)\n" in content
+    assert "\ndraw : Workers.Types.Shape -> List Workers.Types.Point -> Cmd msg\n" in content
+    assert '                , ( "shape", Workers.Types.encodeShape data.shape )\n' in content
+    assert '                , ( "points", Encode.list Workers.Types.encodePoint data.points )\n' in content
+    assert (
+        '                , ( "value", Encode.list Basics.identity [ Workers.Types.encodePoint value1, '
+        "(\\( a, b ) -> Encode.list Basics.identity [ Workers.Types.encodePoint a, Encode.int b ]) value2 ] )\n"
+    ) in content
+    assert '|> Decode.map2 (|>) (Decode.field "shape" Workers.Types.shapeDecoder)' in content
+    assert '(Decode.field "value" (Decode.index 1 (Decode.map2 Tuple.pair (Decode.index 0 Workers.Types.pointDecoder)' in content
+    assert '|> Decode.map2 (|>) (shapesOptionalField "value" Workers.Types.shapeDecoder)' in content
+    assert "Decode.lazy" not in content
+    # every mention is qualified: nothing is exposed from Workers.Types
+    assert not re.search(r"(?<![.\w])(Point|Shape|encodePoint|pointDecoder|shapeDecoder)\b", content)
+    assert "Workers.Types" not in emit_elm(image_worker(), TYPES).content
+
+
+def routes_worker():
+    return build(
+        "RouteWorker",
+        request(
+            "PlanRoute",
+            field("from", named("Point")),
+            field("labels", DictT(STRING), default=True, omit=Omit.EMPTY),
+            field("note", MaybeT(STRING), omit=Omit.NOTHING),
+            field("at", named("Point"), flattened=POINT.fields),
+            field("tags", named("Labels"), default=True, omit=Omit.EMPTY),
+        ),
+        request("Jump", field("to", named("Point"), flattened=POINT.fields), shape=Shape.TUPLE),
+        request("Count", field("n", INT, default=True)),
+        response("Failed", field("error", STRING), failure=True),
+    )
+
+
+def test_worker_message_fields_take_default_omit_and_flatten():
+    content = emit_elm(routes_worker(), TYPES, (POINT, LABELS)).content
+    assert declaration(content, "encodeRouteWorkerRequest :").split("        Count data ->")[0].endswith(
+        "        PlanRoute data ->\n"
+        "            Encode.object\n"
+        "                (List.filterMap Basics.identity\n"
+        '                    [ Maybe.Just ( "type", Encode.string "PlanRoute" )\n'
+        '                    , Maybe.Just ( "from", Workers.Types.encodePoint data.from )\n'
+        "                    , if Dict.isEmpty data.labels then\n"
+        "                        Maybe.Nothing\n"
+        "\n"
+        "                      else\n"
+        '                        Maybe.Just ( "labels", Encode.dict Basics.identity Encode.string data.labels )\n'
+        '                    , Maybe.map (Encode.string >> Tuple.pair "note") data.note\n'
+        '                    , Maybe.Just ( "x", Encode.float data.at.x )\n'
+        '                    , Maybe.Just ( "y", Encode.float data.at.y )\n'
+        "                    , if Dict.isEmpty data.tags then\n"
+        "                        Maybe.Nothing\n"
+        "\n"
+        "                      else\n"
+        '                        Maybe.Just ( "tags", Workers.Types.encodeLabels data.tags )\n'
+        "                    ]\n"
+        "                )\n"
+        "\n"
+        "        Jump value_ ->\n"
+        "            Encode.object\n"
+        '                [ ( "type", Encode.string "Jump" )\n'
+        '                , ( "x", Encode.float value_.x )\n'
+        '                , ( "y", Encode.float value_.y )\n'
+        "                ]\n"
+        "\n"
+    )
+    decoder = declaration(content, "routeWorkerRequestDecoder :")
+    assert (
+        "                        Decode.succeed (\\from labels note at tags -> "
+        "PlanRoute { from = from, labels = labels, note = note, at = at, tags = tags })\n"
+        '                            |> Decode.map2 (|>) (Decode.field "from" Workers.Types.pointDecoder)\n'
+        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "labels" Dict.empty (Decode.dict Decode.string))\n'
+        '                            |> Decode.map2 (|>) (routeWorkerOptionalField "note" Decode.string)\n'
+        "                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n"
+        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "tags" Dict.empty Workers.Types.labelsDecoder)\n'
+    ) in decoder
+    assert "                        Decode.succeed Jump\n                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n" in decoder
+    assert '(routeWorkerDefaultField "n" 0 Decode.int)' in decoder
+    assert declaration(content, "routeWorkerDefaultField :").startswith(
+        "routeWorkerDefaultField : String -> a -> Decode.Decoder a -> Decode.Decoder a\n"
+        "routeWorkerDefaultField field default decoder =\n"
+    )
+    assert "import Dict exposing (Dict)\n" in content
+    assert "DefaultField" not in emit_elm(shapes_worker(), TYPES).content
+
+
+def test_a_default_through_an_alias_needs_the_projects_types():
+    with pytest.raises(ValueError, match="omits empty"):
+        emit_elm(routes_worker(), TYPES)
+
+
+def test_flattened_dicts_need_the_dict_import():
+    meta = struct("Meta", field("extra", DictT(INT), omit=Omit.EMPTY))
+    worker = build(
+        "Meta",
+        request("Put", field("meta", named("Meta"), flattened=meta.fields)),
+        response("Failed", field("error", STRING), failure=True),
+    )
+    content = emit_elm(worker, TYPES).content
+    assert "if Dict.isEmpty data.meta.extra then" in content
+    assert "import Dict exposing (Dict)\n" in content
+
+
+@pytest.mark.parametrize("make", [shapes_worker, routes_worker])
+def test_elm_format_keeps_workers_with_domain_types(make, tmp_path):
+    content = emit_elm(make(), TYPES, (POINT, LABELS)).content
+    assert_elm_format_keeps(content, tmp_path)
+    assert_no_shadowing(content)

@@ -32,49 +32,54 @@ from __future__ import annotations
 from hamlet.emit import header
 from hamlet.emit.elm_codecs import (
     INDENT,
-    decoder_function,
+    Scope,
     elm_string,
     elm_type,
-    encode_function,
+    helpers,
     mentions_dict,
-    needs_optional_field,
-    optional_field_helper,
+    mentions_named,
+    worker_scope,
 )
-from hamlet.model import OutputFile, Shape, Variant, Worker
+from hamlet.emit.elm_tagged import union_decoder, union_encoder
+from hamlet.model import Field, OutputFile, Shape, TypeDef, TypesNames, Variant, Worker
 
 
-def emit_elm(worker: Worker) -> OutputFile:
+def emit_elm(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, ...] = ()) -> OutputFile:
+    """The worker's module. Domain types print qualified with `types_names.module`;
+    `types` (the project's) lets a default or omitted field see through an alias."""
     elm = worker.elm
+    scope = worker_scope(worker, types_names, types)
+    qualifier = scope.qualifier
+    request, response = elm.local("request"), elm.local("response")
     declarations = [
-        _union(elm.request_type, "Messages from the main thread to the worker.", worker.requests),
-        _union(elm.response_type, "Messages from the worker to the main thread.", worker.responses),
-        *(_command(worker, variant) for variant in worker.requests),
+        _union(elm.request_type, "Messages from the main thread to the worker.", worker.requests, qualifier),
+        _union(elm.response_type, "Messages from the worker to the main thread.", worker.responses, qualifier),
+        *(_command(worker, variant, qualifier) for variant in worker.requests),
         _send(worker),
         _subscribe(worker),
         [f"port {elm.send_port} : Encode.Value -> Cmd msg"],
         [f"port {elm.response_port} : (Decode.Value -> msg) -> Sub msg"],
         _documented(
             "Turn a request into the JSON the worker reads.",
-            encode_function(elm.encode_request, elm.request_type, "request", worker.requests, worker),
+            union_encoder(elm.encode_request, elm.request_type, request, worker.requests, scope),
         ),
         _documented(
             f"Read a request from JSON; the inverse of `{elm.encode_request}`.",
-            decoder_function(elm.request_decoder, elm.request_type, worker.requests, worker),
+            union_decoder(elm.request_decoder, elm.request_type, worker.requests, scope),
         ),
         _documented(
             "Turn a response into the JSON the worker sends.",
-            encode_function(elm.encode_response, elm.response_type, "response", worker.responses, worker),
+            union_encoder(elm.encode_response, elm.response_type, response, worker.responses, scope),
         ),
         _documented(
             f"Read a response from JSON; the inverse of `{elm.encode_response}`.",
-            decoder_function(elm.response_decoder, elm.response_type, worker.responses, worker),
+            union_decoder(elm.response_decoder, elm.response_type, worker.responses, scope),
         ),
+        *helpers(scope),
     ]
-    if needs_optional_field(worker):
-        declarations.append(optional_field_helper(worker))
     # elm-format's spacing: two blank lines after the header comment and between
     # declarations, one between the module line, its doc comment and the imports.
-    preamble = [_module_line(worker), _module_docs(worker), _imports(worker)]
+    preamble = [_module_line(worker), _module_docs(worker), _imports(worker, scope, types_names)]
     text = "\n\n\n".join(
         [
             "\n".join(_header(worker)),
@@ -132,12 +137,17 @@ def _module_docs(worker: Worker) -> list[str]:
     return lines
 
 
-def _imports(worker: Worker) -> list[str]:
+def _imports(worker: Worker, scope: Scope, types_names: TypesNames) -> list[str]:
+    """Dict when a type or a codec needs it; `Workers.Types` when a message reaches a
+    domain type (always written qualified, so nothing is exposed)."""
+    types = [f.type for v in worker.variants for f in v.fields]
     lines = []
-    if any(mentions_dict(f.type) for v in worker.variants for f in v.fields):
+    if "Dict" in scope.used or any(mentions_dict(t) for t in types):
         lines.append("import Dict exposing (Dict)")
     lines.append("import Json.Decode as Decode")
     lines.append("import Json.Encode as Encode")
+    if any(mentions_named(t) for t in types):
+        lines.append(f"import {types_names.module}")
     return lines
 
 
@@ -148,19 +158,25 @@ def _documented(text: str, lines: list[str]) -> list[str]:
     return [f"{{-| {text}", "-}"] + lines
 
 
-def _comment(docs: str, indent: str) -> list[str]:
+def comment_lines(docs: str, indent: str) -> list[str]:
     """Rust doc comments as Elm line comments: elm-format rewrites the markdown of doc
     comments (`*a*` -> `_a_`) but keeps line comments, trailing spaces aside."""
     return [f"{indent}-- {line}".rstrip() for line in docs.strip().splitlines()]
 
 
-def _union(name: str, text: str, variants: tuple[Variant, ...]) -> list[str]:
-    lines = _documented(text, [f"type {name}"])
-    for index, variant in enumerate(variants):
+def _union(name: str, text: str, variants: tuple[Variant, ...], qualifier: str) -> list[str]:
+    return _documented(text, union_lines(name, variants, qualifier))
+
+
+def union_lines(name: str, cases, qualifier: str = "") -> list[str]:
+    """`type Shape` and its constructors, one a line, each after its docs as comments.
+    `cases` are worker `Variant`s or domain `Constructor`s."""
+    lines = [f"type {name}"]
+    for index, case in enumerate(cases):
         lead = f"{INDENT}{'=' if index == 0 else '|'} "
-        body = _constructor(variant)
-        if variant.docs.strip():
-            comment = _comment(variant.docs, INDENT + "  ")
+        body = constructor_lines(case.name, case.shape, case.fields, qualifier)
+        if case.docs.strip():
+            comment = comment_lines(case.docs, INDENT + "  ")
             lines.append(lead + comment[0].lstrip())
             lines.extend(comment[1:])
             lead = INDENT + "  "
@@ -169,29 +185,34 @@ def _union(name: str, text: str, variants: tuple[Variant, ...]) -> list[str]:
     return lines
 
 
-def _constructor(variant: Variant) -> list[str]:
+def constructor_lines(name: str, shape: Shape, fields: tuple[Field, ...], qualifier: str = "") -> list[str]:
     """`ProcessImage { imageUrl : String }`, `Resize Int Int` or `CancelAll`; a record
     of several (or documented) fields goes one field a line, as in the seed design."""
-    fields = variant.fields
-    if variant.shape is Shape.TUPLE:
-        return [" ".join([variant.name] + [elm_type(f.type, True) for f in fields])]
-    if variant.shape is Shape.UNIT:
-        return [variant.name]
+    if shape is Shape.TUPLE:
+        return [" ".join([name] + [elm_type(f.type, True, qualifier) for f in fields])]
+    if shape is Shape.UNIT:
+        return [name]
     if not fields:
-        return [f"{variant.name} {{}}"]
+        return [f"{name} {{}}"]
     if len(fields) == 1 and not fields[0].docs.strip():
         field = fields[0]
-        return [f"{variant.name} {{ {field.elm_name} : {elm_type(field.type)} }}"]
-    lines = [variant.name]
-    pad = INDENT * 2
+        return [f"{name} {{ {field.elm_name} : {elm_type(field.type, False, qualifier)} }}"]
+    return [name] + record_lines(fields, INDENT * 2, qualifier)
+
+
+def record_lines(fields: tuple[Field, ...], pad: str, qualifier: str = "") -> list[str]:
+    """A record type one field a line at `pad`, each field after its docs as comments."""
+    if not fields:
+        return [pad + "{}"]
+    lines = []
     for index, field in enumerate(fields):
         lead = f"{pad}{'{' if index == 0 else ','} "
         if field.docs.strip():
-            comment = _comment(field.docs, pad + "  ")
+            comment = comment_lines(field.docs, pad + "  ")
             lines.append(lead + comment[0].lstrip())
             lines.extend(comment[1:])
             lead = pad + "  "
-        lines.append(f"{lead}{field.elm_name} : {elm_type(field.type)}")
+        lines.append(f"{lead}{field.elm_name} : {elm_type(field.type, False, qualifier)}")
     lines.append(pad + "}")
     return lines
 
@@ -209,9 +230,9 @@ def _construct(variant: Variant) -> str:
     return variant.name
 
 
-def _command(worker: Worker, variant: Variant) -> list[str]:
+def _command(worker: Worker, variant: Variant, qualifier: str) -> list[str]:
     """`processImage : String -> Int -> Int -> Cmd msg`, arguments in field order."""
-    signature = [elm_type(f.type) for f in variant.fields] + ["Cmd msg"]
+    signature = [elm_type(f.type, False, qualifier) for f in variant.fields] + ["Cmd msg"]
     head = " ".join([variant.command] + [f.elm_param for f in variant.fields])
     return _documented(
         f"Send `{variant.name}` to the worker.",

@@ -1,4 +1,4 @@
-"""Elm types, JSON encoders and JSON decoders for a worker's messages.
+"""Elm types, JSON encoders and JSON decoders: the pieces every codec is made of.
 
 Every function returns Elm source already laid out the way elm-format 0.8.8 prints it.
 
@@ -18,18 +18,37 @@ Every function returns Elm source already laid out the way elm-format 0.8.8 prin
 
 Elm 0.19 rejects a local name that shadows another, so no generated lambda ever sits
 inside the body of another lambda that binds names: tuple encoders whose parts hold
-tuples themselves are composed from `Tuple.mapBoth` instead of nested.
+tuples themselves are composed from `Tuple.mapBoth` instead of nested, and a key left
+out when empty is chosen with `if`, not a lambda.
 
 Names from Elm's default imports are written qualified (`Basics.identity`, `Result.Ok`,
 `Maybe.Nothing`): a request `Identity` gets the command `identity`, and a variant `Ok`
 is a constructor `Ok`, and the module's own names win over imported ones.
+
+JSON objects (with keys left out) and tagged unions built from these pieces are in
+`hamlet.emit.elm_tagged`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from hamlet.model import DictT, ListT, MaybeT, NamedT, Prim, PrimT, Shape, TupleT, Type, Variant, Worker
+from hamlet.model import (
+    AliasDef,
+    DictT,
+    Field,
+    ListT,
+    MaybeT,
+    NamedT,
+    Prim,
+    PrimT,
+    TupleT,
+    Type,
+    TypeDef,
+    TypesNames,
+    Worker,
+)
 
 # How tightly an expression binds, to know when it needs parentheses.
 LOOSE = 0  # operators and lambdas: `f >> g`, `\x -> y`
@@ -46,6 +65,65 @@ class Expr(NamedTuple):
     def arg(self) -> str:
         """As an argument of a function application."""
         return self.text if self.prec == ATOM else f"({self.text})"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where codecs are printed: the names they may use and how to reach domain types.
+
+    In `Workers.ImageWorker`, `qualifier` is "Workers.Types." (`Workers.Types.encodePoint`);
+    in `Workers.Types` it is "" and `lazy` holds the types of the cycle being printed,
+    whose decoders must be reached through `Decode.lazy`. `aliases` gives the Elm type
+    behind an alias name, for zero values and emptiness. `used` collects what the printed
+    code needs ("optional_field", "default_field", "Dict"), shared by copies.
+    """
+
+    locals: tuple[tuple[str, str], ...]
+    optional_field: str
+    default_field: str
+    qualifier: str = ""
+    lazy: frozenset[str] = frozenset()
+    aliases: tuple[tuple[str, Type], ...] = ()
+    used: set[str] = field(default_factory=set, compare=False)
+
+    def local(self, role: str) -> str:
+        return dict(self.locals)[role]
+
+    def with_lazy(self, names: frozenset[str]) -> "Scope":
+        """The same scope (and `used` set) with other decoders reached lazily."""
+        return replace(self, lazy=names, used=self.used)
+
+    def alias(self, t: Type) -> Type:
+        """The type behind an alias (`Labels` -> `Dict String (List String)`), else `t`."""
+        while isinstance(t, NamedT) and t.name in dict(self.aliases):
+            t = dict(self.aliases)[t.name]
+        return t
+
+
+def worker_scope(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, ...] = ()) -> Scope:
+    """Codecs in a worker's module: domain types qualified with `Workers.Types.`."""
+    elm = worker.elm
+    return Scope(
+        locals=elm.locals,
+        optional_field=elm.optional_field,
+        default_field=elm.default_field,
+        qualifier=types_names.module + ".",
+        aliases=_aliases(types),
+    )
+
+
+def types_scope(types_names: TypesNames, types: tuple[TypeDef, ...]) -> Scope:
+    """Codecs in `Workers.Types` itself: domain types unqualified."""
+    return Scope(
+        locals=types_names.locals,
+        optional_field=types_names.optional_field,
+        default_field=types_names.default_field,
+        aliases=_aliases(types),
+    )
+
+
+def _aliases(types: tuple[TypeDef, ...]) -> tuple[tuple[str, Type], ...]:
+    return tuple((t.name, t.type) for t in types if isinstance(t, AliasDef))
 
 
 # ---- literals ----------------------------------------------------------------------
@@ -75,49 +153,49 @@ def elm_string(text: str) -> str:
 # ---- types -------------------------------------------------------------------------
 
 
-def elm_type(t: Type, atomic: bool = False) -> str:
-    """`Vec<Option<u32>>` -> `List (Maybe Int)`; `atomic` parenthesises an application."""
+def elm_type(t: Type, atomic: bool = False, qualifier: str = "") -> str:
+    """`Vec<Option<u32>>` -> `List (Maybe Int)`; `atomic` parenthesises an application;
+    `qualifier` goes before domain type names (`Workers.Types.Point`)."""
     if isinstance(t, PrimT):
         return t.prim.value
     if isinstance(t, NamedT):
-        return t.name
+        return qualifier + t.name
     if isinstance(t, TupleT):
-        return "( " + ", ".join(elm_type(item) for item in t.items) + " )"
+        return "( " + ", ".join(elm_type(item, False, qualifier) for item in t.items) + " )"
     if isinstance(t, ListT):
-        text = "List " + elm_type(t.item, True)
+        text = "List " + elm_type(t.item, True, qualifier)
     elif isinstance(t, MaybeT):
-        text = "Maybe " + elm_type(t.item, True)
+        text = "Maybe " + elm_type(t.item, True, qualifier)
     elif isinstance(t, DictT):
-        text = "Dict String " + elm_type(t.value, True)
+        text = "Dict String " + elm_type(t.value, True, qualifier)
     else:
         raise TypeError(f"not a model type: {t!r}")
     return f"({text})" if atomic else text
 
 
+def _parts(t: Type) -> tuple[Type, ...]:
+    if isinstance(t, (ListT, MaybeT)):
+        return (t.item,)
+    if isinstance(t, DictT):
+        return (t.value,)
+    if isinstance(t, TupleT):
+        return t.items
+    return ()
+
+
 def mentions_dict(t: Type) -> bool:
     """Whether printing `t` needs the `Dict` type in scope."""
-    if isinstance(t, DictT):
-        return True
-    if isinstance(t, (ListT, MaybeT)):
-        return mentions_dict(t.item)
-    if isinstance(t, TupleT):
-        return any(mentions_dict(item) for item in t.items)
-    return False
+    return isinstance(t, DictT) or any(mentions_dict(p) for p in _parts(t))
+
+
+def mentions_named(t: Type) -> bool:
+    """Whether `t` reaches a domain type (so a worker module imports `Workers.Types`)."""
+    return isinstance(t, NamedT) or any(mentions_named(p) for p in _parts(t))
 
 
 def _holds_tuple(t: Type) -> bool:
     """Whether the encoder of `t` contains a lambda (only tuple encoders bind names)."""
-    if isinstance(t, TupleT):
-        return True
-    if isinstance(t, (ListT, MaybeT)):
-        return _holds_tuple(t.item)
-    if isinstance(t, DictT):
-        return _holds_tuple(t.value)
-    return False
-
-
-def _named(t: NamedT):
-    raise NotImplementedError(f"codecs for the domain type `{t.name}` are not generated yet")
+    return isinstance(t, TupleT) or any(_holds_tuple(p) for p in _parts(t))
 
 
 # ---- encoders ----------------------------------------------------------------------
@@ -130,35 +208,38 @@ _ENCODE_PRIM = {
 }
 
 
-def encoder(t: Type, worker: Worker) -> Expr:
-    """The encoding function for `t`: `Vec<u32>` -> `Encode.list Encode.int`."""
+def encoder(t: Type, scope: Scope) -> Expr:
+    """The encoding function for `t`: `Vec<u32>` -> `Encode.list Encode.int`;
+    `Point` -> `encodePoint` (or `Workers.Types.encodePoint` in a worker module)."""
     if isinstance(t, PrimT):
         if t.prim is Prim.UNIT:
             return Expr("\\_ -> Encode.null", LOOSE)
         return Expr(_ENCODE_PRIM[t.prim], ATOM)
     if isinstance(t, ListT):
-        return Expr("Encode.list " + encoder(t.item, worker).arg(), APP)
+        return Expr("Encode.list " + encoder(t.item, scope).arg(), APP)
     if isinstance(t, DictT):
-        return Expr("Encode.dict Basics.identity " + encoder(t.value, worker).arg(), APP)
+        return Expr("Encode.dict Basics.identity " + encoder(t.value, scope).arg(), APP)
     if isinstance(t, MaybeT):
-        inner = encoder(t.item, worker).arg()
+        inner = encoder(t.item, scope).arg()
         return Expr(f"Maybe.map {inner} >> Maybe.withDefault Encode.null", LOOSE)
     if isinstance(t, TupleT):
-        return _tuple_encoder(t, worker)
-    return _named(t)
+        return _tuple_encoder(t, scope)
+    if isinstance(t, NamedT):
+        return Expr(scope.qualifier + t.encoder, ATOM)
+    raise TypeError(f"not a model type: {t!r}")
 
 
-def _tuple_encoder(t: TupleT, worker: Worker) -> Expr:
+def _tuple_encoder(t: TupleT, scope: Scope) -> Expr:
     """`(u32, String)` -> `\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.string b ]`.
 
     When a part holds a tuple, its encoder is a lambda too; so the parts are encoded by
     `Tuple.mapBoth` first and only the already-encoded values meet in the lambda."""
-    names = [worker.elm.local(role) for role in ("a", "b", "c")[: len(t.items)]]
+    names = [scope.local(role) for role in ("a", "b", "c")[: len(t.items)]]
     if not any(_holds_tuple(item) for item in t.items):
         pattern = "( " + ", ".join(names) + " )"
-        values = [encode(item, name, worker) for item, name in zip(t.items, names)]
+        values = [encode(item, name, scope) for item, name in zip(t.items, names)]
         return Expr(f"\\{pattern} -> Encode.list Basics.identity [ {', '.join(values)} ]", LOOSE)
-    parts = [encoder(item, worker).arg() for item in t.items]
+    parts = [encoder(item, scope).arg() for item in t.items]
     listed = "Encode.list Basics.identity [ " + ", ".join(names) + " ]"
     if len(t.items) == 2:
         a, b = names
@@ -173,18 +254,25 @@ def _tuple_encoder(t: TupleT, worker: Worker) -> Expr:
     )
 
 
-def encode(t: Type, subject: str, worker: Worker) -> str:
+def encode(t: Type, subject: str, scope: Scope) -> str:
     """An expression encoding `subject` (a name or `data.field`), for a list element:
     `u32`, `data.maxWidth` -> `Encode.int data.maxWidth`."""
     if isinstance(t, PrimT) and t.prim is Prim.UNIT:
         return "Encode.null"
     if isinstance(t, MaybeT):
-        inner = encoder(t.item, worker).arg()
+        inner = encoder(t.item, scope).arg()
         return f"{subject} |> Maybe.map {inner} |> Maybe.withDefault Encode.null"
-    function = encoder(t, worker)
-    if function.prec == LOOSE:
-        return f"{function.arg()} {subject}"
-    return f"{function.text} {subject}"
+    function = encoder(t, scope)
+    return f"{function.arg() if function.prec == LOOSE else function.text} {subject}"
+
+
+def positional_value(fields: tuple[Field, ...], scope: Scope) -> str:
+    """The value of positional fields bound to their `elm_param`s: the inner value for
+    one (`Encode.float value`), an array for several."""
+    values = [encode(f.type, f.elm_param, scope) for f in fields]
+    if len(values) == 1:
+        return values[0]
+    return "Encode.list Basics.identity [ " + ", ".join(values) + " ]"
 
 
 # ---- decoders ----------------------------------------------------------------------
@@ -197,162 +285,147 @@ _DECODE_PRIM = {
 }
 
 
-def decoder(t: Type, worker: Worker) -> Expr:
-    """The decoder for `t`: `Option<u32>` -> `Decode.nullable Decode.int`."""
+def decoder(t: Type, scope: Scope) -> Expr:
+    """The decoder for `t`: `Option<u32>` -> `Decode.nullable Decode.int`; a domain type
+    of the cycle being printed -> `Decode.lazy (\\_ -> treeDecoder)`."""
     if isinstance(t, PrimT):
         if t.prim is Prim.UNIT:
             return Expr("Decode.null ()", APP)
         return Expr(_DECODE_PRIM[t.prim], ATOM)
     if isinstance(t, ListT):
-        return Expr("Decode.list " + decoder(t.item, worker).arg(), APP)
+        return Expr("Decode.list " + decoder(t.item, scope).arg(), APP)
     if isinstance(t, DictT):
-        return Expr("Decode.dict " + decoder(t.value, worker).arg(), APP)
+        return Expr("Decode.dict " + decoder(t.value, scope).arg(), APP)
     if isinstance(t, MaybeT):
-        return Expr("Decode.nullable " + decoder(t.item, worker).arg(), APP)
+        return Expr("Decode.nullable " + decoder(t.item, scope).arg(), APP)
     if isinstance(t, TupleT):
         indexed = " ".join(
-            f"(Decode.index {i} {decoder(item, worker).arg()})" for i, item in enumerate(t.items)
+            f"(Decode.index {i} {decoder(item, scope).arg()})" for i, item in enumerate(t.items)
         )
         if len(t.items) == 2:
             return Expr(f"Decode.map2 Tuple.pair {indexed}", APP)
-        names = [worker.elm.local(role) for role in ("a", "b", "c")]
+        names = [scope.local(role) for role in ("a", "b", "c")]
         build = f"(\\{' '.join(names)} -> ( {', '.join(names)} ))"
         return Expr(f"Decode.map3 {build} {indexed}", APP)
-    return _named(t)
+    if isinstance(t, NamedT):
+        if t.name in scope.lazy:
+            return Expr(f"Decode.lazy (\\_ -> {scope.qualifier}{t.decoder})", APP)
+        return Expr(scope.qualifier + t.decoder, ATOM)
+    raise TypeError(f"not a model type: {t!r}")
 
 
-def _field_decoder(key: str, t: Type, worker: Worker) -> str:
-    """`Decode.field "key" D`, or the optional-field helper for a Maybe: a missing key
-    is Nothing, but a key holding the wrong type still fails."""
+def field_decoder(key: str, f: Field, scope: Scope) -> Expr:
+    """`Decode.field "key" D`; for a Maybe the optional-field helper (a missing key is
+    Nothing, but a key holding the wrong type still fails); for a serde default the
+    default-field helper with the type's zero value."""
+    t = f.type
     if isinstance(t, MaybeT):
-        inner = decoder(t.item, worker).arg()
-        return f"{worker.elm.optional_field} {elm_string(key)} {inner}"
-    return f"Decode.field {elm_string(key)} {decoder(t, worker).arg()}"
+        scope.used.add("optional_field")
+        return Expr(f"{scope.optional_field} {elm_string(key)} {decoder(t.item, scope).arg()}", APP)
+    if f.default:
+        scope.used.add("default_field")
+        zero = zero_value(t, scope)
+        return Expr(f"{scope.default_field} {elm_string(key)} {zero} {decoder(t, scope).arg()}", APP)
+    return Expr(f"Decode.field {elm_string(key)} {decoder(t, scope).arg()}", APP)
 
 
-def needs_optional_field(worker: Worker) -> bool:
-    """Whether any message has a Maybe that travels as its own key (a struct field or
-    the only field of a tuple variant)."""
-    for variant in worker.variants:
-        top_level = variant.shape is Shape.STRUCT or len(variant.fields) == 1
-        if top_level and any(isinstance(f.type, MaybeT) for f in variant.fields):
-            return True
-    return False
+def zero_value(t: Type, scope: Scope) -> str:
+    """The value of a missing key with a serde default: `[]`, `Dict.empty`, `""`, ..."""
+    t = scope.alias(t)
+    if isinstance(t, MaybeT):
+        return "Maybe.Nothing"
+    if isinstance(t, ListT):
+        return "[]"
+    if isinstance(t, DictT):
+        scope.used.add("Dict")
+        return "Dict.empty"
+    if isinstance(t, PrimT):
+        return {
+            Prim.BOOL: "Basics.False", Prim.INT: "0", Prim.FLOAT: "0.0", Prim.STRING: '""', Prim.UNIT: "()",
+        }[t.prim]
+    raise ValueError(f"`{elm_type(t)}` has no zero value for a serde default")
 
 
-def optional_field_helper(worker: Worker) -> list[str]:
+def record_steps(fields: tuple[Field, ...], scope: Scope) -> list[Expr]:
+    """A decoder per record field, in order: its key, or for a flattened field the
+    flattened struct's decoder run on the same object."""
+    return [decoder(f.type, scope) if f.flattened else field_decoder(f.wire_name, f, scope) for f in fields]
+
+
+def record_start(constructor: str, fields: tuple[Field, ...]) -> str:
+    """`Decode.succeed (\\x y -> Point { x = x, y = y })`; constructor "" builds a bare
+    record (a record alias)."""
+    lead = f"{constructor} " if constructor else ""
+    if not fields:
+        return f"Decode.succeed ({lead}{{}})" if constructor else "Decode.succeed {}"
+    params = " ".join(f.elm_param for f in fields)
+    record = ", ".join(f"{f.elm_name} = {f.elm_param}" for f in fields)
+    return f"Decode.succeed (\\{params} -> {lead}{{ {record} }})"
+
+
+def pipeline(start: str, steps: list[Expr]) -> list[str]:
+    """`start` then one `|> Decode.map2 (|>) step` line per step."""
+    return [start] + [f"{INDENT}|> Decode.map2 (|>) {step.arg()}" for step in steps]
+
+
+# ---- private helpers ---------------------------------------------------------------
+
+
+def optional_field_helper(scope: Scope) -> list[str]:
     """The private helper behind Maybe fields."""
-    elm = worker.elm
-    field, decoder_, maybe = elm.local("field"), elm.local("decoder"), elm.local("maybe")
+    return _key_helper(
+        scope.optional_field,
+        "String -> Decode.Decoder a -> Decode.Decoder (Maybe a)",
+        [scope.local("field"), scope.local("decoder")],
+        "Decode.nullable " + scope.local("decoder"),
+        "Maybe.Nothing",
+        scope,
+    )
+
+
+def default_field_helper(scope: Scope) -> list[str]:
+    """The private helper behind serde defaults: a missing key gives the zero value, a
+    key of the wrong type still fails."""
+    default = scope.local("default")
+    return _key_helper(
+        scope.default_field,
+        "String -> a -> Decode.Decoder a -> Decode.Decoder a",
+        [scope.local("field"), default, scope.local("decoder")],
+        scope.local("decoder"),
+        default,
+        scope,
+    )
+
+
+def _key_helper(
+    name: str, signature: str, params: list[str], present: str, absent: str, scope: Scope
+) -> list[str]:
+    field_, maybe = scope.local("field"), scope.local("maybe")
     return [
-        f"{elm.optional_field} : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)",
-        f"{elm.optional_field} {field} {decoder_} =",
-        f"    Decode.maybe (Decode.field {field} Decode.value)",
+        f"{name} : {signature}",
+        f"{name} {' '.join(params)} =",
+        f"    Decode.maybe (Decode.field {field_} Decode.value)",
         "        |> Decode.andThen",
         f"            (\\{maybe} ->",
         f"                case {maybe} of",
         "                    Maybe.Just _ ->",
-        f"                        Decode.field {field} (Decode.nullable {decoder_})",
+        f"                        Decode.field {field_} {_parens(present)}",
         "",
         "                    Maybe.Nothing ->",
-        "                        Decode.succeed Maybe.Nothing",
+        f"                        Decode.succeed {_parens(absent)}",
         "            )",
     ]
 
 
-# ---- whole codecs ------------------------------------------------------------------
+def _parens(text: str) -> str:
+    return f"({text})" if " " in text else text
 
 
-def encode_function(
-    name: str, type_name: str, role: str, variants: tuple[Variant, ...], worker: Worker
-) -> list[str]:
-    """`encodeImageWorkerRequest : ImageWorkerRequest -> Encode.Value`, a case per variant."""
-    subject = worker.elm.local(role)
-    lines = [
-        f"{name} : {type_name} -> Encode.Value",
-        f"{name} {subject} =",
-        f"    case {subject} of",
-    ]
-    for index, variant in enumerate(variants):
-        if index:
-            lines.append("")
-        lines.extend(INDENT * 2 + line for line in _encode_branch(variant, worker))
-    return lines
-
-
-def _encode_branch(variant: Variant, worker: Worker) -> list[str]:
-    tag = f'( "type", Encode.string {elm_string(variant.tag)} )'
-    if variant.shape is Shape.STRUCT:
-        data = worker.elm.local("data") if variant.fields else "_"
-        pattern = f"{variant.name} {data}"
-        pairs = [
-            (f.wire_name, encode(f.type, f"{data}.{f.elm_name}", worker)) for f in variant.fields
-        ]
-    elif variant.shape is Shape.TUPLE and variant.fields:
-        pattern = " ".join([variant.name] + [f.elm_param for f in variant.fields])
-        values = [encode(f.type, f.elm_param, worker) for f in variant.fields]
-        if len(values) == 1:
-            pairs = [("value", values[0])]
-        else:
-            pairs = [("value", "Encode.list Basics.identity [ " + ", ".join(values) + " ]")]
-    else:
-        pattern = variant.name
-        pairs = []
-    lines = [f"{pattern} ->"]
-    if not pairs:
-        lines.append(f"    Encode.object [ {tag} ]")
-        return lines
-    lines.append("    Encode.object")
-    lines.append(f"        [ {tag}")
-    lines.extend(f"        , ( {elm_string(key)}, {value} )" for key, value in pairs)
-    lines.append("        ]")
-    return lines
-
-
-def decoder_function(
-    name: str, type_name: str, variants: tuple[Variant, ...], worker: Worker
-) -> list[str]:
-    """`imageWorkerRequestDecoder : Decode.Decoder ImageWorkerRequest`: read "type",
-    then the fields of that variant."""
-    tag = worker.elm.local("tag")
-    lines = [
-        f"{name} : Decode.Decoder {type_name}",
-        f"{name} =",
-        '    Decode.field "type" Decode.string',
-        "        |> Decode.andThen",
-        f"            (\\{tag} ->",
-        f"                case {tag} of",
-    ]
-    body = INDENT * 5
-    for variant in variants:
-        lines.append(f"{body}{elm_string(variant.tag)} ->")
-        lines.extend(body + INDENT + line for line in _decode_branch(variant, worker))
-        lines.append("")
-    unknown = elm_string(f"Unknown {type_name} type: ")
-    lines.append(f"{body}_ ->")
-    lines.append(f"{body}{INDENT}Decode.fail ({unknown} ++ {tag})")
-    lines.append("            )")
-    return lines
-
-
-def _decode_branch(variant: Variant, worker: Worker) -> list[str]:
-    fields = variant.fields
-    if variant.shape is Shape.STRUCT:
-        if not fields:
-            return [f"Decode.succeed ({variant.name} {{}})"]
-        params = " ".join(f.elm_param for f in fields)
-        record = ", ".join(f"{f.elm_name} = {f.elm_param}" for f in fields)
-        start = f"Decode.succeed (\\{params} -> {variant.name} {{ {record} }})"
-        steps = [_field_decoder(f.wire_name, f.type, worker) for f in fields]
-    elif variant.shape is Shape.TUPLE and fields:
-        start = f"Decode.succeed {variant.name}"
-        if len(fields) == 1:
-            steps = [_field_decoder("value", fields[0].type, worker)]
-        else:
-            steps = [
-                f'Decode.field "value" (Decode.index {i} {decoder(f.type, worker).arg()})'
-                for i, f in enumerate(fields)
-            ]
-    else:
-        return [f"Decode.succeed {variant.name}"]
-    return [start] + [f"    |> Decode.map2 (|>) ({step})" for step in steps]
+def helpers(scope: Scope) -> list[list[str]]:
+    """The private helpers the printed codecs used, in a fixed order."""
+    found = []
+    if "optional_field" in scope.used:
+        found.append(optional_field_helper(scope))
+    if "default_field" in scope.used:
+        found.append(default_field_helper(scope))
+    return found

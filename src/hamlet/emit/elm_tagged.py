@@ -1,0 +1,315 @@
+"""JSON objects whose keys may be left out, and the codecs of tagged unions built from
+them: worker messages and domain enums, one function per serde representation
+(`Tagging`) and variant shape. Worker messages are INTERNAL with the tag "type".
+
+    enum Shape { Circle { radius: f64 }, Square(f64), Empty }
+
+    INTERNAL  {"type": "Circle", "radius": 2.5}  {"type": "Square", "value": 3}  {"type": "Empty"}
+    ADJACENT  {"t": "Circle", "c": {"radius": 2.5}}  {"t": "Square", "c": 3}  {"t": "Empty"}
+    UNTAGGED  {"radius": 2.5}  3  null
+    STRING    (unit variants only)  "Empty"
+
+An INTERNAL tuple variant whose one field is flattened (serde's internally tagged
+newtype of a struct) puts that struct's keys beside the tag: `{"type": "At", "x": 1}`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol
+
+from hamlet.emit.elm_codecs import (
+    APP,
+    INDENT,
+    Expr,
+    Scope,
+    decoder,
+    elm_string,
+    encode,
+    encoder,
+    field_decoder,
+    pipeline,
+    positional_value,
+    record_start,
+    record_steps,
+)
+from hamlet.model import DictT, Field, ListT, MaybeT, Omit, Prim, PrimT, Shape, Tagging
+
+
+# ---- JSON objects with optional keys -----------------------------------------------
+
+
+class Entry(NamedTuple):
+    """One key of an encoded object. `value` is its lines (several for a nested object);
+    `omit_if`, when set, is an Elm Bool for "leave the key out"; `maybe` marks a Maybe
+    whose key is left out when Nothing (then `value` is the inner encoder)."""
+
+    key: str
+    value: list[str]
+    omit_if: str = ""
+    maybe: str = ""
+
+
+def entries(fields: tuple[Field, ...], subject: str, scope: Scope) -> list[Entry]:
+    """The keys of record fields read from `subject` (`data`): flattened fields put the
+    keys of their own record here, read from `data.inner`, recursively."""
+    found: list[Entry] = []
+    for f in fields:
+        path = f"{subject}.{f.elm_name}"
+        if f.flattened:
+            found.extend(entries(f.flattened, path, scope))
+        else:
+            found.append(field_entry(f.wire_name, f, path, scope))
+    return found
+
+
+def field_entry(key: str, f: Field, subject: str, scope: Scope) -> Entry:
+    """The key `key` holding field `f`, whose value is `subject`; its `omit` decides
+    whether the key can be left out."""
+    if f.omit is Omit.NOTHING:
+        if not isinstance(f.type, MaybeT):
+            raise ValueError(f"field `{f.rust_name}` omits Nothing but is not a Maybe")
+        return Entry(key, [encoder(f.type.item, scope).arg()], maybe=subject)
+    value = [encode(f.type, subject, scope)]
+    if f.omit is Omit.EMPTY:
+        return Entry(key, value, omit_if=f"{_is_empty(f, scope)} {subject}")
+    return Entry(key, value)
+
+
+def _is_empty(f: Field, scope: Scope) -> str:
+    t = scope.alias(f.type)
+    if isinstance(t, ListT):
+        return "List.isEmpty"
+    if isinstance(t, DictT):
+        scope.used.add("Dict")
+        return "Dict.isEmpty"
+    if t == PrimT(Prim.STRING):
+        return "String.isEmpty"
+    raise ValueError(f"field `{f.rust_name}` omits empty values but `{f.rust_type}` has none")
+
+
+def object_lines(found: list[Entry]) -> list[str]:
+    """`Encode.object [ .. ]` over `found`, one key a line; through
+    `List.filterMap Basics.identity` when some key may be left out."""
+    if not found:
+        return ["Encode.object []"]
+    if not any(e.omit_if or e.maybe for e in found):
+        if len(found) == 1 and len(found[0].value) == 1:
+            return [f"Encode.object [ {_pair(found[0])[0]} ]"]
+        lines = ["Encode.object"]
+        for index, entry in enumerate(found):
+            pair = _pair(entry)
+            lines.append(f"{INDENT}{'[' if index == 0 else ','} {pair[0]}")
+            lines.extend(f"{INDENT}  {line}" if line else "" for line in pair[1:])
+        return lines + [f"{INDENT}]"]
+    lines = ["Encode.object", f"{INDENT}(List.filterMap Basics.identity"]
+    pad = INDENT * 2
+    for index, entry in enumerate(found):
+        item = _optional_item(entry)
+        lines.append(f"{pad}{'[' if index == 0 else ','} {item[0]}")
+        lines.extend(f"{pad}  {line}" if line else "" for line in item[1:])
+    return lines + [f"{pad}]", f"{INDENT})"]
+
+
+def _pair(entry: Entry) -> list[str]:
+    """`( "key", value )`, or elm-format's layout of a tuple holding a multi-line value."""
+    key = elm_string(entry.key)
+    if len(entry.value) == 1:
+        return [f"( {key}, {entry.value[0]} )"]
+    rest = [f"  {line}" if line else "" for line in entry.value[1:]]
+    return [f"( {key}", f", {entry.value[0]}", *rest, ")"]
+
+
+def _optional_item(entry: Entry) -> list[str]:
+    """A `Maybe ( String, Value )` for `List.filterMap`, laid out as elm-format does."""
+    if len(entry.value) != 1:
+        raise ValueError("a key that may be left out holds a one-line value")
+    key = elm_string(entry.key)
+    if entry.maybe:
+        return [f"Maybe.map ({entry.value[0]} >> Tuple.pair {key}) {entry.maybe}"]
+    just = f"Maybe.Just ( {key}, {entry.value[0]} )"
+    if entry.omit_if:
+        return [f"if {entry.omit_if} then", "  Maybe.Nothing", "", "else", f"  {just}"]
+    return [just]
+
+
+class Case(Protocol):
+    """A worker `Variant` or a domain enum's `Constructor`."""
+
+    name: str
+    tag: str
+    shape: Shape
+    fields: tuple[Field, ...]
+
+
+# ---- encoders ----------------------------------------------------------------------
+
+
+def union_encoder(
+    name: str,
+    type_name: str,
+    subject: str,
+    cases: tuple[Case, ...],
+    scope: Scope,
+    tagging: Tagging = Tagging.INTERNAL,
+    tag_key: str = "type",
+    content_key: str = "",
+) -> list[str]:
+    """`encodeShape : Shape -> Encode.Value`, a case per variant."""
+    lines = [
+        f"{name} : {type_name} -> Encode.Value",
+        f"{name} {subject} =",
+        f"{INDENT}case {subject} of",
+    ]
+    for index, case in enumerate(cases):
+        if index:
+            lines.append("")
+        lines.append(f"{INDENT * 2}{_pattern(case, scope)} ->")
+        body = _encode_body(case, scope, tagging, tag_key, content_key)
+        lines.extend(INDENT * 3 + line if line else "" for line in body)
+    return lines
+
+
+def _pattern(case: Case, scope: Scope) -> str:
+    if case.shape is Shape.STRUCT:
+        return f"{case.name} {scope.local('data') if case.fields else '_'}"
+    if case.shape is Shape.TUPLE and case.fields:
+        return " ".join([case.name] + [f.elm_param for f in case.fields])
+    return case.name
+
+
+def _is_flat_newtype(case: Case) -> bool:
+    return case.shape is Shape.TUPLE and len(case.fields) == 1 and bool(case.fields[0].flattened)
+
+
+def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, content_key: str) -> list[str]:
+    tag = elm_string(case.tag)
+    if tagging is Tagging.STRING:
+        return [f"Encode.string {tag}"]
+    fields = case.fields
+    data = scope.local("data")
+    tag_entry = Entry(tag_key, [f"Encode.string {tag}"])
+    unit = not fields and case.shape is not Shape.STRUCT
+    if tagging is Tagging.INTERNAL:
+        if case.shape is Shape.STRUCT:
+            found = entries(fields, data, scope)
+        elif _is_flat_newtype(case):
+            found = entries(fields[0].flattened, fields[0].elm_param, scope)
+        elif fields:
+            found = [Entry("value", [positional_value(fields, scope)])]
+        else:
+            found = []
+        return object_lines([tag_entry] + found)
+    if case.shape is Shape.STRUCT:
+        value = object_lines(entries(fields, data, scope))
+    elif unit:
+        value = ["Encode.null"]
+    else:
+        value = [positional_value(fields, scope)]
+    if tagging is Tagging.UNTAGGED:
+        return value
+    return object_lines([tag_entry] + ([] if unit else [Entry(content_key, value)]))
+
+
+# ---- decoders ----------------------------------------------------------------------
+
+
+def union_decoder(
+    name: str,
+    type_name: str,
+    cases: tuple[Case, ...],
+    scope: Scope,
+    tagging: Tagging = Tagging.INTERNAL,
+    tag_key: str = "type",
+    content_key: str = "",
+) -> list[str]:
+    """`shapeDecoder : Decode.Decoder Shape`: read the tag, then that variant; or, for
+    UNTAGGED, try each variant in order."""
+    lines = [f"{name} : Decode.Decoder {type_name}", f"{name} ="]
+    if tagging is Tagging.UNTAGGED:
+        lines.append(f"{INDENT}Decode.oneOf")
+        for index, case in enumerate(cases):
+            item = _untagged_item(case, scope)
+            lines.append(f"{INDENT * 2}{'[' if index == 0 else ','} {item[0]}")
+            lines.extend(INDENT * 2 + line for line in item[1:])
+        lines.append(f"{INDENT * 2}]")
+        return lines
+    tag = scope.local("tag")
+    if tagging is Tagging.STRING:
+        lines.append(f"{INDENT}Decode.string")
+        unknown = elm_string(f"Unknown {type_name}: ")
+    else:
+        lines.append(f"{INDENT}Decode.field {elm_string(tag_key)} Decode.string")
+        unknown = elm_string(f"Unknown {type_name} {tag_key}: ")
+    lines += [
+        f"{INDENT * 2}|> Decode.andThen",
+        f"{INDENT * 3}(\\{tag} ->",
+        f"{INDENT * 4}case {tag} of",
+    ]
+    body = INDENT * 5
+    for case in cases:
+        lines.append(f"{body}{elm_string(case.tag)} ->")
+        if tagging is Tagging.ADJACENT:
+            branch = _adjacent_branch(case, content_key, scope)
+        else:
+            branch = _internal_branch(case, scope)
+        lines.extend(body + INDENT + line for line in branch)
+        lines.append("")
+    lines.append(f"{body}_ ->")
+    lines.append(f"{body}{INDENT}Decode.fail ({unknown} ++ {tag})")
+    lines.append(f"{INDENT * 3})")
+    return lines
+
+
+def _internal_branch(case: Case, scope: Scope) -> list[str]:
+    fields = case.fields
+    if case.shape is Shape.STRUCT:
+        if not fields:
+            return [record_start(case.name, fields)]
+        return pipeline(record_start(case.name, fields), record_steps(fields, scope))
+    if case.shape is Shape.TUPLE and fields:
+        start = f"Decode.succeed {case.name}"
+        if _is_flat_newtype(case):
+            return pipeline(start, [decoder(fields[0].type, scope)])
+        if len(fields) == 1:
+            return pipeline(start, [field_decoder("value", fields[0], scope)])
+        return pipeline(start, [_within("value", _index(i, f, scope)) for i, f in enumerate(fields)])
+    return [f"Decode.succeed {case.name}"]
+
+
+def _adjacent_branch(case: Case, content_key: str, scope: Scope) -> list[str]:
+    fields = case.fields
+    if case.shape is Shape.STRUCT:
+        if not fields:
+            return [record_start(case.name, fields)]
+        steps = [_within(content_key, step) for step in record_steps(fields, scope)]
+        return pipeline(record_start(case.name, fields), steps)
+    if case.shape is Shape.TUPLE and fields:
+        if len(fields) == 1:
+            steps = [_within(content_key, decoder(fields[0].type, scope))]
+        else:
+            steps = [_within(content_key, _index(i, f, scope)) for i, f in enumerate(fields)]
+        return pipeline(f"Decode.succeed {case.name}", steps)
+    return [f"Decode.succeed {case.name}"]
+
+
+def _untagged_item(case: Case, scope: Scope) -> list[str]:
+    """One alternative of `Decode.oneOf`; continuation lines already indented."""
+    fields = case.fields
+    if case.shape is Shape.STRUCT:
+        if not fields:
+            return [record_start(case.name, fields)]
+        return pipeline(record_start(case.name, fields), record_steps(fields, scope))
+    if case.shape is Shape.TUPLE and fields:
+        if len(fields) == 1:
+            return [f"Decode.map {case.name} {decoder(fields[0].type, scope).arg()}"]
+        return pipeline(f"Decode.succeed {case.name}", [_index(i, f, scope) for i, f in enumerate(fields)])
+    return [f"Decode.null {case.name}"]
+
+
+def _index(i: int, f: Field, scope: Scope) -> Expr:
+    return Expr(f"Decode.index {i} {decoder(f.type, scope).arg()}", APP)
+
+
+def _within(key: str, step: Expr) -> Expr:
+    """`step` run on the value at `key`: `Decode.field "c" (Decode.index 0 Decode.int)`."""
+    return Expr(f"Decode.field {elm_string(key)} {step.arg()}", APP)

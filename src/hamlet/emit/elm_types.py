@@ -1,0 +1,308 @@
+"""`Workers/Types.elm`: every domain type the messages reach, with its encoder and decoder.
+
+    /// A point on the map.
+    pub struct Point { pub lat: f64, pub lon: f64 }
+    pub type Forest = Vec<Tree>;
+    pub struct Tree { label: String, children: Forest }
+
+becomes
+
+    module Workers.Types exposing
+        ( Forest, encodeForest, forestDecoder
+        , Point, encodePoint, pointDecoder
+        , Tree(..), encodeTree, treeDecoder
+        )
+
+    {-| A point on the map.
+    -}
+    type alias Point =
+        { lat : Float
+        , lon : Float
+        }
+
+    type Tree
+        = Tree
+            { label : String
+            , children : Forest
+            }
+
+    forestDecoder =
+        Decode.list (Decode.lazy (\\_ -> treeDecoder))
+
+Types of one cycle (`cycle`) reach each other's decoders through `Decode.lazy`, and every
+encoder takes its argument explicitly, because Elm rejects a top-level value defined in
+terms of itself. Names are printed unqualified here; worker modules qualify them.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import NamedTuple
+
+from hamlet.emit import header
+from hamlet.emit.elm import record_lines, union_lines
+from hamlet.emit.elm_codecs import (
+    APP,
+    INDENT,
+    Expr,
+    Scope,
+    decoder,
+    elm_type,
+    encode,
+    helpers,
+    mentions_dict,
+    pipeline,
+    positional_value,
+    record_start,
+    record_steps,
+    types_scope,
+)
+from hamlet.emit.elm_tagged import entries, object_lines, union_decoder, union_encoder
+from hamlet.model import AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef
+
+
+def emit_types(project: Project) -> OutputFile:
+    names = project.types_names
+    scope = types_scope(names, project.types)
+    declarations: list[list[str]] = []
+    for t in project.types:
+        lazy = frozenset(o.name for o in project.types if t.cycle is not None and o.cycle == t.cycle)
+        here = scope.with_lazy(lazy)
+        declarations.append(doc_comment(t.docs if t.docs.strip() else _default_docs(t)) + _declaration(t))
+        declarations.append(_documented(f"Encode `{t.name}` as JSON.", _encoder(t, here)))
+        declarations.append(
+            _documented(f"Decode `{t.name}` from JSON; the inverse of `{t.encoder}`.", _decoder(t, here))
+        )
+    declarations.extend(helpers(scope))
+    preamble = [_module_line(project), _module_docs(project), _imports(project, scope)]
+    sources = [" ".join(t.source.splitlines()) for t in project.types]
+    text = "\n\n\n".join(
+        [
+            f"-- {header.sources_notice(sources)}",
+            "\n\n".join("\n".join(part) for part in preamble),
+            *("\n".join(declaration) for declaration in declarations),
+        ]
+    )
+    return OutputFile(root="elm", path=names.path, content=text + "\n")
+
+
+# ---- module header -----------------------------------------------------------------
+
+
+def _exposed(t: TypeDef) -> str:
+    """`Point` for a type alias, `Shape(..)` for a custom type, so users can build it."""
+    alias = isinstance(t, AliasDef) or (isinstance(t, StructDef) and t.shape is Shape.STRUCT and not t.wrapped)
+    return t.name if alias else f"{t.name}(..)"
+
+
+def _module_line(project: Project) -> list[str]:
+    lines = [f"module {project.types_names.module} exposing"]
+    for index, t in enumerate(project.types):
+        lines.append(f"{INDENT}{'(' if index == 0 else ','} {_exposed(t)}, {t.encoder}, {t.decoder}")
+    return lines + [f"{INDENT})"]
+
+
+def _module_docs(project: Project) -> list[str]:
+    """One @docs group per type, so elm-format keeps the exposing list in this order."""
+    lines = ["{-| The domain types of the workers' messages, with their JSON encoders and decoders."]
+    for t in project.types:
+        lines += ["", "", f"# {t.name}", "", f"@docs {t.name}, {t.encoder}, {t.decoder}"]
+    return lines + ["", "-}"]
+
+
+def _imports(project: Project, scope: Scope) -> list[str]:
+    lines = []
+    if "Dict" in scope.used or any(mentions_dict(t) for t in _all_types(project)):
+        lines.append("import Dict exposing (Dict)")
+    return lines + ["import Json.Decode as Decode", "import Json.Encode as Encode"]
+
+
+def _all_types(project: Project):
+    for t in project.types:
+        if isinstance(t, AliasDef):
+            yield t.type
+        elif isinstance(t, StructDef):
+            yield from (f.type for f in t.fields)
+        else:
+            yield from (f.type for c in t.constructors for f in c.fields)
+
+
+# ---- declarations ------------------------------------------------------------------
+
+
+class _Case(NamedTuple):
+    """The one constructor of a struct printed as a custom type."""
+
+    name: str
+    shape: Shape
+    fields: tuple[Field, ...]
+    docs: str = ""
+
+
+def _declaration(t: TypeDef) -> list[str]:
+    if isinstance(t, AliasDef):
+        return [f"type alias {t.name} =", INDENT + elm_type(t.type)]
+    if isinstance(t, EnumDef):
+        return union_lines(t.name, t.constructors)
+    if t.shape is Shape.STRUCT and not t.wrapped:
+        return [f"type alias {t.name} ="] + record_lines(t.fields, INDENT)
+    return union_lines(t.name, [_Case(t.name, t.shape, t.fields)])
+
+
+def _encoder(t: TypeDef, scope: Scope) -> list[str]:
+    """Every encoder names its argument: `encodeTree (Tree data) =`, never point-free."""
+    value, data = scope.local("value"), scope.local("data")
+    if isinstance(t, EnumDef):
+        return union_encoder(t.encoder, t.name, value, t.constructors, scope, t.tagging, t.tag, t.content)
+    head = f"{t.encoder} : {t.name} -> Encode.Value"
+    if isinstance(t, AliasDef):
+        return [head, f"{t.encoder} {value} =", INDENT + encode(t.type, value, scope)]
+    fields = t.fields
+    if t.shape is Shape.UNIT:
+        argument, body = "_", ["Encode.null"]
+    elif t.shape is Shape.TUPLE:
+        argument = "(" + " ".join([t.name] + [f.elm_param for f in fields]) + ")" if fields else "_"
+        body = [positional_value(fields, scope) if fields else "Encode.list Basics.identity []"]
+    else:
+        subject = data if t.wrapped else value
+        argument = subject if fields else "_"
+        if t.wrapped:
+            argument = f"({t.name} {argument})"
+        body = object_lines(entries(fields, subject, scope))
+    return [head, f"{t.encoder} {argument} ="] + _indented(body)
+
+
+def _decoder(t: TypeDef, scope: Scope) -> list[str]:
+    if isinstance(t, EnumDef):
+        return union_decoder(t.decoder, t.name, t.constructors, scope, t.tagging, t.tag, t.content)
+    head = [f"{t.decoder} : Decode.Decoder {t.name}", f"{t.decoder} ="]
+    if isinstance(t, AliasDef):
+        return head + [INDENT + decoder(t.type, scope).text]
+    fields = t.fields
+    if t.shape is Shape.UNIT:
+        body = [f"Decode.null {t.name}"]
+    elif t.shape is Shape.TUPLE and len(fields) == 1:
+        body = [f"Decode.map {t.name} {decoder(fields[0].type, scope).arg()}"]
+    elif t.shape is Shape.TUPLE:
+        steps = [Expr(f"Decode.index {i} {decoder(f.type, scope).arg()}", APP) for i, f in enumerate(fields)]
+        body = pipeline(f"Decode.succeed {t.name}", steps)
+    else:
+        start = record_start(t.name if t.wrapped else "", fields)
+        body = pipeline(start, record_steps(fields, scope))
+    return head + _indented(body)
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return [INDENT + line if line else "" for line in lines]
+
+
+def _documented(text: str, lines: list[str]) -> list[str]:
+    return [f"{{-| {text}", "-}"] + lines
+
+
+def _default_docs(t: TypeDef) -> str:
+    return f"The Rust type `{t.rust_name}` of `{t.source}`."
+
+
+# ---- doc comments ------------------------------------------------------------------
+
+# A line that markdown could read as something other than text: a heading, list item,
+# quote, rule, table, fence, link definition, HTML block or (to elm-format) @docs.
+_BLOCK = re.compile(r"^([#>*+=|_~<@\[-]|\d+[.)]|`{3})")
+# What elm-format rewrites inside text: autolinks, backslash escapes.
+_REWRITTEN = re.compile(r"https?://|www\.|\\")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def doc_comment(docs: str) -> list[str]:
+    """Rust docs as an Elm doc comment that elm-format keeps byte for byte.
+
+    Plain paragraphs stay text, with `*` and `_` escaped outside code spans; any other
+    paragraph (a list, a heading, indented or fenced code...) becomes an indented code
+    block, shown as written. `{-` and `-}` are broken up so the comment stays closed.
+
+        "A point.\\n\\n- x: east"  ->  {-| A point.
+                                      (blank)
+                                          - x: east
+                                      (blank)
+                                      -}
+    """
+    blocks = _blocks(docs.replace("{-", "{ -").replace("-}", "- }"))
+    if not blocks:
+        return ["{-| -}"]
+    lines: list[str] = []
+    for index, (is_code, block) in enumerate(blocks):
+        if index:
+            lines.append("")
+        if is_code:
+            if index == 0:
+                lines += ["{-|", ""]
+            lines += [INDENT + line if line else "" for line in block]
+        else:
+            text = [_escape(line) for line in block]
+            lines += (["{-| " + text[0]] + text[1:]) if index == 0 else text
+    if len(blocks) > 1 or blocks[0][0]:
+        lines.append("")
+    return lines + ["-}"]
+
+
+def _blocks(docs: str) -> list[tuple[bool, list[str]]]:
+    """(is_code, lines) per paragraph; fenced code is one block whatever its blank lines."""
+    raw = textwrap.dedent("\n".join(line.expandtabs(4).rstrip() for line in docs.splitlines()))
+    blocks: list[tuple[bool, list[str]]] = []
+    paragraph: list[str] = []
+    fence: list[str] | None = None
+
+    def close() -> None:
+        if paragraph:
+            blocks.append(_paragraph(paragraph))
+            paragraph.clear()
+
+    for line in raw.splitlines():
+        if fence is not None:
+            if _FENCE.match(line):
+                blocks.append((True, textwrap.dedent("\n".join(fence)).strip("\n").splitlines() or [""]))
+                fence = None
+            else:
+                fence.append(line)
+        elif _FENCE.match(line):
+            close()
+            fence = []
+        elif not line:
+            close()
+        else:
+            paragraph.append(line)
+    close()
+    if fence is not None and any(fence):
+        blocks.append((True, textwrap.dedent("\n".join(fence)).strip("\n").splitlines()))
+    return _merge_code([(code, lines) for code, lines in blocks if any(lines)])
+
+
+def _paragraph(lines: list[str]) -> tuple[bool, list[str]]:
+    stripped = [line.strip() for line in lines]
+    prose = (
+        not lines[0].startswith(INDENT)
+        and not any(_BLOCK.match(line) or _REWRITTEN.search(line) for line in stripped)
+        and all(line.count("`") % 2 == 0 for line in stripped)
+    )
+    return (False, stripped) if prose else (True, textwrap.dedent("\n".join(lines)).splitlines())
+
+
+def _merge_code(blocks: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]]]:
+    """Adjacent code blocks are one block to markdown; say so, blank line and all."""
+    merged: list[tuple[bool, list[str]]] = []
+    for code, lines in blocks:
+        if code and merged and merged[-1][0]:
+            merged[-1] = (True, merged[-1][1] + [""] + lines)
+        else:
+            merged.append((code, lines))
+    return merged
+
+
+def _escape(line: str) -> str:
+    """`*` and `_` escaped outside code spans, as elm-format writes them."""
+    parts = line.split("`")
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("*", "\\*").replace("_", "\\_")
+    return "`".join(parts)
