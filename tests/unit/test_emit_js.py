@@ -1,5 +1,6 @@
 """The JavaScript emitters: `<snake>_main.js`, `workers.js`, the worker entry `<snake>.js`
-and the handlers scaffold, from workers resolved for real out of Rust source.
+and the handlers scaffold, from workers resolved for real out of Rust source (and, for
+domain types, from the hand-built project of the schema tests).
 
 Every file is parsed by node as an ES module. The behaviour is run in node too, without
 a browser: a fake `Worker` on the main side carries the envelopes to the real generated
@@ -14,6 +15,7 @@ import functools
 import json
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,9 +27,25 @@ import hamlet
 from hamlet.drift import check_handlers, exported_names
 from hamlet.emit.header import source_of
 from hamlet.emit.js_main import emit_main, emit_workers_index, fill, js_string
-from hamlet.emit.js_worker import emit_entry, emit_handlers, handler_stub
+from hamlet.emit.js_worker import emit_entry, emit_handlers, handler_stub, js_type
 from hamlet.emit.schema import emit_schema
-from hamlet.model import Project
+from hamlet.model import ListT, MaybeT, Project, Shape
+
+# The hand-built domain types of the schema tests (the resolver's side of the model).
+from test_emit_schema import (
+    FLOAT,
+    POINT,
+    STRING,
+    build,
+    field,
+    flatten,
+    named,
+    positional,
+    request,
+    response,
+    route_project,
+    with_serde,
+)
 
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -311,8 +329,9 @@ def run_node(tmp_path: Path, files: dict[str, str], script: str) -> dict:
 class Contract:
     """The generated schema's validators, as the browser tests use them."""
 
-    def __init__(self, worker) -> None:
-        document = json.loads(emit_schema(worker).content)
+    def __init__(self, worker, project: Project | None = None) -> None:
+        project = Project((worker,)) if project is None else project
+        document = json.loads(emit_schema(worker, project).content)
         uri = document["$id"]
         registry = Registry().with_resource(uri, DRAFT202012.create_resource(document))
         self.validators = {
@@ -924,3 +943,131 @@ done({ idle, handles: Object.keys(handles), terminate: Object.values(handles).ma
         "/workers/csv_worker.js",
         "/workers/data_worker.js",
     ]
+
+
+# ---- domain types ------------------------------------------------------------------------
+
+
+def test_js_type_names_a_domain_type():
+    assert js_type(named("Shape")) == "Shape"
+    assert js_type(ListT(MaybeT(named("Point")))) == "Array<Point | null>"
+
+
+def test_the_scaffold_defines_each_reached_domain_type_in_its_wire_shape():
+    project = route_project()
+    route, small = project.workers
+    content = emit_handlers(route, project).content
+    block = content[content.index("/**\n * @typedef"):]
+    block = block[: block.index(" */\n")]
+    typedefs = [line.split("} ")[-1] for line in block.splitlines() if "@typedef" in line]
+    assert typedefs == sorted(t.name for t in project.types if t.name != "Unreached")
+    for line in (
+        " * @typedef {{ lat: number, lon: number }} Point\n",
+        " * @typedef {number} Meters\n",
+        " * @typedef {[number, string]} Pair\n",
+        " * @typedef {null} Marker\n",
+        " * @typedef {'Paved' | 'Gravel' | 'trail'} Surface\n",
+        " * @typedef {Object<string, Array<string>>} Labels\n",
+        " * @typedef {{ type: 'Circle', center: Point, radius: number } | { type: 'Polygon', value: Array<Point> }"
+        " | { type: 'Segment', value: [Point, Point] } | { type: 'Empty' }} Shape\n",
+        " * @typedef {{ kind: 'Moved', lat: number, lon: number } | { kind: 'stopped', atMs: number }"
+        " | { kind: 'lost' }} Event\n",
+        " * @typedef {{ t: 'Leaf', c: number } | { t: 'Branch', c: { left: Tree, right: Tree } }"
+        " | { t: 'Span', c: [number, number] } | { t: 'Nil' }} Tree\n",
+        " * @typedef {null | number | string | [number, string] | Array<Value>"
+        " | { key: string, inner?: Value | null }} Value\n",
+        " * @typedef {{ name: string, tags?: Array<string>, note?: string | null, extra?: Array<number>,"
+        " lat: number, lon: number, label: string }} Options\n",
+    ):
+        assert line in content, line
+    assert "(see route_worker.schema.json)" in content
+    assert " * @param {Point} request.from  Rust `?`\n" in content
+    assert "//                  reply.planned({ distance: Meters, surfaces: Array<Surface> })\n" in content
+    small_content = emit_handlers(small, project).content
+    assert [line for line in small_content.splitlines() if "@typedef" in line] == [
+        " * @typedef {'Paved' | 'Gravel' | 'trail'} Surface"
+    ]
+    assert emit_handlers(route, project) == emit_handlers(route, project)
+    if NODE:
+        check_module(content)
+        check_module(emit_entry(route).content)
+
+
+def test_without_domain_types_the_scaffold_is_unchanged(seed):
+    for worker in seed.values():
+        assert emit_handlers(worker, Project((worker,))) == emit_handlers(worker)
+        assert "@typedef" not in emit_handlers(worker).content
+
+
+def flat_worker():
+    """A request with a flattened field and a response that is serde's internally tagged
+    newtype of a struct: both put the struct's keys beside "type"."""
+    [point] = positional(named("Point"))
+    variants = (
+        request("Locate", flatten("at", POINT), field("zoom", FLOAT)),
+        request("Draw", field("shape", named("Shape"))),
+        response("Moved", replace(point, flattened=POINT.fields), shape=Shape.TUPLE),
+        response("Drawn", field("shape", named("Shape"))),
+        response("Failed", field("error", STRING), failure=True),
+    )
+    worker = with_serde(build("FlatWorker", *variants), variants)
+    return worker, Project((worker,), route_project().types)
+
+
+def test_flattened_keys_in_the_scaffold_and_the_entry():
+    worker, project = flat_worker()
+    handlers = emit_handlers(worker, project).content
+    assert "    const { lat, lon, zoom } = request;\n" in handlers
+    assert " * @param {number} request.lat  Rust `?`\n" in handlers
+    assert "request['']" not in handlers
+    entry = emit_entry(worker).content
+    name = next(v for v in worker.responses if v.name == "Moved").fields[0].js_name
+    assert f"moved: ({name}) => answer.send('Moved', {name}, true),\n" in entry
+
+
+FLAT_HANDLERS = """\
+export async function handleLocate({ lat, lon, zoom }, reply) {
+    reply.moved({ lat: lat + zoom, lon });
+}
+
+export async function handleDraw({ shape }, reply) {
+    reply.drawn({ shape: shape.type === 'Circle' ? { ...shape, radius: shape.radius * 2 } : shape });
+}
+"""
+
+
+@needs_node
+def test_domain_values_cross_the_entry_as_the_schema_says(tmp_path):
+    worker, project = flat_worker()
+    files = {
+        f"workers/{worker.js.worker_file}": emit_entry(worker).content,
+        f"workers/{worker.js.handlers_file}": FLAT_HANDLERS,
+    }
+    log = run_node(
+        tmp_path,
+        files,
+        """\
+import { log, settle, done } from './harness.mjs';
+import './workers/flat_worker.js';
+const send = (id, type, data) => self.onmessage(new MessageEvent('message', { data: { id, type, data } }));
+send(1, 'Locate', { lat: 1, lon: 2, zoom: 3 });
+send(2, 'Draw', { shape: { type: 'Circle', center: { lat: 0, lon: 0 }, radius: 1.5 } });
+send(3, 'Draw', { shape: { type: 'Polygon', value: [{ lat: 1, lon: 1 }] } });
+await settle();
+done();
+""",
+    )
+    assert log["fromWorker"] == [
+        {"id": 1, "type": "Moved", "data": {"lat": 4, "lon": 2}},
+        {"id": 2, "type": "Drawn", "data": {"shape": {"type": "Circle", "center": {"lat": 0, "lon": 0}, "radius": 3}}},
+        {"id": 3, "type": "Drawn", "data": {"shape": {"type": "Polygon", "value": [{"lat": 1, "lon": 1}]}}},
+    ]
+    contract = Contract(worker, project)
+    for message in log["fromWorker"]:
+        assert contract.validators["ResponseEnvelope"].is_valid(message), message
+    assert not contract.validators["ResponseEnvelope"].is_valid(
+        {"id": 1, "type": "Moved", "data": {"value": {"lat": 4, "lon": 2}}}
+    )
+    assert contract.validators["RequestEnvelope"].is_valid(
+        {"id": 1, "type": "Locate", "data": {"lat": 1, "lon": 2, "zoom": 3}}
+    )

@@ -2,12 +2,15 @@
 messages of the wire contract and rejects what is off it.
 
 Workers are resolved for real from Rust source; the type mapping is also checked one
-type at a time, and NamedT (domain types, not in the model yet) on a hand-built worker.
+type at a time. Domain types (structs, enums of every tagging, aliases, serde's
+default/skip_serializing_if/flatten, recursion) come from a hand-built project standing
+in for the resolver, checked against the wire examples of docs/types.md.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -16,9 +19,28 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 import hamlet
+from elm_models import build, field, positional, request, response
+from hamlet.diagnostics import Loc
 from hamlet.emit.header import source_of
-from hamlet.emit.schema import emit_schema, type_schema
-from hamlet.model import DictT, ListT, MaybeT, NamedT, Prim, PrimT, TupleT
+from hamlet.emit.schema import emit_schema, reached_types, type_def_schema, type_schema
+from hamlet.model import (
+    AliasDef,
+    Constructor,
+    DictT,
+    EnumDef,
+    Field,
+    ListT,
+    MaybeT,
+    NamedT,
+    Omit,
+    Prim,
+    PrimT,
+    Project,
+    Shape,
+    StructDef,
+    Tagging,
+    TupleT,
+)
 
 SEED = """\
 #[derive(BuildAmpWorker, Debug, Clone)]
@@ -114,8 +136,9 @@ class Wire:
     """Validators for one schema's `$defs`, resolved the way the browser tests do: the
     document registered under its own `$id`."""
 
-    def __init__(self, worker) -> None:
-        self.document = json.loads(emit_schema(worker).content)
+    def __init__(self, worker, project: Project | None = None) -> None:
+        project = Project((worker,)) if project is None else project
+        self.document = json.loads(emit_schema(worker, project).content)
         Draft202012Validator.check_schema(self.document)
         uri = self.document["$id"]
         self.registry = Registry().with_resource(uri, DRAFT202012.create_resource(self.document))
@@ -128,6 +151,11 @@ class Wire:
         )
         return validator.is_valid(message)
 
+    def valid_def(self, name: str, instance) -> bool:
+        """`instance` against `$defs/<name>` (a domain type)."""
+        validator = Draft202012Validator({"$ref": f"{self.uri}#/$defs/{name}"}, registry=self.registry)
+        return validator.is_valid(instance)
+
     def root_valid(self, message) -> bool:
         return Draft202012Validator(self.document, registry=self.registry).is_valid(message)
 
@@ -137,7 +165,7 @@ class Wire:
 
 @pytest.mark.parametrize("base", ["ImageWorker", "DataWorker", "CSVWorker"])
 def test_seed_schemas_are_valid_2020_12_schemas(seed, base):
-    out = emit_schema(seed[base])
+    out = emit_schema(seed[base], Project((seed[base],)))
     assert (out.root, out.scaffold) == ("worker", False)
     assert out.path == seed[base].js.schema_file
     document = json.loads(out.content)
@@ -150,13 +178,13 @@ def test_seed_schemas_are_valid_2020_12_schemas(seed, base):
 
 def test_layout_and_notice(seed):
     worker = seed["ImageWorker"]
-    out = emit_schema(worker)
+    out = emit_schema(worker, Project((worker,)))
     assert out.path == "image_worker.schema.json"
     assert out.content.endswith("}\n") and not out.content.endswith("\n\n")
     assert out.content.startswith("{\n  \"$comment\": ")
     # `hamlet.write` finds the notice in a file's first lines.
     assert source_of("".join(out.content.splitlines(keepends=True)[:6])) == ["src/lib.rs"]
-    assert out.content == emit_schema(worker).content
+    assert out.content == emit_schema(worker, Project((worker,))).content
     defs = json.loads(out.content)["$defs"]
     assert list(defs) == [
         "ImageWorkerRequest",
@@ -191,7 +219,7 @@ def test_layout_and_notice(seed):
 
 
 def test_docs_become_descriptions(shapes):
-    document = json.loads(emit_schema(shapes).content)
+    document = json.loads(emit_schema(shapes, Project((shapes,))).content)
     assert document["description"] == "Every shape there is."
     run = document["$defs"]["ShapesWorkerRequest.Run"]
     assert run["description"] == "Run it."
@@ -341,9 +369,360 @@ def test_type_schema(type_, schema):
     assert type_schema(type_) == schema
 
 
-def test_domain_types_are_not_generated_yet(shapes):
-    run = shapes.requests[0]
-    named = replace(run, fields=(replace(run.fields[0], type=ListT(NamedT("Shape", "encodeShape", "shapeDecoder"))),))
-    worker = replace(shapes, variants=(named, *shapes.variants[1:]))
-    with pytest.raises(NotImplementedError, match="Shape"):
-        emit_schema(worker)
+# ---- domain types (a hand-built project: the resolver's side of the model) --------------
+
+
+def named(name: str) -> NamedT:
+    return NamedT(name, f"encode{name}", f"{name[0].lower()}{name[1:]}Decoder")
+
+
+def struct(name, shape, *fields, docs="", wrapped=False, cycle=None) -> StructDef:
+    return StructDef(
+        name, name, shape, tuple(fields), wrapped, docs, Loc("lib.rs"), "src/lib.rs",
+        f"encode{name}", f"{name[0].lower()}{name[1:]}Decoder", cycle,
+    )
+
+
+def ctor(name, shape=Shape.UNIT, *fields, tag=None, docs="") -> Constructor:
+    return Constructor(name, name, name if tag is None else tag, shape, tuple(fields), docs, Loc("lib.rs"))
+
+
+def enum(name, tagging, *ctors, tag="type", content="", cycle=None) -> EnumDef:
+    return EnumDef(
+        name, name, tuple(ctors), tagging, tag, content, "", Loc("lib.rs"), "src/lib.rs",
+        f"encode{name}", f"{name[0].lower()}{name[1:]}Decoder", cycle,
+    )
+
+
+def flatten(name: str, definition: StructDef) -> Field:
+    """`#[serde(flatten)] name: Definition`."""
+    return replace(field(name, named(definition.name)), wire_name="", flattened=definition.fields)
+
+
+def with_serde(worker, originals):
+    """`elm_models.build` rebuilds message fields without default/omit/flattened: put
+    them back from the variants as written, and name positional fields in JS as the
+    resolver does (`value`, or `value1`, `value2`...)."""
+    variants = []
+    for built, original in zip(worker.variants, originals):
+        fields = tuple(
+            replace(f, default=o.default, omit=o.omit, flattened=o.flattened, wire_name=o.wire_name,
+                    js_name=f.js_name or f.elm_param)
+            for f, o in zip(built.fields, original.fields)
+        )
+        variants.append(replace(built, fields=fields, tag=original.tag))
+    return replace(worker, variants=tuple(variants))
+
+
+POINT = struct("Point", Shape.STRUCT, field("lat", FLOAT), field("lon", FLOAT), docs="A point on the map.")
+PLACE = struct("Place", Shape.STRUCT, flatten("at", POINT), field("label", STRING))
+TYPES = (
+    POINT,
+    PLACE,
+    struct("Meters", Shape.TUPLE, *positional(FLOAT)),
+    struct("Pair", Shape.TUPLE, *positional(INT, STRING)),
+    struct("Marker", Shape.UNIT),
+    enum("Surface", Tagging.STRING, ctor("Paved"), ctor("Gravel"), ctor("Trail", tag="trail")),
+    enum(
+        "Shape",
+        Tagging.INTERNAL,
+        ctor("Circle", Shape.STRUCT, field("center", named("Point")), field("radius", FLOAT), docs="Round."),
+        ctor("Polygon", Shape.TUPLE, *positional(ListT(named("Point")))),
+        ctor("Segment", Shape.TUPLE, *positional(named("Point"), named("Point"))),
+        ctor("Empty"),
+    ),
+    # serde's internally tagged newtype of a struct: its keys beside the tag.
+    enum(
+        "Event",
+        Tagging.INTERNAL,
+        replace(ctor("Moved", Shape.TUPLE, *positional(named("Point"))),
+                fields=(replace(positional(named("Point"))[0], flattened=POINT.fields),)),
+        ctor("Stopped", Shape.STRUCT, field("at_ms", INT), tag="stopped"),
+        ctor("Lost", tag="lost"),
+        tag="kind",
+    ),
+    enum(
+        "Tree",
+        Tagging.ADJACENT,
+        ctor("Leaf", Shape.TUPLE, *positional(INT)),
+        ctor("Branch", Shape.STRUCT, field("left", named("Tree")), field("right", named("Tree"))),
+        ctor("Span", Shape.TUPLE, *positional(INT, INT)),
+        ctor("Nil"),
+        tag="t",
+        content="c",
+        cycle=1,
+    ),
+    enum(
+        "Value",
+        Tagging.UNTAGGED,
+        ctor("Nothing"),
+        ctor("Number", Shape.TUPLE, *positional(FLOAT)),
+        ctor("Text", Shape.TUPLE, *positional(STRING)),
+        ctor("Pairs", Shape.TUPLE, *positional(INT, STRING)),
+        ctor("Items", Shape.TUPLE, *positional(ListT(named("Value")))),
+        ctor("Object", Shape.STRUCT, field("key", STRING), field("inner", MaybeT(named("Value")))),
+        cycle=2,
+    ),
+    AliasDef("Labels", "Labels", DictT(ListT(STRING)), "", Loc("lib.rs"), "src/lib.rs",
+             "encodeLabels", "labelsDecoder", None),
+    struct("Node", Shape.STRUCT, field("name", STRING), field("children", ListT(named("Node"))),
+           wrapped=True, cycle=3),
+    # Mutual recursion through an alias.
+    struct("Dir", Shape.STRUCT, field("files", named("Files")), cycle=4),
+    AliasDef("Files", "Files", DictT(MaybeT(named("Dir"))), "", Loc("lib.rs"), "src/lib.rs",
+             "encodeFiles", "filesDecoder", 4),
+    struct(
+        "Options",
+        Shape.STRUCT,
+        field("name", STRING),
+        replace(field("tags", ListT(STRING)), default=True),
+        replace(field("note", MaybeT(STRING)), omit=Omit.NOTHING),
+        replace(field("extra", ListT(INT)), omit=Omit.EMPTY),
+        flatten("place", PLACE),
+    ),
+    struct("Unreached", Shape.STRUCT, field("x", INT)),
+)
+
+
+def route_project() -> Project:
+    variants = (
+        request("PlanRoute", field("from", named("Point")), field("to", named("Point")),
+                field("surface", named("Surface")), field("labels", named("Labels")),
+                field("shape", named("Shape"))),
+        request("Measure", *positional(named("Meters")), shape=Shape.TUPLE),
+        request("Inspect", field("node", named("Node")), field("tree", named("Tree")),
+                field("value", named("Value")), field("options", named("Options")),
+                field("event", named("Event")), field("pair", named("Pair")),
+                field("marker", MaybeT(named("Marker"))), field("dir", named("Dir"))),
+        request("Locate", flatten("at", POINT), field("zoom", INT)),
+        replace(request("Cancel", shape=Shape.UNIT), tag="cancel"),
+        response("Planned", field("distance", named("Meters")), field("surfaces", ListT(named("Surface")))),
+        response("Failed", field("error", STRING), failure=True),
+    )
+    route = with_serde(build("RouteWorker", *variants), variants)
+    small = build("SmallWorker", request("Pave", field("surface", named("Surface"))),
+                  response("SmallFailed", field("error", STRING), failure=True))
+    return Project((route, small), tuple(sorted(TYPES, key=lambda t: t.name)))
+
+
+@pytest.fixture
+def route():
+    project = route_project()
+    return Wire(project.workers[0], project)
+
+
+def test_defs_hold_exactly_the_reached_types_sorted_after_the_messages():
+    project = route_project()
+    route, small = project.workers
+    defs = list(json.loads(emit_schema(route, project).content)["$defs"])
+    types = [name for name in defs if not name.startswith("RouteWorker")]
+    assert defs[-len(types):] == types  # after every message definition
+    assert types == sorted(t.name for t in TYPES if t.name != "Unreached")
+    assert [t.name for t in reached_types(route, project)] == types
+    small_defs = json.loads(emit_schema(small, project).content)["$defs"]
+    assert [name for name in small_defs if not name.startswith("SmallWorker")] == ["Surface"]
+    # Deterministic: the order of project.types does not matter.
+    shuffled = replace(project, types=tuple(reversed(project.types)))
+    assert emit_schema(route, shuffled).content == emit_schema(route, project).content
+
+
+def test_every_ref_resolves_and_cycles_are_refs(route):
+    refs = set(re.findall(r'"\$ref": "#/\$defs/([^"]+)"', json.dumps(route.document)))
+    assert refs <= set(route.document["$defs"])
+    # Recursive types refer to themselves (or each other) through $defs.
+    assert {"Node", "Tree", "Value", "Dir", "Files"} <= refs
+    assert route.document["$defs"]["Node"]["properties"]["children"] == {
+        "type": "array", "items": {"$ref": "#/$defs/Node"}
+    }
+
+
+def test_type_def_schemas_of_the_simple_shapes():
+    by_name = {t.name: t for t in TYPES}
+    assert type_def_schema(by_name["Meters"]) == {"type": "number"}
+    assert type_def_schema(by_name["Marker"]) == {"type": "null"}
+    assert type_def_schema(by_name["Surface"]) == {"type": "string", "enum": ["Paved", "Gravel", "trail"]}
+    assert type_def_schema(by_name["Labels"]) == type_schema(DictT(ListT(STRING)))
+    assert type_def_schema(by_name["Pair"]) == type_schema(TupleT((INT, STRING)))
+    point = type_def_schema(POINT)
+    assert point["description"] == "A point on the map."
+    assert (point["required"], point["additionalProperties"]) == (["lat", "lon"], False)
+
+
+def test_structs_newtypes_tuples_units_and_aliases(route):
+    assert route.valid_def("Point", {"lat": 1, "lon": 2.5})
+    for bad in ({"lat": 1}, {"lat": 1, "lon": "2"}, {"lat": 1, "lon": 2, "alt": 3}, [1, 2], None):
+        assert not route.valid_def("Point", bad), bad
+    assert route.valid_def("Meters", 12.5)
+    assert not route.valid_def("Meters", {"value": 12.5})
+    assert not route.valid_def("Meters", [12.5])
+    assert route.valid_def("Pair", [1, "a"])
+    for bad in ([1], [1, "a", 2], ["a", 1], {"value": [1, "a"]}):
+        assert not route.valid_def("Pair", bad), bad
+    assert route.valid_def("Marker", None)
+    assert not route.valid_def("Marker", {})
+    assert route.valid_def("Labels", {"a": ["x", "y"], "b": []})
+    assert not route.valid_def("Labels", {"a": "x"})
+    assert not route.valid_def("Labels", [["a", "x"]])
+
+
+def test_string_enum(route):
+    assert route.valid_def("Surface", "Paved")
+    assert route.valid_def("Surface", "trail")  # serde rename: the tag, not the name
+    for bad in ("Trail", "paved", {"type": "Paved"}, None):
+        assert not route.valid_def("Surface", bad), bad
+
+
+def test_internally_tagged_enum(route):
+    circle = {"type": "Circle", "center": {"lat": 0, "lon": 0}, "radius": 2.5}
+    assert route.valid_def("Shape", circle)
+    assert route.valid_def("Shape", {"type": "Polygon", "value": [{"lat": 0, "lon": 0}]})
+    assert route.valid_def("Shape", {"type": "Segment", "value": [{"lat": 0, "lon": 0}, {"lat": 1, "lon": 1}]})
+    assert route.valid_def("Shape", {"type": "Empty"})
+    for bad in (
+        {**circle, "type": "Square"},
+        {k: v for k, v in circle.items() if k != "radius"},
+        {**circle, "center": {"lat": 0}},
+        {**circle, "value": 1},
+        {"type": "Polygon", "value": {"lat": 0, "lon": 0}},
+        {"type": "Polygon"},
+        {"type": "Segment", "value": [{"lat": 0, "lon": 0}]},
+        {"type": "Empty", "value": None},
+        "Empty",
+    ):
+        assert not route.valid_def("Shape", bad), bad
+    assert route.document["$defs"]["Shape"]["oneOf"][0]["description"] == "Round."
+
+
+def test_internally_tagged_newtype_of_a_struct_puts_its_keys_beside_the_tag(route):
+    assert route.valid_def("Event", {"kind": "Moved", "lat": 1, "lon": 2})
+    assert route.valid_def("Event", {"kind": "stopped", "atMs": 5})
+    assert route.valid_def("Event", {"kind": "lost"})
+    for bad in (
+        {"kind": "Moved", "value": {"lat": 1, "lon": 2}},
+        {"kind": "Moved", "lat": 1},
+        {"type": "Moved", "lat": 1, "lon": 2},
+        {"kind": "Stopped", "atMs": 5},
+        {"kind": "lost", "lat": 1},
+    ):
+        assert not route.valid_def("Event", bad), bad
+
+
+def test_adjacently_tagged_recursive_enum(route):
+    leaf = {"t": "Leaf", "c": 3}
+    assert route.valid_def("Tree", leaf)
+    assert route.valid_def("Tree", {"t": "Nil"})
+    assert route.valid_def("Tree", {"t": "Span", "c": [1, 2]})
+    deep = {"t": "Branch", "c": {"left": leaf, "right": {"t": "Branch", "c": {"left": {"t": "Nil"}, "right": leaf}}}}
+    assert route.valid_def("Tree", deep)
+    for bad in (
+        {"t": "Leaf"},
+        {"t": "Leaf", "c": "3"},
+        {"t": "Leaf", "value": 3},
+        {"t": "Nil", "c": None},
+        {"t": "Span", "c": [1]},
+        {"type": "Leaf", "c": 3},
+        {"t": "Branch", "c": {"left": leaf, "right": {"t": "Leaf", "c": 1.5}}},  # deep inside
+        {"t": "Branch", "c": {"left": leaf}},
+    ):
+        assert not route.valid_def("Tree", bad), bad
+
+
+def test_untagged_recursive_enum(route):
+    for good in (None, 1.5, "a", [1, "a"], [], [1.5, "b", None, [None]], {"key": "k"},
+                 {"key": "k", "inner": {"key": "j", "inner": [2]}}, {"key": "k", "inner": None}):
+        assert route.valid_def("Value", good), good
+    for bad in (True, [1, True], {"key": 1}, {"key": "k", "inner": True}, {"key": "k", "x": 1},
+                {"type": "Text", "value": "a"}):
+        assert not route.valid_def("Value", bad), bad
+    assert "anyOf" in route.document["$defs"]["Value"]
+
+
+def test_recursive_structs_and_aliases(route):
+    tree = {"name": "a", "children": [{"name": "b", "children": []}]}
+    assert route.valid_def("Node", tree)
+    assert not route.valid_def("Node", {"name": "a", "children": [{"name": "b"}]})
+    assert route.valid_def("Dir", {"files": {"a.txt": None, "sub": {"files": {}}}})
+    assert not route.valid_def("Dir", {"files": {"sub": {"files": {"x": 1}}}})
+
+
+def test_default_omit_and_flatten(route):
+    full = {"name": "n", "tags": ["t"], "note": "x", "extra": [1], "lat": 1, "lon": 2, "label": "home"}
+    assert route.valid_def("Options", full)
+    # default, skip_serializing_if (Nothing / empty) and Maybe keys may be absent.
+    assert route.valid_def("Options", {"name": "n", "lat": 1, "lon": 2, "label": "home"})
+    assert route.document["$defs"]["Options"]["required"] == ["name", "lat", "lon", "label"]
+    for bad in (
+        {k: v for k, v in full.items() if k != "name"},
+        {k: v for k, v in full.items() if k != "lat"},  # a key of a flattened struct's flattened struct
+        {k: v for k, v in full.items() if k != "label"},
+        {**full, "place": {"lat": 1, "lon": 2, "label": "home"}},
+        {**full, "at": {"lat": 1, "lon": 2}},
+        {**full, "tags": None},
+        {**full, "lat": "1"},
+    ):
+        assert not route.valid_def("Options", bad), bad
+    assert route.valid_def("Place", {"lat": 1, "lon": 2, "label": "x"})
+    assert not route.valid_def("Place", {"at": {"lat": 1, "lon": 2}, "label": "x"})
+
+
+def test_messages_with_domain_types(route):
+    point = {"lat": 1, "lon": 2}
+    plan = {"type": "PlanRoute", "from": point, "to": point, "surface": "Gravel",
+            "labels": {"a": []}, "shape": {"type": "Empty"}}
+    assert route.valid("Request", plan)
+    assert route.root_valid(plan)
+    assert not route.valid("Request", {**plan, "surface": "Dirt"})
+    assert not route.valid("Request", {**plan, "to": {"lat": 1}})
+    assert route.valid("Request", {"type": "Measure", "value": 12.5})
+    assert not route.valid("Request", {"type": "Measure", "value": [12.5]})
+    # Variant.tag, not the name, is the wire "type".
+    assert route.valid("Request", {"type": "cancel"})
+    assert not route.valid("Request", {"type": "Cancel"})
+    assert route.valid("RequestEnvelope", {"id": 1, "type": "cancel", "data": {}})
+    # A flattened field of a message: its keys sit beside "type", and in the envelope's data.
+    assert route.valid("Request", {"type": "Locate", "lat": 1, "lon": 2, "zoom": 3})
+    assert not route.valid("Request", {"type": "Locate", "at": point, "zoom": 3})
+    assert route.valid("RequestEnvelope", {"id": 2, "type": "Locate", "data": {"lat": 1, "lon": 2, "zoom": 3}})
+    assert not route.valid("RequestEnvelope", {"id": 2, "type": "Locate", "data": {"lat": 1, "zoom": 3}})
+    inspect = {
+        "type": "Inspect",
+        "node": {"name": "n", "children": []},
+        "tree": {"t": "Nil"},
+        "value": [1, "x"],
+        "options": {"name": "o", "lat": 0, "lon": 0, "label": ""},
+        "event": {"kind": "lost"},
+        "pair": [1, "a"],
+        "dir": {"files": {}},
+    }
+    assert route.valid("Request", inspect)  # `marker: Option<Marker>` absent
+    assert route.valid("Request", {**inspect, "marker": None})
+    assert not route.valid("Request", {**inspect, "marker": {}})
+    assert not route.valid("Request", {**inspect, "event": {"kind": "Lost"}})
+    assert route.valid("Response", {"type": "Planned", "distance": 3, "surfaces": ["Paved", "trail"]})
+    assert not route.valid("Response", {"type": "Planned", "distance": 3, "surfaces": ["Mud"]})
+
+
+def test_message_fields_with_serde_default_and_omit_are_optional():
+    project = route_project()
+    variants = (
+        request("Run", replace(field("tags", ListT(STRING)), default=True),
+                replace(field("codes", ListT(INT)), omit=Omit.EMPTY), field("name", STRING)),
+        response("OptFailed", field("error", STRING), failure=True),
+    )
+    worker = with_serde(build("OptWorker", *variants), variants)
+    wire = Wire(worker, project)
+    assert wire.document["$defs"]["OptWorkerRequest.Run"]["required"] == ["type", "name"]
+    assert wire.valid("Request", {"type": "Run", "name": "n"})
+    assert not wire.valid("Request", {"type": "Run", "tags": []})
+
+
+def test_a_type_missing_from_the_project_or_clashing_with_a_message_is_refused():
+    project = route_project()
+    with pytest.raises(ValueError, match="Ghost"):
+        emit_schema(build("GhostWorker", request("Go", field("g", named("Ghost"))),
+                          response("GoFailed", field("error", STRING), failure=True)), project)
+    clash = struct("ClashWorkerRequest", Shape.UNIT)
+    worker = build("ClashWorker", request("Go", field("c", named(clash.name))),
+                   response("GoFailed", field("error", STRING), failure=True))
+    with pytest.raises(ValueError, match="ClashWorkerRequest"):
+        emit_schema(worker, Project((worker,), (clash,)))

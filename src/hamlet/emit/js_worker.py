@@ -20,7 +20,14 @@ back as `{id: 7, type: "ProcessingComplete", data: {..}}`; and the scaffold
 `export async function handleProcessImage(request, reply)` per request.
 
 Every name comes from the model: `variant.handler`, `variant.reply`, `field.wire_name`,
-`field.js_name`, `worker.failure`.
+`field.js_name`, `worker.failure`. When messages reach domain types, the scaffold
+also gets a JSDoc `@typedef` per type, in its wire shape:
+
+    /**
+     * @typedef {{ lat: number, lon: number }} Point
+     * @typedef {'Paved' | 'Gravel'} Surface
+     * @typedef {{ type: 'Circle', radius: number } | { type: 'Empty' }} Shape
+     */
 """
 
 from __future__ import annotations
@@ -35,8 +42,12 @@ from hamlet.emit.js_main import (
     notice_comment,
     one_line,
 )
+from hamlet.emit.schema import optional_key, reached_types
 from hamlet.model import (
+    AliasDef,
+    Constructor,
     DictT,
+    EnumDef,
     Field,
     ListT,
     MaybeT,
@@ -44,9 +55,13 @@ from hamlet.model import (
     OutputFile,
     Prim,
     PrimT,
+    Project,
     Shape,
+    StructDef,
+    Tagging,
     TupleT,
     Type,
+    TypeDef,
     Variant,
     Worker,
 )
@@ -200,6 +215,8 @@ def _reply_method(variant: Variant) -> str:
         params = "(" + ", ".join(names) + ")"
         value = names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
         data = "{ value }" if value == "value" else f"{{ value: {value} }}"
+        if _flat_newtype(variant):  # serde: the struct's keys sit beside the tag
+            data = value
     return (
         f"{js_key(variant.reply)}: {params} => "
         f"answer.send({js_string(variant.tag)}, {data}, {final}),"
@@ -223,11 +240,13 @@ _HANDLERS = """
     // throws, rejects, or resolves without a final reply, Elm gets {{failure_name}}
     // with the reason, so await your work before returning.
 
+    {{typedefs}}
     {{stubs}}
 """
 
 
-def emit_handlers(worker: Worker) -> OutputFile:
+def emit_handlers(worker: Worker, project: Project | None = None) -> OutputFile:
+    """The scaffold; `project` holds the domain types the worker's messages reach."""
     content = fill(
         _HANDLERS,
         intro=comment_block(
@@ -242,6 +261,7 @@ def emit_handlers(worker: Worker) -> OutputFile:
             for v in worker.responses
         ),
         failure_name=worker.failure.name,
+        typedefs=_typedefs(worker, project),
         stubs="\n\n".join(handler_stub(worker, v).rstrip("\n") for v in worker.requests),
     )
     return OutputFile(
@@ -311,7 +331,7 @@ def _request_params(variant: Variant) -> list[str]:
     if variant.shape is Shape.UNIT:
         return [f"@param {{object}} request  {variant.name} carries no fields: {{}}"]
     lines = ["@param {object} request"]
-    if variant.shape is Shape.TUPLE:
+    if variant.shape is Shape.TUPLE and not _flat_newtype(variant):
         if len(variant.fields) == 1:
             field = variant.fields[0]
             lines.append(f"@param {{{js_type(field.type)}}} request.value  {_rust(field)}")
@@ -320,12 +340,27 @@ def _request_params(variant: Variant) -> list[str]:
             rust = ", ".join(one_line(f.rust_type) for f in variant.fields)
             lines.append(f"@param {{[{types}]}} request.value  Rust `({rust})`")
         return lines
-    for field in variant.fields:
+    for field in _keyed(variant.fields):
         name = js_key(field.wire_name)
         name = f".{name}" if name == field.wire_name else f"[{name}]"
         docs = f": {' '.join(field.docs.split())}" if field.docs else ""
         lines.append(f"@param {{{js_type(field.type)}}} request{name}  {_rust(field)}{docs}")
     return lines
+
+
+def _keyed(fields: tuple[Field, ...]):
+    """The fields whose keys are on the wire: a `#[serde(flatten)]` field stands for
+    its struct's fields (`request.lat`, `request.lon`, not `request.at`)."""
+    for field in fields:
+        if field.flattened:
+            yield from _keyed(field.flattened)
+        else:
+            yield field
+
+
+def _flat_newtype(variant: Variant) -> bool:
+    """`Moved(Point)` whose struct serde writes beside the tag: `{"type": "Moved", "lat": ..}`."""
+    return variant.shape is Shape.TUPLE and len(variant.fields) == 1 and bool(variant.fields[0].flattened)
 
 
 def _rust(field: Field) -> str:
@@ -336,14 +371,14 @@ def _unpack(variant: Variant) -> str:
     """`const { imageUrl, maxWidth } = request;`; a tuple: `const [a, b] = request.value;`."""
     if variant.shape is Shape.UNIT:
         return ""
-    if variant.shape is Shape.TUPLE:
+    if variant.shape is Shape.TUPLE and not _flat_newtype(variant):
         names = [f.js_name for f in variant.fields]
         if len(names) == 1:
             return f"const {names[0]} = request.value;"
         return f"const [{', '.join(names)}] = request.value;"
     parts = [
         f.js_name if f.js_name == f.wire_name else f"{js_key(f.wire_name)}: {f.js_name}"
-        for f in variant.fields
+        for f in _keyed(variant.fields)
     ]
     return f"const {{ {', '.join(parts)} }} = request;"
 
@@ -356,7 +391,7 @@ def _reply_call(variant: Variant) -> str:
         return f"reply.{variant.reply}({', '.join(f.js_name for f in variant.fields)})"
     keys = [
         f.js_name if f.js_name == f.wire_name else f"{js_key(f.wire_name)}: {f.js_name}"
-        for f in variant.fields
+        for f in _keyed(variant.fields)
     ]
     return f"reply.{variant.reply}({{ {', '.join(keys)} }})"
 
@@ -368,12 +403,81 @@ def _reply_signature(variant: Variant) -> str:
     if variant.shape is Shape.TUPLE:
         args = ", ".join(f"{f.js_name}: {js_type(f.type)}" for f in variant.fields)
         return f"reply.{variant.reply}({args})"
-    keys = ", ".join(f"{js_key(f.wire_name)}: {js_type(f.type)}" for f in variant.fields)
+    keys = ", ".join(f"{js_key(f.wire_name)}: {js_type(f.type)}" for f in _keyed(variant.fields))
     return f"reply.{variant.reply}({{ {keys} }})"
 
 
+def _typedefs(worker: Worker, project: Project | None) -> str:
+    """The JSDoc block naming the domain types that `@param` lines refer to, followed
+    by a blank line; "" when messages reach none."""
+    definitions = reached_types(worker, project) if project is not None else []
+    if not definitions:
+        return ""
+    lines = [
+        f"// The domain types in requests and replies, as they travel (see {worker.js.schema_file}):",
+        "/**",
+        *(" * " + block_safe(f"@typedef {{{_def_type(d)}}} {d.name}") for d in definitions),
+        " */",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _def_type(definition: TypeDef) -> str:
+    """`enum Shape { Circle { radius: f64 }, Empty }` ->
+    `{ type: 'Circle', radius: number } | { type: 'Empty' }`."""
+    if isinstance(definition, AliasDef):
+        return js_type(definition.type)
+    if isinstance(definition, StructDef):
+        return _value_type(definition.shape, definition.fields)
+    return " | ".join(_ctor_type(definition, c) for c in definition.constructors)
+
+
+def _ctor_type(enum: EnumDef, ctor: Constructor) -> str:
+    """One constructor as it travels: `'Png'`, `{ type: 'Circle', radius: number }`,
+    `{ t: 'Square', c: number }` (adjacent), or its bare value (untagged)."""
+    tag, shape, fields = ctor.tag, ctor.shape, ctor.fields
+    if enum.tagging is Tagging.STRING:
+        return js_string(tag)
+    if enum.tagging is Tagging.UNTAGGED:
+        return _value_type(shape, fields)
+    keys = [f"{js_key(enum.tag)}: {js_string(tag)}"]
+    if enum.tagging is Tagging.ADJACENT:
+        if shape is not Shape.UNIT:
+            keys.append(f"{js_key(enum.content)}: {_value_type(shape, fields)}")
+    elif shape is Shape.STRUCT or (shape is Shape.TUPLE and len(fields) == 1 and fields[0].flattened):
+        keys += _key_types(fields)
+    elif shape is Shape.TUPLE:
+        optional = len(fields) == 1 and optional_key(fields[0])
+        keys.append(("value?: " if optional else "value: ") + _value_type(shape, fields))
+    return "{ " + ", ".join(keys) + " }"
+
+
+def _value_type(shape: Shape, fields: tuple[Field, ...]) -> str:
+    """An untagged value: `null`, a newtype's inner type, `[A, B]`, or `{ a: A }`."""
+    if shape is Shape.UNIT:
+        return "null"
+    if shape is Shape.TUPLE:
+        if len(fields) == 1:
+            return js_type(fields[0].type)
+        return js_type(TupleT(tuple(f.type for f in fields)))
+    return "{ " + ", ".join(_key_types(fields)) + " }"
+
+
+def _key_types(fields: tuple[Field, ...], optional: bool = False) -> list[str]:
+    """`lat: number`, `note?: string | null`; a flattened field gives its struct's keys."""
+    keys: list[str] = []
+    for field in fields:
+        if field.flattened:
+            keys += _key_types(field.flattened, optional or optional_key(field))
+        else:
+            mark = "?" if optional or optional_key(field) else ""
+            keys.append(f"{js_key(field.wire_name)}{mark}: {js_type(field.type)}")
+    return keys
+
+
 def js_type(t: Type) -> str:
-    """A JSDoc type: `List (Maybe Int)` -> `Array<number | null>`."""
+    """A JSDoc type: `List (Maybe Int)` -> `Array<number | null>`; a domain type is
+    its name (`Point`), which the scaffold's `@typedef`s define."""
     if isinstance(t, PrimT):
         return {
             Prim.BOOL: "boolean",

@@ -23,6 +23,17 @@ and `ImageWorkerRequest` / `ImageWorkerResponse` (a `oneOf` of the variants: wha
 crosses the Elm ports), `ImageWorkerRequestEnvelope` / `ImageWorkerResponseEnvelope`
 (`{"id": 1, "type": "ProcessImage", "data": {..}}`: what crosses `postMessage`). The
 root schema accepts any request or response.
+
+Domain types the messages reach (directly or through other types) follow, one `$defs`
+entry each, by name, referenced as `{"$ref": "#/$defs/Point"}`:
+
+    struct Point { x: f64, y: f64 }   ->  "Point": {"type": "object", "properties":
+                                            {"x": .., "y": ..}, "required": ["x", "y"], ..}
+    struct Meters(f64);               ->  "Meters": {"type": "number"}
+    enum Format { Png, Jpeg }         ->  "Format": {"type": "string", "enum": ["Png", "Jpeg"]}
+    enum Shape { Circle { r: f64 }, Square(f64), Empty }
+                                      ->  "Shape": {"oneOf": [{.. "type": {"const": "Circle"},
+                                            "r": ..}, {.. "value": ..}, {.. only "type"}]}
 """
 
 from __future__ import annotations
@@ -31,17 +42,25 @@ import json
 
 from hamlet.emit.header import notice
 from hamlet.model import (
+    AliasDef,
+    Constructor,
     DictT,
+    EnumDef,
     Field,
     ListT,
     MaybeT,
     NamedT,
+    Omit,
     OutputFile,
     Prim,
     PrimT,
+    Project,
     Shape,
+    StructDef,
+    Tagging,
     TupleT,
     Type,
+    TypeDef,
     Variant,
     Worker,
 )
@@ -57,16 +76,7 @@ _PRIMS = {
 }
 
 
-def emit_schema(worker: Worker) -> OutputFile:
-    named = sorted(
-        {t.name for v in worker.variants for f in v.fields for t in _walk(f.type) if isinstance(t, NamedT)}
-    )
-    if named:
-        # The model does not carry domain type definitions yet, and a `$ref` to a
-        # missing definition would make every validation fail.
-        raise NotImplementedError(
-            f"JSON Schema for domain types ({', '.join(named)}) is not generated yet"
-        )
+def emit_schema(worker: Worker, project: Project) -> OutputFile:
     base = worker.base
     requests = f"{base}Request"
     responses = f"{base}Response"
@@ -88,6 +98,10 @@ def emit_schema(worker: Worker) -> OutputFile:
         )
         for v in variants:
             defs[f"{envelope}.{v.name}"] = _envelope(v)
+    for definition in reached_types(worker, project):
+        if definition.name in defs:  # would replace a message's definition silently
+            raise ValueError(f"domain type {definition.name} is named like a $defs entry of {base}")
+        defs[definition.name] = type_def_schema(definition)
     document = {
         "$comment": notice(" ".join(worker.source.split())),
         "$schema": DRAFT,
@@ -100,6 +114,27 @@ def emit_schema(worker: Worker) -> OutputFile:
     }
     content = json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
     return OutputFile(root="worker", path=worker.js.schema_file, content=content)
+
+
+def reached_types(worker: Worker, project: Project) -> list[TypeDef]:
+    """The domain types the worker's messages reach, transitively, ordered by name.
+
+    `PlanRoute { route: Vec<Leg> }` with `struct Leg { to: Point }` -> [Leg, Point];
+    a type that reaches itself (`struct Node { children: Vec<Node> }`) is listed once.
+    """
+    by_name = {t.name: t for t in project.types}
+    seen: dict[str, TypeDef] = {}
+    todo = [t for v in worker.variants for t in _field_types(v.fields)]
+    while todo:
+        t = todo.pop()
+        for named in _walk(t):
+            if not isinstance(named, NamedT) or named.name in seen:
+                continue
+            if named.name not in by_name:
+                raise ValueError(f"domain type {named.name} is missing from the project's types")
+            definition = seen[named.name] = by_name[named.name]
+            todo.extend(_def_types(definition))
+    return [seen[name] for name in sorted(seen)]
 
 
 def type_schema(t: Type) -> dict:
@@ -126,54 +161,137 @@ def type_schema(t: Type) -> dict:
     return _ref(t.name)
 
 
-def _fields(variant: Variant) -> tuple[dict, list[str]]:
-    """The properties and required keys of a variant's fields, without `type`."""
-    if variant.shape is Shape.UNIT:
+def type_def_schema(definition: TypeDef) -> dict:
+    """The `$defs` entry of one domain type.
+
+    `struct Pair(u32, String)` -> {"type": "array", "prefixItems": [..], ..};
+    `pub type Labels = HashMap<String, Vec<String>>` -> {"type": "object", ..};
+    `#[serde(tag = "t", content = "c")] enum E { A(f64), B }` -> {"oneOf": [
+    {"properties": {"t": {"const": "A"}, "c": {"type": "number"}}, ..},
+    {"properties": {"t": {"const": "B"}}, ..}]}.
+    """
+    if isinstance(definition, AliasDef):
+        schema = type_schema(definition.type)
+    elif isinstance(definition, StructDef):
+        schema = _untagged(definition.shape, definition.fields)
+    else:
+        schema = _enum(definition)
+    return _described(schema, definition.docs)
+
+
+def _enum(enum: EnumDef) -> dict:
+    ctors = enum.constructors
+    if enum.tagging is Tagging.STRING:
+        return {"type": "string", "enum": [c.tag for c in ctors]}
+    if enum.tagging is Tagging.UNTAGGED:
+        # Branches may overlap (serde takes the first that fits): anyOf, not oneOf.
+        return {"anyOf": [_described(_untagged(c.shape, c.fields), c.docs) for c in ctors]}
+    return {"oneOf": [_tagged_ctor(enum, c) for c in ctors]}
+
+
+def _tagged_ctor(enum: EnumDef, ctor: Constructor) -> dict:
+    """`{"type": "Circle", "radius": 2.5}` (INTERNAL) or `{"t": "Square", "c": 3}`
+    (ADJACENT)."""
+    if enum.tagging is Tagging.INTERNAL:
+        properties, required = _fields(ctor.shape, ctor.fields)
+    elif ctor.shape is Shape.UNIT:
+        properties, required = {}, []
+    else:
+        properties, required = {enum.content: _untagged(ctor.shape, ctor.fields)}, [enum.content]
+    return _object(
+        {enum.tag: {"const": ctor.tag}, **properties}, [enum.tag, *required], ctor.docs
+    )
+
+
+def _untagged(shape: Shape, fields: tuple[Field, ...]) -> dict:
+    """A value without a tag: a struct's object, a newtype's inner value, a tuple's
+    array, or null for a unit."""
+    if shape is Shape.UNIT:
+        return {"type": "null"}
+    if shape is Shape.TUPLE:
+        if len(fields) == 1:
+            return _field_schema(fields[0])
+        return type_schema(TupleT(tuple(f.type for f in fields)))
+    return _object(*_keys(fields))
+
+
+def _fields(shape: Shape, fields: tuple[Field, ...]) -> tuple[dict, list[str]]:
+    """The properties and required keys beside the tag of a message or of an internally
+    tagged constructor: a struct's keys, a tuple's "value", nothing for a unit; a
+    newtype of a flattened struct (serde's internally tagged newtype) puts that
+    struct's keys beside the tag."""
+    if shape is Shape.UNIT:
         return {}, []
-    if variant.shape is Shape.TUPLE:
-        if len(variant.fields) == 1:
-            value = _field_schema(variant.fields[0])
-            required = [] if isinstance(variant.fields[0].type, MaybeT) else ["value"]
+    if shape is Shape.TUPLE:
+        if len(fields) == 1 and fields[0].flattened:
+            return _keys(fields)
+        if len(fields) == 1:
+            value = _field_schema(fields[0])
+            required = [] if optional_key(fields[0]) else ["value"]
         else:
-            value = type_schema(TupleT(tuple(f.type for f in variant.fields)))
+            value = type_schema(TupleT(tuple(f.type for f in fields)))
             required = ["value"]
         return {"value": value}, required
-    properties = {f.wire_name: _field_schema(f) for f in variant.fields}
-    required = [f.wire_name for f in variant.fields if not isinstance(f.type, MaybeT)]
+    return _keys(fields)
+
+
+def _keys(fields: tuple[Field, ...], optional: bool = False) -> tuple[dict, list[str]]:
+    """Properties and required keys of named fields; a flattened field contributes the
+    keys of its struct (recursively), all optional when the field itself is."""
+    properties: dict = {}
+    required: list[str] = []
+    for field in fields:
+        if field.flattened:
+            inner, inner_required = _keys(field.flattened, optional or optional_key(field))
+            properties.update(inner)
+            required += inner_required
+            continue
+        properties[field.wire_name] = _field_schema(field)
+        if not (optional or optional_key(field)):
+            required.append(field.wire_name)
     return properties, required
 
 
+def optional_key(field: Field) -> bool:
+    """A key that may be absent: the decoder does without it (Maybe, serde `default`)
+    or the encoder may leave it out (`skip_serializing_if`). `note: Option<String>` ->
+    True; `#[serde(default)] tags: Vec<String>` -> True; `name: String` -> False."""
+    return isinstance(field.type, MaybeT) or field.default or field.omit is not Omit.NEVER
+
+
 def _field_schema(field: Field) -> dict:
-    schema = type_schema(field.type)
-    if field.docs:
-        schema["description"] = _docs(field.docs)
+    return _described(type_schema(field.type), field.docs)
+
+
+def _described(schema: dict, docs: str) -> dict:
+    if docs:
+        schema["description"] = _docs(docs)
     return schema
 
 
-def _message(variant: Variant) -> dict:
-    properties, required = _fields(variant)
-    schema: dict = {"type": "object"}
-    if variant.docs:
-        schema["description"] = _docs(variant.docs)
-    schema["properties"] = {"type": {"const": variant.tag}, **properties}
-    schema["required"] = ["type", *required]
+def _object(properties: dict, required: list[str], docs: str = "") -> dict:
+    schema: dict = _described({"type": "object"}, docs)
+    schema["properties"] = properties
+    schema["required"] = required
     schema["additionalProperties"] = False
     return schema
 
 
+def _message(variant: Variant) -> dict:
+    properties, required = _fields(variant.shape, variant.fields)
+    return _object(
+        {"type": {"const": variant.tag}, **properties}, ["type", *required], variant.docs
+    )
+
+
 def _envelope(variant: Variant) -> dict:
-    properties, required = _fields(variant)
+    properties, required = _fields(variant.shape, variant.fields)
     return {
         "type": "object",
         "properties": {
             "id": {"type": "integer", "minimum": 1},
             "type": {"const": variant.tag},
-            "data": {
-                "type": "object",
-                "properties": properties,
-                "required": required,
-                "additionalProperties": False,
-            },
+            "data": _object(properties, required),
         },
         "required": ["id", "type", "data"],
         "additionalProperties": False,
@@ -190,6 +308,22 @@ def _ref(name: str) -> dict:
 
 def _docs(text: str) -> str:
     return text.strip()
+
+
+def _field_types(fields: tuple[Field, ...]):
+    for field in fields:
+        yield field.type
+        yield from _field_types(field.flattened)
+
+
+def _def_types(definition: TypeDef):
+    if isinstance(definition, AliasDef):
+        yield definition.type
+    elif isinstance(definition, StructDef):
+        yield from _field_types(definition.fields)
+    else:
+        for ctor in definition.constructors:
+            yield from _field_types(ctor.fields)
 
 
 def _walk(t: Type):
