@@ -1,0 +1,6 @@
+#[derive(BuildAmpWorker)]
+pub enum JobWorkerMessage<T> {
+    StartJob { input: T },
+    JobDone { output: String },
+    JobFailed { error: String },
+}
