@@ -107,7 +107,10 @@ def _module_docs(project: Project) -> list[str]:
     """One @docs group per type, so elm-format keeps the exposing list in this order."""
     lines = ["{-| The domain types of the workers' messages, with their JSON encoders and decoders."]
     for t in project.types:
-        lines += ["", "", f"# {t.name}", "", f"@docs {t.name}, {t.encoder}, {t.decoder}"]
+        # A markdown heading: elm-format escapes `_` there (`# Result\_`), so it is
+        # written escaped to be kept as is.
+        heading = t.name.replace("_", "\\_")
+        lines += ["", "", f"# {heading}", "", f"@docs {t.name}, {t.encoder}, {t.decoder}"]
     return lines + ["", "-}"]
 
 

@@ -1,0 +1,55 @@
+// DrawWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/draw.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by draw_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.drawFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets DrawFailed
+// with the reason, so await your work before returning.
+
+// The domain types in requests and replies, as they travel (see draw_worker.schema.json):
+/**
+ * @typedef {'red' | 'green' | 'blue'} Colour
+ * @typedef {Object<string, string>} Labels
+ * @typedef {{ x: number, y: number }} Point
+ * @typedef {{ kind: 'circle', center: Point, radius: number } | { kind: 'polygon', points: Array<Point> } | { kind: 'group', children: Array<Shape> }} Shape
+ * @typedef {{ fill: Colour, stroke?: Colour | null, labels?: Labels }} Style
+ */
+
+/**
+ * Draw
+ *
+ * @param {object} request
+ * @param {Shape} request.shape  Rust `Shape`
+ * @param {Style} request.style  Rust `Style`
+ * @param {object} reply  one final reply:
+ *     reply.drawFailed({ error })
+ */
+export async function handleDraw(request, reply) {
+    const { shape, style } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.drawFailed({ error: 'handleDraw is not implemented yet' });
+}
+
+/**
+ * Drawn
+ *
+ * @param {object} request
+ * @param {string} request.svg  Rust `String`
+ * @param {object} reply  one final reply:
+ *     reply.drawFailed({ error })
+ */
+export async function handleDrawn(request, reply) {
+    const { svg } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.drawFailed({ error: 'handleDrawn is not implemented yet' });
+}

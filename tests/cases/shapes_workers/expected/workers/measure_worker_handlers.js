@@ -1,0 +1,40 @@
+// MeasureWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/measure.rs, and never overwrites it; `hamlet generate` warns when a request has
+// no handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by measure_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.measured({ area: Result_, perimeter: Meters })
+//                  reply.measureFailed({ error_text: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets MeasureFailed
+// with the reason, so await your work before returning.
+
+// The domain types in requests and replies, as they travel (see measure_worker.schema.json):
+/**
+ * @typedef {number} Meters
+ * @typedef {{ x: number, y: number }} Point
+ * @typedef {{ status: 'Ok', data: number } | { status: 'Err', data: { reason: string } }} Result_
+ * @typedef {{ kind: 'circle', center: Point, radius: number } | { kind: 'polygon', points: Array<Point> } | { kind: 'group', children: Array<Shape> }} Shape
+ */
+
+/**
+ * Measure
+ *
+ * @param {object} request
+ * @param {Shape} request.value  Rust `geometry::Shape`
+ * @param {object} reply  one final reply:
+ *     reply.measured({ area, perimeter })
+ *     reply.measureFailed({ error_text })
+ */
+export async function handleMeasure(request, reply) {
+    const value_ = request.value;
+
+    // TODO: do the work, then send one final reply.
+    reply.measureFailed({ error_text: 'handleMeasure is not implemented yet' });
+}
