@@ -191,12 +191,14 @@ def _check_keys(field, rf, rules, owner, keys, diagnostics) -> None:
 def with_params(fields: tuple[Field, ...], taken: set[str], positional: list[str]) -> tuple[Field, ...]:
     """Give each field an Elm parameter name distinct from `taken` and each other:
     record fields start from their own name, positional ones from `positional`."""
-    chosen: list[str] = []
+    chosen: set[str] = set()
     out = []
     for index, f in enumerate(fields):
-        wanted = f.elm_name if f.rust_name is not None else positional[index]
-        param = naming.fresh(wanted, taken | set(chosen))
-        chosen.append(param)
+        param = f.elm_name if f.rust_name is not None else positional[index]
+        # `taken` holds every codec name of Workers.Types: test it, never copy it.
+        while param in taken or param in chosen:
+            param += "_"
+        chosen.add(param)
         changes = {"elm_param": param}
         if f.rust_name is None:
             changes["js_name"] = param
