@@ -1,7 +1,7 @@
 """The command line: a thin layer over `hamlet.generate`. The only module that prints.
 
-    hamlet generate [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--check] [--strict]
-    hamlet watch [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--strict]
+    hamlet generate [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--check] [--strict | --no-strict]
+    hamlet watch [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--strict | --no-strict]
     hamlet list [PATH ...]
     hamlet --version
 """
@@ -65,8 +65,11 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
                        ("worker", "the worker entries and handlers")):
         parser.add_argument(f"--{root}-out", metavar="DIR",
                             help=f"folder for {what} (default: {DEFAULT_OUT[root]})")
-    parser.add_argument("--strict", action="store_true", default=None,
-                        help="treat handler drift warnings as errors")
+    strictness = parser.add_mutually_exclusive_group()
+    strictness.add_argument("--strict", action="store_true", default=None,
+                            help="treat handler drift warnings as errors")
+    strictness.add_argument("--no-strict", dest="strict", action="store_false",
+                            help="handler drift is a warning, even if the config says strict")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,11 +178,17 @@ def _report_check(planned, removed) -> int:
     for path in removed:
         print(f"orphaned: {path} (its worker is gone)", file=sys.stderr)
     if stale or removed:
-        print(f"hamlet: {len(stale) + len(removed)} generated files are missing or stale; "
+        count = len(stale) + len(removed)
+        print(f"hamlet: {_files(count)} missing or stale; "
               "run `hamlet generate` to update them", file=sys.stderr)
         return EXIT_INPUT
-    print(f"hamlet: {len(planned)} generated files are up to date")
+    print(f"hamlet: {_files(len(planned))} up to date")
     return EXIT_OK
+
+
+def _files(count: int) -> str:
+    """3 -> "3 generated files are"; 1 -> "1 generated file is"."""
+    return f"{count} generated file is" if count == 1 else f"{count} generated files are"
 
 
 def run_list(paths: list[str], cache: bool = True) -> int:

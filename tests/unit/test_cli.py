@@ -561,3 +561,23 @@ def test_every_command_flag_and_setting_is_documented():
         assert f"| `{key}` |" in config_doc, key
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "](docs/cli.md)" in readme and "](docs/config.md)" in readme
+
+
+def test_no_strict_overrides_strict_in_the_config(tmp_path, monkeypatch, capsys):
+    from hamlet.cli import _settings, build_parser
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hamlet.toml").write_text("strict = true\n", encoding="utf-8")
+    parser = build_parser()
+    assert _settings(parser.parse_args(["generate"])).strict is True
+    assert _settings(parser.parse_args(["generate", "--no-strict"])).strict is False
+    assert _settings(parser.parse_args(["watch", "--no-strict"])).strict is False
+    with pytest.raises(SystemExit):
+        parser.parse_args(["generate", "--strict", "--no-strict"])
+
+
+def test_file_counts_are_in_the_singular_for_one():
+    from hamlet.cli import _files
+
+    assert _files(1) == "1 generated file is"
+    assert _files(16) == "16 generated files are"
