@@ -529,3 +529,9 @@ def test_elm_format_keeps_the_types_module(tmp_path):
     content = emit_types(all_types()).content
     assert_elm_format_keeps(content, tmp_path)
     assert_no_shadowing(content)
+
+
+def test_elm_format_keeps_a_module_of_one_type(tmp_path):
+    content = types(POINT)
+    assert "module Workers.Types exposing (Point, encodePoint, pointDecoder)\n" in content
+    assert_elm_format_keeps(content, tmp_path)

@@ -362,3 +362,19 @@ def test_default_and_skip_if_see_through_aliases():
     )
     s = next(t for t in project.types if t.name == "S")
     assert s.fields[0].default and s.fields[0].omit is Omit.EMPTY
+
+
+def test_an_explicit_serde_tag_on_a_worker_merges_newtype_structs():
+    text = """
+    pub struct Point { x: f64, y: f64 }
+    #[derive(BuildAmpWorker)]
+    #[serde(tag = "type")]
+    pub enum GeoWorkerMessage { Locate(Point), Located { ok: bool }, GeoFailed { error: String } }
+    """
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics
+    locate = project.workers[0].variants[0]
+    assert [f.wire_name for f in locate.fields[0].flattened] == ["x", "y"]
+    bad = text.replace("Locate(Point)", "Locate(f64)")
+    _, diagnostics = resolve([parse_source("lib.rs", bad.encode())])
+    assert any("cannot carry the tag" in d.message for d in diagnostics)

@@ -97,6 +97,10 @@ def _exposed(t: TypeDef) -> str:
 
 
 def _module_line(project: Project) -> list[str]:
+    """One line per @docs group; elm-format keeps a single group on the module line."""
+    if len(project.types) == 1:
+        (t,) = project.types
+        return [f"module {project.types_names.module} exposing ({_exposed(t)}, {t.encoder}, {t.decoder})"]
     lines = [f"module {project.types_names.module} exposing"]
     for index, t in enumerate(project.types):
         lines.append(f"{INDENT}{'(' if index == 0 else ','} {_exposed(t)}, {t.encoder}, {t.decoder}")

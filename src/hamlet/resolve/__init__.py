@@ -155,6 +155,12 @@ def _variants(
         fields = resolve_fields(
             rv.fields, field_rules, domain.context, domain.flatten, diagnostics, domain.expand
         )
+        if serde.tag and rv.kind == "tuple" and fields:
+            # An explicit `#[serde(tag = "type")]`: serde's internally tagged form, where
+            # a newtype of a struct has its keys beside the tag instead of in "value".
+            fields = domain.merged(rv, owner, fields, serde.tag)
+            if fields is None:
+                continue
         progress = flag.progress or (
             direction is Direction.RESPONSE and rules.is_progress_word(rv.name)
         )

@@ -204,7 +204,7 @@ class Domain:
             rules = FieldRules(vowner, style, False, reserved)
             fields = self._fields(item, rv.fields, rules)
             if rv.kind == "tuple" and tagging is Tagging.INTERNAL and serde.tag:
-                fields = self._merged(rv, vowner, fields, tag)
+                fields = self.merged(rv, vowner, fields, tag)
                 if fields is None:
                     continue
             constructors.append(Constructor(
@@ -220,7 +220,7 @@ class Domain:
             cycle=None,
         )
 
-    def _merged(self, rv, owner: str, fields: tuple[Field, ...], tag: str):
+    def merged(self, rv, owner: str, fields: tuple[Field, ...], tag: str):
         """serde's internally tagged newtype variant: the struct's keys beside the tag.
         Any other tuple variant cannot carry the tag, so serde rejects it at run time."""
         if len(rv.fields) != 1 or len(fields) != 1 or not isinstance(fields[0].type, NamedT):
