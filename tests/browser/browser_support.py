@@ -34,7 +34,7 @@ class Contract:
     setup: str  # export of /js/<snake>_main.js
     outgoing: str  # Elm -> JS port: sendTo<Base>Port
     incoming: str  # JS -> Elm port: lowerCamel(base) ++ "ResponsePort"
-    failure: str  # the failure variant
+    failure: str  # the failure variant, by wire name (its "type")
     failure_field: str  # its one String field, by wire name
 
     @property
@@ -66,7 +66,19 @@ PROBE = Contract(
     failure_field="error",
 )
 
-CONTRACTS = (TEST, PROBE)
+# Domain types and serde renames (rust/shapes.rs): the failure variant `GeoFailed` is
+# renamed to "geo_failed" on the wire, and its field `error_text` to "reason".
+GEO = Contract(
+    base="GeoWorker",
+    snake="geo_worker",
+    setup="setupGeoWorker",
+    outgoing="sendToGeoWorkerPort",
+    incoming="geoWorkerResponsePort",
+    failure="geo_failed",
+    failure_field="reason",
+)
+
+CONTRACTS = (TEST, PROBE, GEO)
 
 
 def echo(tag: int, text: str = "") -> dict:
