@@ -302,7 +302,7 @@ def _ambiguous(name: str, entries) -> Diagnostic:
     first, second = entries[0][0], entries[1][0]
     return error(
         second.loc,
-        f"two types named `{name}` are used by messages (the other at {first.loc})",
+        f"messages use the type `{name}`, which is defined twice (the other at {first.loc})",
         "every domain type lands in the one Elm module Workers.Types: rename one of them",
     )
 

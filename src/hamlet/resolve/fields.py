@@ -176,7 +176,7 @@ def _check_keys(field, rf, rules, owner, keys, diagnostics) -> None:
             diagnostics.append(
                 error(rf.loc, f"{owner} is sent as `{key}`, which is {reserved[key]}",
                       "rename the field with `#[serde(rename = \"...\")]`"
-                      + (", for example to `kind`" if key == "type" else ", or pick another tag"))
+                      + _tag_example(key, rf.name))
             )
         elif key in keys:
             diagnostics.append(
@@ -186,6 +186,12 @@ def _check_keys(field, rf, rules, owner, keys, diagnostics) -> None:
             )
         else:
             keys[key] = rf.name or ""
+
+
+def _tag_example(key: str, rust_name: str | None) -> str:
+    if key != "type":
+        return ", or pick another tag"
+    return ", for example to `kind`" if rust_name != "kind" else ""
 
 
 def with_params(fields: tuple[Field, ...], taken: set[str], positional: list[str]) -> tuple[Field, ...]:

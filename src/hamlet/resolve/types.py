@@ -61,7 +61,8 @@ def map_type(node: RType, ctx: TypeContext) -> Type | None:
     assert isinstance(node, RUnsupported)
     ctx.fail(
         node,
-        f"a {node.kind} (`{node.text}`) cannot cross to a worker",
+        f"{'an' if node.kind[:1] in 'aeiou' else 'a'} {node.kind} (`{node.text}`) "
+        "cannot cross to a worker",
         "messages are data: use owned data types such as " + SUPPORTED,
     )
     return None
