@@ -223,8 +223,10 @@ ELM_CORE_TYPES = frozenset(
 
 def is_elm_type_name(name: str) -> bool:
     """Whether `name` can be an Elm type or constructor: "Point" and "Résumé" yes,
-    "point" and "_X" no. Elm, like Rust, takes Unicode letters in identifiers."""
-    return name[:1].isupper() and all(c.isalnum() or c == "_" for c in name)
+    "point", "_X" and "Über" no. Elm takes Unicode letters after the first, but Hamlet
+    derives lowercase names (`über` for a command) only from an ASCII capital."""
+    first = name[:1]
+    return first.isascii() and first.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
 def elm_type_name(rust_name: str) -> str:
@@ -234,8 +236,9 @@ def elm_type_name(rust_name: str) -> str:
 
 def elm_value(name: str) -> str:
     """A lowercase Elm top-level name: a keyword gets a trailing underscore
-    ("import" -> "import_", "parseCSV" -> "parseCSV")."""
-    return name + "_" if name in ELM_RESERVED else name
+    ("import" -> "import_", "parseCSV" -> "parseCSV"), and so does `main`, which Elm
+    type-checks as a program in every module ("main" -> "main_")."""
+    return name + "_" if name in ELM_RESERVED or name == "main" else name
 
 
 def type_encoder(rust_name: str) -> str:

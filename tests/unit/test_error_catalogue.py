@@ -384,6 +384,11 @@ CATALOGUE_ONLY = {
                      "    parent: Box<Folder>,\n}\n\n"),
         "a struct cannot flatten itself",
     ),
+    "empty_enum": (
+        worker("ProbeWorkerMessage", "Probe { never: Option<Void> }", "Probed { ok: bool }",
+               "ProbeFailed { error: String }", types="pub enum Void {}\n\n"),
+        "enum `Void` has no variant to send",
+    ),
     "flatten_positional": (
         worker("VideoWorkerMessage", "Decode { url: String }", "Decoded { frame: Frame }",
                "DecodeFailed { error: String }",

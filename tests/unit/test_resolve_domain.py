@@ -378,3 +378,31 @@ def test_an_explicit_serde_tag_on_a_worker_merges_newtype_structs():
     bad = text.replace("Locate(Point)", "Locate(f64)")
     _, diagnostics = resolve([parse_source("lib.rs", bad.encode())])
     assert any("cannot carry the tag" in d.message for d in diagnostics)
+
+
+def test_an_enum_with_nothing_to_send_is_an_error():
+    found = errors("pub enum Void {}", response="v: Option<Void>")
+    assert any("has no variant to send" in line for line in found)
+    found = errors("#[serde(untagged)] pub enum E { #[serde(skip)] A(u8) }", response="e: E")
+    assert any("has no variant to send" in line for line in found)
+
+
+def test_names_elm_cannot_take():
+    found = errors("pub struct Émile { a: u8 }", response="e: Émile")
+    assert any("does not start with an uppercase letter (A-Z)" in line for line in found)
+    text = WORKER.format(request="a: u8", response="").replace("Find {", "Main {")
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics
+    assert project.workers[0].requests[0].command == "main_"
+
+
+def test_an_option_alias_left_out_when_none_is_a_maybe():
+    project = ok(
+        """
+        pub type MaybeName = Option<String>;
+        pub struct S { #[serde(skip_serializing_if = "Option::is_none")] name: MaybeName }
+        """,
+        response="s: S",
+    )
+    s = next(t for t in project.types if t.name == "S")
+    assert s.fields[0].type == MaybeT(PrimT(Prim.STRING)) and s.fields[0].omit is Omit.NOTHING

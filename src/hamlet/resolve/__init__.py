@@ -138,7 +138,7 @@ def _variants(
         vserde = read_serde(rv.attrs, VARIANT, owner, diagnostics)
         if not naming.is_elm_type_name(rv.name):
             diagnostics.append(
-                error(rv.loc, f"variant {owner} does not start with an uppercase letter",
+                error(rv.loc, f"variant {owner} does not start with an uppercase letter (A-Z)",
                       "Elm constructors start with A-Z: rename the variant "
                       "(`#[serde(rename = \"...\")]` keeps its wire name)")
             )

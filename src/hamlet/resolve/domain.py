@@ -68,7 +68,7 @@ class Domain:
             return None
         if not naming.is_elm_type_name(item.name):
             self._report_once(item.name, lambda: error(
-                item.loc, f"type `{item.name}` does not start with an uppercase letter",
+                item.loc, f"type `{item.name}` does not start with an uppercase letter (A-Z)",
                 "Elm type names start with A-Z: rename the type"))
             return None
         if node.args:
@@ -210,6 +210,12 @@ class Domain:
             constructors.append(Constructor(
                 name=rv.name, rust_name=rv.name, tag=wire, shape=Shape(rv.kind),
                 fields=fields, docs=rv.docs, loc=rv.loc))
+        if not constructors:
+            self.diagnostics.append(error(
+                item.loc, f"enum `{item.name}` has no variant to send",
+                "Elm has no empty types: add a variant, or leave the enum out of the "
+                "messages"))
+            return None
         return EnumDef(
             name=naming.elm_type_name(item.name), rust_name=item.name,
             constructors=tuple(constructors), tagging=tagging,
@@ -293,7 +299,7 @@ def _tagging(item: REnum, serde, diagnostics: list[Diagnostic]) -> Tagging | Non
 
 def _lowercase_variant(rv, owner: str) -> Diagnostic:
     return error(
-        rv.loc, f"variant `{owner}::{rv.name}` does not start with an uppercase letter",
+        rv.loc, f"variant `{owner}::{rv.name}` does not start with an uppercase letter (A-Z)",
         "Elm constructors start with A-Z: rename the variant "
         "(`#[serde(rename = \"...\")]` keeps its wire name)")
 

@@ -112,6 +112,8 @@ def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -
     omit = _omit(serde.skip_if, seen, rf, owner, diagnostics)
     if omit is None:
         return None
+    if omit is Omit.NOTHING:
+        mapped = seen  # `type MaybeName = Option<String>`: the encoder needs the Maybe
     base = naming.elm_field(wire or naming.serde_camel(rf.name))
     elm_name = naming.fresh(base, elm_names)
     elm_names.add(elm_name)
