@@ -12,15 +12,9 @@ import math
 import sys
 from pathlib import Path
 
-BEGIN = "<!-- generation:begin (written by bench/gen/run.py; edits here are overwritten) -->"
-END = "<!-- generation:end -->"
-INTRO = """# Benchmarks
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from docs_page import write_section  # noqa: E402
 
-How fast Hamlet is, in numbers anyone can rerun. Every table below is written by a script
-under `bench/` from runs made side by side on one machine; the tables quote medians,
-because shared machines are noisy. Rerun them on yours with the command under each
-section.
-"""
 LABELS = {
     "floor": "floor: tree-sitter only",
     "full": "full run, cold cache",
@@ -34,15 +28,7 @@ def write(results: dict, root: Path) -> None:
     img = root / "docs" / "img"
     img.mkdir(parents=True, exist_ok=True)
     plot(results, img)
-    path = root / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else INTRO
-    section = f"{BEGIN}\n{markdown(results)}{END}"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(root, "generation", "bench/gen/run.py", markdown(results))
 
 
 def plot(results: dict, img: Path) -> None:

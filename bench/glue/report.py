@@ -11,15 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-BEGIN = "<!-- glue:begin (written by bench/glue/run.py; edits here are overwritten) -->"
-END = "<!-- glue:end -->"
-INTRO = """# Benchmarks
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from docs_page import write_section  # noqa: E402
 
-How fast Hamlet is, in numbers anyone can rerun. Every table below is written by a script
-under `bench/` from runs made side by side on one machine; the tables quote medians,
-because shared machines are noisy. Rerun them on yours with the command under each
-section.
-"""
 NAMES = {
     "raw": "(a) raw postMessage",
     "envelope": "(a2) raw, Hamlet's envelope",
@@ -33,15 +27,7 @@ def write(results: dict, root: Path) -> None:
     img = root / "docs" / "img"
     img.mkdir(parents=True, exist_ok=True)
     plot(results, img)
-    path = root / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else INTRO
-    section = f"{BEGIN}\n{markdown(results)}{END}"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(root, "glue", "bench/glue/run.py", markdown(results))
 
 
 def median_run(runs: list[dict], key: str) -> dict:
