@@ -209,7 +209,30 @@ def run_list(paths: list[str], cache: bool = True) -> int:
             extra = f"  [{', '.join(marks)}]" if marks else ""
             print(f"  {v.direction.value:<9} {v.name:<{width}}  by {v.rule.value}{extra}")
         print(f"  failure variant: {worker.failure.name}")
+    if project.types:
+        print(f"{project.types_names.module}  (domain types the messages reach)")
+        width = max(len(t.name) for t in project.types)
+        for t in project.types:
+            print(f"  {t.name:<{width}}  {_kind(t)}, {t.loc}")
     return EXIT_OK
+
+
+def _kind(t) -> str:
+    """"struct", "enum, tagged by `kind`", "type alias"... for `hamlet list`."""
+    from hamlet.model import AliasDef, EnumDef, Tagging
+
+    if isinstance(t, AliasDef):
+        return "type alias"
+    if isinstance(t, EnumDef):
+        how = {
+            Tagging.STRING: "a string",
+            Tagging.INTERNAL: f"tagged by `{t.tag}`",
+            Tagging.ADJACENT: f"tagged by `{t.tag}`, content in `{t.content}`",
+            Tagging.UNTAGGED: "untagged",
+        }[t.tagging]
+        return f"enum, {how}"
+    shape = {"struct": "struct", "tuple": "tuple struct", "unit": "unit struct"}[t.shape.value]
+    return f"{shape}, wrapped (recursive)" if t.wrapped else shape
 
 
 def report(diagnostics) -> None:

@@ -581,3 +581,18 @@ def test_file_counts_are_in_the_singular_for_one():
 
     assert _files(1) == "1 generated file is"
     assert _files(16) == "16 generated files are"
+
+
+def test_list_shows_the_domain_types_the_messages_reach(project, capsys):
+    put(project / "src" / "lib.rs", IMAGE.replace("Resized { url: String }", "Resized { at: Spot }")
+        + "pub struct Spot { x: f64 }\npub struct Unused;\n"
+        + '#[serde(tag = "kind")]\npub enum Fit { Cover, Pad { px: u8 } }\n')
+    put(project / "src" / "more.rs", IMAGE.replace("Image", "Crop").replace("url: String", "fit: Fit"))
+    assert main(["list", "src", "--no-cache"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines()[-3:] == [
+        "Workers.Types  (domain types the messages reach)",
+        "  Fit   enum, tagged by `kind`, src/lib.rs:10:1",
+        "  Spot  struct, src/lib.rs:7:1",
+    ]

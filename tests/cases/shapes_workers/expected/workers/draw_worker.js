@@ -33,6 +33,7 @@ class Answer {
 // handler may destructure them: `async function handleX(request, { done })`.
 function replyTo(answer) {
     return {
+        drawn: (fields) => answer.send('Drawn', fields, true),
         drawFailed: (fields) => answer.send('DrawFailed', fields, true),
     };
 }
@@ -87,12 +88,9 @@ self.onmessage = (event) => {
         case 'Draw':
             run(handlers.handleDraw, 'handleDraw', data, answer);
             break;
-        case 'Drawn':
-            run(handlers.handleDrawn, 'handleDrawn', data, answer);
-            break;
         default:
             answer.fail(
-                `DrawWorker has no request of type ${JSON.stringify(type)}; it handles Draw, Drawn. ` +
+                `DrawWorker has no request of type ${JSON.stringify(type)}; it handles Draw. ` +
                     'Were draw_worker_main.js and draw_worker.js generated from the same enum?',
             );
     }

@@ -7,6 +7,7 @@
 //
 //     request  the request's fields (listed above each handler)
 //     reply    one method per response:
+//                  reply.drawn({ svg: string })
 //                  reply.drawFailed({ error: string })
 //
 // Answer each request with exactly one final reply (any but progress); Elm sees the
@@ -30,6 +31,7 @@
  * @param {Shape} request.shape  Rust `Shape`
  * @param {Style} request.style  Rust `Style`
  * @param {object} reply  one final reply:
+ *     reply.drawn({ svg })
  *     reply.drawFailed({ error })
  */
 export async function handleDraw(request, reply) {
@@ -37,19 +39,4 @@ export async function handleDraw(request, reply) {
 
     // TODO: do the work, then send one final reply.
     reply.drawFailed({ error: 'handleDraw is not implemented yet' });
-}
-
-/**
- * Drawn
- *
- * @param {object} request
- * @param {string} request.svg  Rust `String`
- * @param {object} reply  one final reply:
- *     reply.drawFailed({ error })
- */
-export async function handleDrawn(request, reply) {
-    const { svg } = request;
-
-    // TODO: do the work, then send one final reply.
-    reply.drawFailed({ error: 'handleDrawn is not implemented yet' });
 }

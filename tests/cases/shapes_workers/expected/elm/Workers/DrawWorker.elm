@@ -3,7 +3,7 @@
 
 port module Workers.DrawWorker exposing
     ( DrawWorkerRequest(..), DrawWorkerResponse(..)
-    , draw, drawn
+    , draw
     , sendToDrawWorker, drawWorkerResponse
     , encodeDrawWorkerRequest, drawWorkerRequestDecoder
     , encodeDrawWorkerResponse, drawWorkerResponseDecoder
@@ -21,7 +21,7 @@ subscription for every response. A response that does not decode arrives as
 
 # Requests
 
-@docs draw, drawn
+@docs draw
 
 
 # Talking to the worker
@@ -48,13 +48,13 @@ type DrawWorkerRequest
         { shape : Workers.Types.Shape
         , style : Workers.Types.Style
         }
-    | Drawn { svg : String }
 
 
 {-| Messages from the worker to the main thread.
 -}
 type DrawWorkerResponse
-    = DrawFailed { error : String }
+    = Drawn { svg : String }
+    | DrawFailed { error : String }
 
 
 {-| Send `Draw` to the worker.
@@ -62,13 +62,6 @@ type DrawWorkerResponse
 draw : Workers.Types.Shape -> Workers.Types.Style -> Cmd msg
 draw shape style =
     sendToDrawWorker (Draw { shape = shape, style = style })
-
-
-{-| Send `Drawn` to the worker.
--}
-drawn : String -> Cmd msg
-drawn svg =
-    sendToDrawWorker (Drawn { svg = svg })
 
 
 {-| Send any request to the worker.
@@ -111,12 +104,6 @@ encodeDrawWorkerRequest request =
                 , ( "style", Workers.Types.encodeStyle data.style )
                 ]
 
-        Drawn data ->
-            Encode.object
-                [ ( "type", Encode.string "Drawn" )
-                , ( "svg", Encode.string data.svg )
-                ]
-
 
 {-| Read a request from JSON; the inverse of `encodeDrawWorkerRequest`.
 -}
@@ -131,10 +118,6 @@ drawWorkerRequestDecoder =
                             |> Decode.map2 (|>) (Decode.field "shape" Workers.Types.shapeDecoder)
                             |> Decode.map2 (|>) (Decode.field "style" Workers.Types.styleDecoder)
 
-                    "Drawn" ->
-                        Decode.succeed (\svg -> Drawn { svg = svg })
-                            |> Decode.map2 (|>) (Decode.field "svg" Decode.string)
-
                     _ ->
                         Decode.fail ("Unknown DrawWorkerRequest type: " ++ tag)
             )
@@ -145,6 +128,12 @@ drawWorkerRequestDecoder =
 encodeDrawWorkerResponse : DrawWorkerResponse -> Encode.Value
 encodeDrawWorkerResponse response =
     case response of
+        Drawn data ->
+            Encode.object
+                [ ( "type", Encode.string "Drawn" )
+                , ( "svg", Encode.string data.svg )
+                ]
+
         DrawFailed data ->
             Encode.object
                 [ ( "type", Encode.string "DrawFailed" )
@@ -160,6 +149,10 @@ drawWorkerResponseDecoder =
         |> Decode.andThen
             (\tag ->
                 case tag of
+                    "Drawn" ->
+                        Decode.succeed (\svg -> Drawn { svg = svg })
+                            |> Decode.map2 (|>) (Decode.field "svg" Decode.string)
+
                     "DrawFailed" ->
                         Decode.succeed (\error_ -> DrawFailed { error = error_ })
                             |> Decode.map2 (|>) (Decode.field "error" Decode.string)
