@@ -406,3 +406,21 @@ def test_an_option_alias_left_out_when_none_is_a_maybe():
     )
     s = next(t for t in project.types if t.name == "S")
     assert s.fields[0].type == MaybeT(PrimT(Prim.STRING)) and s.fields[0].omit is Omit.NOTHING
+
+
+def test_the_same_variant_names_in_two_workers():
+    text = """
+    #[derive(BuildAmpWorker)]
+    pub enum HTTPRouteWorkerMessage { ParseGPX { r#match: String }, GPXParsed { module: u8 }, Failed { error: String } }
+    #[derive(BuildAmpWorker)]
+    pub enum TrackWorkerMessage { ParseGPX { data: String }, GPXParsed { case: u8 }, Failed { error: String } }
+    """
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics
+    route, track = project.workers
+    assert (route.base, route.elm.subscribe, route.js.snake) == (
+        "HTTPRouteWorker", "httpRouteWorkerResponse", "http_route_worker")
+    assert [v.command for v in route.requests] == [v.command for v in track.requests] == ["parseGPX"]
+    assert route.variants[0].fields[0].elm_name == "match"
+    assert [(f.wire_name, f.elm_name) for v in project.workers for f in v.variants[1].fields] == [
+        ("module", "module_"), ("case", "case_")]
