@@ -424,3 +424,12 @@ def test_the_same_variant_names_in_two_workers():
     assert route.variants[0].fields[0].elm_name == "match"
     assert [(f.wire_name, f.elm_name) for v in project.workers for f in v.variants[1].fields] == [
         ("module", "module_"), ("case", "case_")]
+
+
+def test_a_key_left_out_when_empty_reads_back_as_empty():
+    project = ok(
+        'pub struct S { #[serde(skip_serializing_if = "Vec::is_empty")] tags: Vec<String> }',
+        response="s: S",
+    )
+    (s,) = project.types
+    assert s.fields[0].omit is Omit.EMPTY and s.fields[0].default

@@ -130,7 +130,9 @@ def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -
         rust_type=rf.ty.text,
         docs=rf.docs,
         loc=rf.loc,
-        default=(serde.default or rules.default) and not inner and has_zero(seen),
+        # A key serde leaves out when empty must read back as empty, whatever `default` says.
+        default=(serde.default or rules.default or omit is Omit.EMPTY)
+        and not inner and has_zero(seen),
         omit=omit,
         flattened=inner,
     )
