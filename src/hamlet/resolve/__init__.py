@@ -14,7 +14,7 @@ from hamlet.diagnostics import Diagnostic, error, sort_key
 from hamlet.model import Direction, Prim, PrimT, Project, Shape, Variant, Worker
 from hamlet.resolve import names, rules
 from hamlet.resolve.domain import Domain
-from hamlet.resolve.fields import FieldRules, resolve_fields
+from hamlet.resolve.fields import FieldRules, resolve_fields, with_params
 from hamlet.resolve.serde import CONTAINER, VARIANT, Serde, read_serde
 from hamlet.rust.syntax import ParsedFile, REnum, RVariant
 
@@ -309,15 +309,8 @@ def _command_clashes(enum: REnum, variants: list[Variant], elm) -> list[Diagnost
 
 
 def _with_params(v: Variant, taken: set[str]) -> Variant:
-    if v.shape is Shape.TUPLE:
-        wanted = names.positional_params(len(v.fields))
-    else:
-        wanted = [f.elm_name for f in v.fields]
-    chosen = names.params(wanted, taken)
-    fields = tuple(_replace(f, elm_param=p) for f, p in zip(v.fields, chosen))
-    if v.shape is Shape.TUPLE:
-        fields = tuple(_replace(f, js_name=p) for f, p in zip(fields, chosen))
-    return _replace(v, fields=fields)
+    positional = names.positional_params(len(v.fields))
+    return _replace(v, fields=with_params(v.fields, taken, positional))
 
 
 def _replace(obj, **changes):

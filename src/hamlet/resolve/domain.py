@@ -44,6 +44,7 @@ class Domain:
         self.flattens: list[tuple[str, RField, str]] = []
         self.queue: list[str] = []
         self.reported: set[str] = set()
+        self.rust_names: dict[NamedT, str] = {}  # each NamedT handed out -> its Rust name
 
     # ---- lookups ----------------------------------------------------------------------
 
@@ -80,7 +81,9 @@ class Domain:
         if item.name not in self.state:
             self.state[item.name] = PENDING
             self.queue.append(item.name)
-        return named_t(item.name)
+        found = named_t(item.name)
+        self.rust_names[found] = item.name
+        return found
 
     def _report_once(self, key: str, make) -> None:
         if key not in self.reported:
@@ -89,7 +92,7 @@ class Domain:
 
     def flatten(self, t: NamedT, rf: RField, owner: str) -> tuple[Field, ...] | str:
         """The fields of the record struct `t` names, for `#[serde(flatten)]`."""
-        rust = _rust_name(t)
+        rust = self.rust_names[t]
         self.ensure(rust)
         if self.state.get(rust) == BUSY:
             return "a struct cannot flatten itself: its keys would never end"
@@ -142,7 +145,7 @@ class Domain:
         seen = set()
         while isinstance(t, NamedT) and t.encoder not in seen:
             seen.add(t.encoder)
-            rust = _rust_name(t)
+            rust = self.rust_names[t]
             self.ensure(rust)
             found = self.defs.get(rust)
             if not isinstance(found, AliasDef):
@@ -269,10 +272,6 @@ class Domain:
 def named_t(rust: str) -> NamedT:
     """`Result` -> NamedT("Result_", "encodeResult", "resultDecoder")."""
     return NamedT(naming.elm_type_name(rust), naming.type_encoder(rust), naming.type_decoder(rust))
-
-
-def _rust_name(t: NamedT) -> str:
-    return t.encoder[len("encode"):]
 
 
 def _tagging(item: REnum, serde, diagnostics: list[Diagnostic]) -> Tagging | None:

@@ -99,12 +99,3 @@ def positional_params(count: int) -> list[str]:
     if count == 1:
         return ["value"]
     return [f"value{i}" for i in range(1, count + 1)]
-
-
-def params(wanted: list[str], taken: set[str]) -> list[str]:
-    """Argument names for one variant's fields, distinct from `taken` and each other."""
-    chosen: list[str] = []
-    for name in wanted:
-        local = naming.fresh(name, taken | set(chosen))
-        chosen.append(local)
-    return chosen
