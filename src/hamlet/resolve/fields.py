@@ -36,8 +36,8 @@ class FieldRules:
     reserved: tuple[tuple[str, str], ...] = ()
 
 
-# Looks up the fields of a named record struct for `flatten`: returns them, or None
-# when the type cannot be flattened (then it has reported why, or returns a reason).
+# Looks up the fields of a named record struct for `flatten`: returns them, or a
+# string saying why the type cannot be flattened ("" when its own errors say it).
 Flattener = Callable[[NamedT, RField, str], "tuple[Field, ...] | str"]
 
 
