@@ -8,8 +8,9 @@
     test_worker_side_in_chromium    index.html, the generated glue, the generated worker
                                     entry and the handlers, in Chromium, with a stand-in
                                     for the compiled Elm (csv_app_fake_elm.js)
-    test_app_in_chromium            `elm make` and the real app, typed into and clicked;
-                                    skips when the Elm packages are not in ELM_HOME
+    test_app_in_chromium            `elm make` and the real app, typed into and clicked
+                                    (the `elm_compiler` fixture: skips without the Elm
+                                    packages, fails under CI=true)
 
 The stand-in keeps everything but the Elm compile verifiable on a machine that cannot
 download Elm packages.
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import shutil
 import subprocess
@@ -71,24 +71,7 @@ UNTERMINATED = 'a,b\n1,"2\n3,4\n'
 UNTERMINATED_ERROR = "line 2, column 3: the quoted field that starts here is never closed"
 
 
-# ---- helpers (tests/toolchain/conftest.py did not exist when this was written) ----
-
-
-def elm_home() -> Path:
-    return Path(os.environ.get("ELM_HOME") or Path.home() / ".elm")
-
-
-def missing_elm_packages(elm_json: Path) -> list[str]:
-    """The packages (direct and indirect) of an application's elm.json that are not in
-    ELM_HOME, where `elm make` would have to download them."""
-    dependencies = json.loads(elm_json.read_text(encoding="utf-8"))["dependencies"]
-    wanted = {**dependencies["direct"], **dependencies["indirect"]}
-    packages = elm_home() / "0.19.1" / "packages"
-    return [
-        f"{name} {version}"
-        for name, version in sorted(wanted.items())
-        if not (packages / name / version).is_dir()
-    ]
+# ---- helpers ----
 
 
 def node_tool(name: str) -> Path:
@@ -206,6 +189,26 @@ def in_chromium(url: str, body) -> None:
         raise AssertionError(f"the Chromium part did not finish in {CHROMIUM_TIMEOUT_S} s")
     if raised:
         raise raised[0]
+
+
+# What the app shows: the status line, the error (null when there is none) and the rows.
+SHOWN = """() => ({
+    status: document.querySelector('#status')?.textContent ?? null,
+    error: document.querySelector('#error')?.textContent ?? null,
+    rows: [...document.querySelectorAll('#rows tr')].map(r => [...r.cells].map(c => c.textContent)),
+})"""
+# True once the app shows `want`: its status, its error (a prefix; null: no error) and
+# its rows (null: any).
+SHOWS = f"""want => {{
+    const now = ({SHOWN})();
+    return now.status === want.status
+        && (want.error === null ? now.error === null : (now.error ?? '').startsWith(want.error))
+        && (want.rows === null || JSON.stringify(now.rows) === JSON.stringify(want.rows));
+}}"""
+
+
+def shown(page) -> dict:
+    return page.evaluate(SHOWN)
 
 
 def files(root: Path, skip: tuple[str, ...] = ()) -> list[str]:
@@ -335,8 +338,10 @@ def test_worker_side_in_chromium(generated_app, tmp_path):
             "error": "line 3 has 2 fields, but the first row (line 1) has 3 fields",
         }
         assert ask("", 5) == {"type": "CSVParsed", "rows": []}
-        p.wait_for_timeout(200)
-        assert len(p.evaluate("() => window.__toElm")) == 5  # one answer each
+        # One answer each: the worker answers in order, so an extra answer to an earlier
+        # request would have come before this last one, and taken its place.
+        assert ask("last\n", 6) == {"type": "CSVParsed", "rows": [["last"]]}
+        assert len(p.evaluate("() => window.__toElm")) == 6
 
         # One worker, started from index.html's workerUrl, loading the user's modules.
         workers = [url for url in page.requested if "/workers/" in url]
@@ -353,56 +358,38 @@ def test_worker_side_in_chromium(generated_app, tmp_path):
         in_chromium(f"{base}/index.html", body)
 
 
-def test_app_in_chromium(tmp_path):
+def test_app_in_chromium(tmp_path, elm_compiler):
     """The whole example as its README runs it: generate, elm make, serve, type, click."""
-    missing = missing_elm_packages(APP / "elm.json")
-    if missing:
-        pytest.skip(
-            f"Elm packages not in {elm_home() / '0.19.1' / 'packages'}: {', '.join(missing)} "
-            "(elm make would download them; set ELM_HOME to a cache that has them)"
-        )
-    elm = node_tool("elm")
     app = copy_app(tmp_path / "csv-app")
     generated = generate(app)
     assert generated.returncode == 0, explain(generated)
-    made = run([elm, "make", "src/Main.elm", "--output=generated/elm.js"], cwd=app, timeout=600)
+    made = elm_compiler.make(app, ["src/Main.elm"], output="generated/elm.js")
     assert made.returncode == 0, explain(made)
 
     def body(page: Page) -> None:
         p = page.page
         p.wait_for_selector("#csv-input", timeout=WAIT_MS)
-        assert p.text_content("#status") == "Ready"
+        assert shown(p) == {"status": "Ready", "error": None, "rows": []}
 
-        def parse(text: str | None, status: str) -> None:
+        def parse(text: str | None, want: dict) -> None:
+            """Press Parse and wait until the page shows `want`, or fail saying what it
+            shows. Each click here leads to a state unlike the one before it, so the
+            state before the answer never passes for it."""
             if text is not None:
                 p.fill("#csv-input", text)
             p.click("#parse")
-            p.wait_for_function(
-                "status => document.querySelector('#status').textContent === status",
-                arg=status,
-                timeout=WAIT_MS,
-            )
-
-        def table() -> list[list[str]]:
-            return p.eval_on_selector_all(
-                "#rows tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
-            )
+            try:
+                p.wait_for_function(SHOWS, arg=want, timeout=WAIT_MS)
+            except Exception as exc:  # playwright's TimeoutError, with what the page shows
+                raise AssertionError(f"waited for {want}, the page shows {shown(p)}") from exc
 
         # The text the app starts with parses as it stands.
-        parse(None, "Complete")
-        assert table() == [["name", "motto"], ["Ada", 'Hello, "world"']]
-
-        parse(GOOD_CSV, "Complete")
-        assert table() == GOOD_ROWS
-        assert p.query_selector("#error") is None
-
-        parse(UNTERMINATED, "Failed")
-        assert p.text_content("#error").startswith(UNTERMINATED_ERROR)
-
+        parse(None, {"status": "Complete", "error": None, "rows": [["name", "motto"], ["Ada", 'Hello, "world"']]})
+        parse(GOOD_CSV, {"status": "Complete", "error": None, "rows": GOOD_ROWS})
+        # A failure shows the error and keeps the last rows.
+        parse(UNTERMINATED, {"status": "Failed", "error": UNTERMINATED_ERROR, "rows": GOOD_ROWS})
         # A later success clears the error and shows the new rows.
-        parse("x,y\n1,2\n", "Complete")
-        assert p.query_selector("#error") is None
-        assert table() == [["x", "y"], ["1", "2"]]
+        parse("x,y\n1,2\n", {"status": "Complete", "error": None, "rows": [["x", "y"], ["1", "2"]]})
         assert page.errors == []
 
     with Served(app) as server:
