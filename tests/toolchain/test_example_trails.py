@@ -8,6 +8,7 @@
                                         type defined once, the unreached one absent
     test_generation_is_deterministic    a second run changes nothing; `--check` agrees
     test_elm_is_elm_format_clean        `elm-format --validate` on every generated module
+                                        and elm/Trails.elm
     test_elm_compiles                   `elm make` on Workers/Types.elm, both worker modules
                                         and elm/Trails.elm (the `elm_compiler` fixture)
     test_serde_output_matches_the_schema
@@ -140,6 +141,7 @@ def test_elm_is_elm_format_clean(project, node_tool):
     elm_format = node_tool("elm-format")
     modules = elm_files(project)
     assert len(modules) == 3
+    modules.append(project / "elm" / "Trails.elm")  # the README's example is kept clean too
     checked = run([elm_format, "--elm-version=0.19", "--validate", *modules], cwd=project, timeout=120)
     assert checked.returncode == 0, explain(checked)
     assert json.loads(checked.stdout) == [], explain(checked)

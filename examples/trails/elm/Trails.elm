@@ -31,7 +31,7 @@ start =
         [ Route.planRoute
             [ { lat = 46.5, lng = 7.9 }, { lat = 46.6, lng = 8.0 } ]
             Types.TrailRunning
-            [ Types.Paved, Types.SurfaceUnknown ]
+            [ Types.SurfacePaved, Types.SurfaceUnknown ]
         , Route.computeProfile "r1" (Types.Meters 50)
         , Search.search "hut" Nothing 20
         , Search.placesNear { lat = 46.58, lng = 8.02 } (Types.Meters 2000)
@@ -149,10 +149,10 @@ describeHit hit =
 describeKind : Types.PlaceKind -> String
 describeKind kind =
     case kind of
-        Types.Peak peak ->
+        Types.PlaceKindPeak peak ->
             "peak, prominence " ++ String.fromFloat peak.prominence
 
-        Types.Hut hut ->
+        Types.PlaceKindHut hut ->
             String.fromInt hut.beds
                 ++ " beds"
                 ++ (if hut.staffed then
@@ -162,10 +162,10 @@ describeKind kind =
                         ""
                    )
 
-        Types.Spring ->
+        Types.PlaceKindSpring ->
             "water"
 
-        Types.TrailHead trailHead ->
+        Types.PlaceKindTrailHead trailHead ->
             "trail head, " ++ String.fromInt (Maybe.withDefault 0 trailHead.parkingSpaces) ++ " parking spaces"
 
         Types.PlaceKindUnknown ->
