@@ -1,5 +1,5 @@
-//! The CSV worker from the design's usage example: the main thread asks for a parse,
-//! the worker answers with the rows or with an error.
+//! The CSV worker of the README's guide (see docs/design.md): the main thread asks for
+//! a parse, the worker answers with the rows or with an error.
 
 use hamlet_derive::BuildAmpWorker;
 

@@ -1,7 +1,7 @@
-//! The three worker message enums of Hamlet's seed design
-//! (background-workers-design.md), copied verbatim, trailing spaces and all:
-//! `ImageWorkerMessage` and `DataWorkerMessage` from "Domain Types Definition",
-//! `CSVWorkerMessage` from the usage example.
+//! The three worker message enums of the design sketch Hamlet grew from (its design
+//! is in docs/design.md), copied verbatim, trailing spaces and all:
+//! `ImageWorkerMessage` and `DataWorkerMessage` from its message definitions,
+//! `CSVWorkerMessage` from its usage example, which the README's guide follows.
 //!
 //! `hamlet generate examples/seed` turns them into `Workers.ImageWorker`,
 //! `Workers.DataWorker` and `Workers.CSVWorker`; `cargo check` shows that the same
