@@ -324,7 +324,11 @@ class ElmPage:
         self.page.wait_for_function(predicate, arg=arg, timeout=timeout, polling=20)
 
     def settle(self, ms: int = SETTLE_MS) -> None:
-        """Give late (wrong) messages a chance to arrive before counting exactly."""
+        """Give late (wrong) messages a chance to arrive before counting exactly.
+
+        Only for what must not happen (an extra answer, a worker started too early), so
+        a busy machine can make it miss a bug but never fail a good run. Whatever must
+        happen is waited for on the page's state: `wait_responses`, `wait_for`."""
         self.page.wait_for_timeout(ms)
 
     def workers(self) -> list[dict]:
