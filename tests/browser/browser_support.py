@@ -36,6 +36,7 @@ class Contract:
     incoming: str  # JS -> Elm port: lowerCamel(base) ++ "ResponsePort"
     failure: str  # the failure variant, by wire name (its "type")
     failure_field: str  # its one String field, by wire name
+    own_handlers: bool = True  # tests/browser/handlers/ replaces the generated scaffold
 
     @property
     def main_module(self) -> str:
@@ -78,7 +79,20 @@ GEO = Contract(
     failure_field="reason",
 )
 
-CONTRACTS = (TEST, PROBE, GEO)
+# Fields named like JS reserved words and like the handler's parameters (rust/keywords.rs).
+# It keeps the generated scaffold as its handlers file.
+KEYWORD = Contract(
+    base="KeywordWorker",
+    snake="keyword_worker",
+    setup="setupKeywordWorker",
+    outgoing="sendToKeywordWorkerPort",
+    incoming="keywordWorkerResponsePort",
+    failure="KeywordFailed",
+    failure_field="error",
+    own_handlers=False,
+)
+
+CONTRACTS = (TEST, PROBE, GEO, KEYWORD)
 
 
 def echo(tag: int, text: str = "") -> dict:

@@ -4,6 +4,7 @@ Chromium with real module Web Workers.
     site     (session)  generate tests/browser/rust/ into a temp folder laid out as
                         /js/ (js-out), /workers/ (worker-out), /page/; the generated
                         handler scaffolds are replaced by tests/browser/handlers/
+                        (KeywordWorker keeps its generated scaffold)
     server   (session)  a quiet threaded http.server on 127.0.0.1:<ephemeral>
     browser  (session)  Debian's Chromium through playwright; skips when it is missing
     elm      (test)     a fresh page standing in for an Elm app; at the end of every
@@ -79,8 +80,10 @@ def site(tmp_path_factory) -> Site:
             scaffolds.add((file.root, file.path))
     for contract in CONTRACTS:
         handlers = f"{contract.snake}_handlers.js"
-        # The handlers file belongs to the user: ours replace the generated scaffold.
         assert ("worker", handlers) in scaffolds, f"no {handlers} scaffold was generated"
+        if not contract.own_handlers:
+            continue
+        # The handlers file belongs to the user: ours replace the generated scaffold.
         shutil.copyfile(HERE / "handlers" / handlers, root / ROOTS["worker"] / handlers)
     shutil.copytree(HERE / "page", root / "page")
     schemas = {

@@ -394,6 +394,57 @@ def test_check_module_rejects_what_is_not_a_module():
         check_module("with (Math) { max(1, 2); }\n")
 
 
+# Every word JS reserves somewhere (strict mode and module code included), and every name
+# the generated JS binds around a field's local, as a wire name in both directions.
+def keyword_source() -> str:
+    from hamlet import naming
+
+    words = sorted((naming.JS_RESERVED | naming.JS_BOUND) - {"type"})  # `type` is the tag
+    fields = "".join(
+        f'        #[serde(rename = "{word}")]\n        f{n}: String,\n' for n, word in enumerate(words)
+    )
+    return (
+        "#[derive(BuildAmpWorker)]\npub enum KeywordWorkerMessage {\n    // Main → Worker\n"
+        f"    Ask {{\n{fields}    }},\n    Pair(String, String),\n    // Worker → Main\n"
+        f"    Told {{\n{fields}    }},\n    Both(String, String),\n    KeywordFailed {{ error: String }},\n}}\n"
+    )
+
+
+@needs_node
+def test_every_reserved_or_bound_word_as_a_field_gives_valid_js(tmp_path, monkeypatch):
+    worker = load(tmp_path, monkeypatch, keyword_source())["KeywordWorker"]
+    project = Project((worker,))
+    ask = worker.requests[0]
+    locals_ = [f.js_name for f in ask.fields]
+    assert len(set(locals_)) == len(locals_) > 40
+    assert {"request_", "reply_", "answer_", "await_", "arguments_", "eval_", "let_"} <= set(locals_)
+    for file in (emit_main(worker), emit_entry(worker), emit_handlers(worker, project),
+                 emit_workers_index(project)):
+        check_module(file.content)
+    # The drift hint's stub is the scaffold's, and parses on its own too.
+    problems = check_handlers(worker, "keyword_worker_handlers.js", "", strict=False)
+    assert len(problems) == 2
+    for problem in problems:
+        stub = "\n".join(line[4:] for line in problem.hint.split("\n")[1:])
+        assert stub in emit_handlers(worker, project).content
+        check_module(stub)
+
+
+@needs_node
+def test_the_keyword_scaffold_binds_each_field_to_its_own_local(tmp_path, monkeypatch):
+    # Run the scaffold's destructuring for real: every wire key reaches its local.
+    worker = load(tmp_path, monkeypatch, keyword_source())["KeywordWorker"]
+    content = emit_handlers(worker).content
+    [unpack] = [line.strip() for line in content.splitlines() if line.strip().startswith("const {")]
+    pattern = unpack.removeprefix("const ").removesuffix(" = request;")
+    request = {f.wire_name: f"value of {f.wire_name}" for f in worker.requests[0].fields}
+    script = f"const request = {json.dumps(request)};\n{unpack}\nconsole.log(JSON.stringify({pattern}));\n"
+    result = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == request
+
+
 # ---- names, paths and notices ----------------------------------------------------------
 
 
