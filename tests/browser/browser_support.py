@@ -262,6 +262,22 @@ class ElmPage:
         }
         self.page.evaluate("([name, spec]) => { makeApp(name, spec); }", [name, spec])
 
+    def make_compiled_app(self, script: str, name: str = "app") -> None:
+        """The compiled Elm app of tests/browser/elm in place of the stand-in, for
+        TestWorker: a request pushed on sendToTestWorkerPort goes in through its `ask`
+        port and out through the generated Elm; what the generated decoder gave the app
+        comes back on its `received` port and is logged as sent on testWorkerResponsePort."""
+        self.page.add_script_tag(url=script)
+        self.page.evaluate(
+            """([name, outgoing, incoming]) => {
+                const app = Elm.Main.init();
+                app.ports.received.subscribe((value) => window.__log.sent.push({ port: incoming, value }));
+                const subscribers = { [outgoing]: [(value) => app.ports.ask.send(value)] };
+                window.__apps[name] = { app, subscribers };
+            }""",
+            [name, TEST.outgoing, TEST.incoming],
+        )
+
     def setup(self, contract: Contract = TEST, options: dict | None = None, app: str = "app",
               handle: str = "main") -> None:
         """`import {setup<Base>} from "/js/<snake>_main.js"; setup<Base>(app, options)`."""
