@@ -164,8 +164,17 @@ def _drift(result, settings: Settings) -> list:
         path = settings.roots["worker"] / worker.js.handlers_file
         if path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
-            found += check_handlers(worker, path.as_posix(), text, strict=settings.strict)
+            found += check_handlers(worker, path.as_posix(), text, strict=settings.strict,
+                                    load=_read_module)
     return found
+
+
+def _read_module(path: str) -> str | None:
+    """A module that a handlers file re-exports (`export * from`), for the drift check."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace") if Path(path).is_file() else None
+    except OSError:
+        return None
 
 
 def _report_check(planned, removed) -> int:

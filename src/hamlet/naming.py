@@ -21,6 +21,11 @@ JS_RESERVED = frozenset(
     "interface package private protected public await arguments eval".split()
 )
 
+# Names the generated JS binds around a field's local variable: the parameters of every
+# handler (`handleX(request, reply)`, which the scaffold destructures into one local per
+# field) and the entry's `answer`, which each reply method's parameters must not shadow.
+JS_BOUND = frozenset(["request", "reply", "answer"])
+
 # Words ending in "ed" that are not past participles (contract: direction rule 3).
 NOT_PARTICIPLES = frozenset(
     "embed feed seed speed need shred proceed succeed exceed".split()

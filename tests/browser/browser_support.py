@@ -36,6 +36,7 @@ class Contract:
     incoming: str  # JS -> Elm port: lowerCamel(base) ++ "ResponsePort"
     failure: str  # the failure variant, by wire name (its "type")
     failure_field: str  # its one String field, by wire name
+    own_handlers: bool = True  # tests/browser/handlers/ replaces the generated scaffold
 
     @property
     def main_module(self) -> str:
@@ -78,7 +79,20 @@ GEO = Contract(
     failure_field="reason",
 )
 
-CONTRACTS = (TEST, PROBE, GEO)
+# Fields named like JS reserved words and like the handler's parameters (rust/keywords.rs).
+# It keeps the generated scaffold as its handlers file.
+KEYWORD = Contract(
+    base="KeywordWorker",
+    snake="keyword_worker",
+    setup="setupKeywordWorker",
+    outgoing="sendToKeywordWorkerPort",
+    incoming="keywordWorkerResponsePort",
+    failure="KeywordFailed",
+    failure_field="error",
+    own_handlers=False,
+)
+
+CONTRACTS = (TEST, PROBE, GEO, KEYWORD)
 
 
 def echo(tag: int, text: str = "") -> dict:
@@ -247,6 +261,22 @@ class ElmPage:
             "incoming": [c.incoming for c in contracts] if incoming else [],
         }
         self.page.evaluate("([name, spec]) => { makeApp(name, spec); }", [name, spec])
+
+    def make_compiled_app(self, script: str, name: str = "app") -> None:
+        """The compiled Elm app of tests/browser/elm in place of the stand-in, for
+        TestWorker: a request pushed on sendToTestWorkerPort goes in through its `ask`
+        port and out through the generated Elm; what the generated decoder gave the app
+        comes back on its `received` port and is logged as sent on testWorkerResponsePort."""
+        self.page.add_script_tag(url=script)
+        self.page.evaluate(
+            """([name, outgoing, incoming]) => {
+                const app = Elm.Main.init();
+                app.ports.received.subscribe((value) => window.__log.sent.push({ port: incoming, value }));
+                const subscribers = { [outgoing]: [(value) => app.ports.ask.send(value)] };
+                window.__apps[name] = { app, subscribers };
+            }""",
+            [name, TEST.outgoing, TEST.incoming],
+        )
 
     def setup(self, contract: Contract = TEST, options: dict | None = None, app: str = "app",
               handle: str = "main") -> None:

@@ -4,8 +4,12 @@ Chromium with real module Web Workers.
     site     (session)  generate tests/browser/rust/ into a temp folder laid out as
                         /js/ (js-out), /workers/ (worker-out), /page/; the generated
                         handler scaffolds are replaced by tests/browser/handlers/
+                        (KeywordWorker keeps its generated scaffold)
     server   (session)  a quiet threaded http.server on 127.0.0.1:<ephemeral>
     browser  (session)  Debian's Chromium through playwright; skips when it is missing
+    elm_app  (session)  tests/browser/elm compiled by the real `elm make` against the
+                        generated Workers modules, served as /elm-app/main.js; skips
+                        when the Elm packages are nowhere to be found (fails under CI)
     elm      (test)     a fresh page standing in for an Elm app; at the end of every
                         test, every message that crossed the port boundary (and every
                         envelope to and from the worker) is validated against the
@@ -79,14 +83,68 @@ def site(tmp_path_factory) -> Site:
             scaffolds.add((file.root, file.path))
     for contract in CONTRACTS:
         handlers = f"{contract.snake}_handlers.js"
-        # The handlers file belongs to the user: ours replace the generated scaffold.
         assert ("worker", handlers) in scaffolds, f"no {handlers} scaffold was generated"
+        if not contract.own_handlers:
+            continue
+        # The handlers file belongs to the user: ours replace the generated scaffold.
         shutil.copyfile(HERE / "handlers" / handlers, root / ROOTS["worker"] / handlers)
     shutil.copytree(HERE / "page", root / "page")
     schemas = {
         c.snake: WireSchema(c, root / ROOTS["worker"] / f"{c.snake}.schema.json") for c in CONTRACTS
     }
     return Site(root, schemas)
+
+
+ELM_PACKAGES = ("elm/core/1.0.5", "elm/json/1.1.3")
+
+
+def elm_home_with_packages() -> Path | None:
+    """Where the packages tests/browser/elm needs are: $ELM_HOME, then the project's
+    shared offline copy (../shared/elm-home beside the repository), then ~/.elm."""
+    root = HERE.parents[1]
+    candidates = [os.environ.get("ELM_HOME"), root.parent / "shared" / "elm-home", Path.home() / ".elm"]
+    for candidate in candidates:
+        if not candidate:
+            continue
+        packages = Path(candidate) / "0.19.1" / "packages"
+        if (packages / "registry.dat").is_file() and all((packages / p).is_dir() for p in ELM_PACKAGES):
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def elm_app(site, tmp_path_factory) -> str:
+    """The URL of tests/browser/elm compiled with `elm make`, on the test server."""
+    import subprocess
+
+    elm = HERE.parents[1] / "node_modules" / ".bin" / "elm"
+    found = elm_home_with_packages()
+    missing = None if elm.exists() else f"{elm} is missing: run `npm ci`"
+    if found is None:
+        missing = f"the Elm packages {', '.join(ELM_PACKAGES)} are in no ELM_HOME"
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(missing)
+        pytest.skip(missing)
+    work = tmp_path_factory.mktemp("elm-app")
+    home = work / "elm-home"  # a writable copy: elm may write beside the packages
+    shutil.copytree(found, home)
+    for path in [home, *home.rglob("*")]:
+        path.chmod(path.stat().st_mode | 0o200)
+    app = work / "app"
+    shutil.copytree(HERE / "elm", app, ignore=shutil.ignore_patterns("elm-stuff"))
+    shutil.copytree(site.root / ROOTS["elm"], app / "generated")
+    out = site.root / "elm-app" / "main.js"
+    env = {**os.environ, "ELM_HOME": str(home)}
+    for attempt in range(2):  # elm 0.19.1 sometimes dies with "thread blocked indefinitely"
+        made = subprocess.run(
+            [str(elm), "make", "src/Main.elm", f"--output={out}"],
+            cwd=app, env=env, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
+        )
+        if made.returncode == 0 or "blocked indefinitely" not in made.stderr + made.stdout:
+            break
+    assert made.returncode == 0, made.stdout + made.stderr
+    return "/elm-app/main.js"
 
 
 @pytest.fixture(scope="session")

@@ -163,6 +163,12 @@ export async function handleRun({ mode, note }, reply) {
             return;
         case 'hang':
             return new Promise(() => {});
+        case 'close':
+            self.close();
+            return new Promise(() => {});
+        case 'bigint':
+            reply.ran({ mode, note: 7n });
+            return;
         default:
             throw new Error(`no mode ${mode}`);
     }
@@ -214,6 +220,12 @@ workerSelf.postMessage = (message) => {
         }
     }, 0);
 };
+// A worker's close(): the worker that is current gets no more messages.
+workerSelf.close = () => {
+    if (current !== null) {
+        current.closed = true;
+    }
+};
 globalThis.self = workerSelf;
 
 class FakeWorker extends EventTarget {
@@ -230,7 +242,7 @@ class FakeWorker extends EventTarget {
         log.toWorker.push(clone(message));
         const copy = clone(message);
         setTimeout(() => {
-            if (this.alive && typeof workerSelf.onmessage === 'function') {
+            if (this.alive && !this.closed && typeof workerSelf.onmessage === 'function') {
                 workerSelf.onmessage(new MessageEvent('message', { data: copy }));
             }
         }, 0);
@@ -243,15 +255,21 @@ class FakeWorker extends EventTarget {
 }
 globalThis.Worker = FakeWorker;
 
-// An Elm app: `outgoing` / `incoming` are the port names it has.
-export function makeApp(outgoing, incoming) {
+// An Elm app: `outgoing` / `incoming` are the port names it has. `read`, when given,
+// stands for Elm reading a value on an incoming port, and may throw as Elm would.
+export function makeApp(outgoing, incoming, read = (value) => {}) {
     const subscribers = [];
     const ports = {};
     for (const name of outgoing) {
         ports[name] = { subscribe: (fn) => subscribers.push(fn) };
     }
     for (const name of incoming) {
-        ports[name] = { send: (value) => log.toElm.push(clone(value)) };
+        ports[name] = {
+            send: (value) => {
+                read(value);
+                log.toElm.push(clone(value));
+            },
+        };
     }
     return {
         app: outgoing.length + incoming.length ? { ports } : {},
@@ -392,6 +410,57 @@ def test_check_module_rejects_what_is_not_a_module():
         check_module("export const = ;\n")
     with pytest.raises(AssertionError):  # a valid script, but modules are strict code
         check_module("with (Math) { max(1, 2); }\n")
+
+
+# Every word JS reserves somewhere (strict mode and module code included), and every name
+# the generated JS binds around a field's local, as a wire name in both directions.
+def keyword_source() -> str:
+    from hamlet import naming
+
+    words = sorted((naming.JS_RESERVED | naming.JS_BOUND) - {"type"})  # `type` is the tag
+    fields = "".join(
+        f'        #[serde(rename = "{word}")]\n        f{n}: String,\n' for n, word in enumerate(words)
+    )
+    return (
+        "#[derive(BuildAmpWorker)]\npub enum KeywordWorkerMessage {\n    // Main → Worker\n"
+        f"    Ask {{\n{fields}    }},\n    Pair(String, String),\n    // Worker → Main\n"
+        f"    Told {{\n{fields}    }},\n    Both(String, String),\n    KeywordFailed {{ error: String }},\n}}\n"
+    )
+
+
+@needs_node
+def test_every_reserved_or_bound_word_as_a_field_gives_valid_js(tmp_path, monkeypatch):
+    worker = load(tmp_path, monkeypatch, keyword_source())["KeywordWorker"]
+    project = Project((worker,))
+    ask = worker.requests[0]
+    locals_ = [f.js_name for f in ask.fields]
+    assert len(set(locals_)) == len(locals_) > 40
+    assert {"request_", "reply_", "answer_", "await_", "arguments_", "eval_", "let_"} <= set(locals_)
+    for file in (emit_main(worker), emit_entry(worker), emit_handlers(worker, project),
+                 emit_workers_index(project)):
+        check_module(file.content)
+    # The drift hint's stub is the scaffold's, and parses on its own too.
+    problems = check_handlers(worker, "keyword_worker_handlers.js", "", strict=False)
+    assert len(problems) == 2
+    for problem in problems:
+        stub = "\n".join(line[4:] for line in problem.hint.split("\n")[1:])
+        assert stub in emit_handlers(worker, project).content
+        check_module(stub)
+
+
+@needs_node
+def test_the_keyword_scaffold_binds_each_field_to_its_own_local(tmp_path, monkeypatch):
+    # Run the scaffold's destructuring for real: every wire key reaches its local.
+    worker = load(tmp_path, monkeypatch, keyword_source())["KeywordWorker"]
+    content = emit_handlers(worker).content
+    [unpack] = [line.strip() for line in content.splitlines() if line.strip().startswith("const {")]
+    pattern = unpack.removeprefix("const ").removesuffix(" = request;")
+    request = {f.wire_name: f"value of {f.wire_name}" for f in worker.requests[0].fields}
+    script = f"const request = {json.dumps(request)};\n{unpack}\nconsole.log(JSON.stringify({pattern}));\n"
+    result = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == request
 
 
 # ---- names, paths and notices ----------------------------------------------------------
@@ -808,6 +877,166 @@ done({{ prevented, answered }});
     assert [w["url"] for w in log["workers"]] == ["/w/shapes.js", "/w/shapes.js"]
     assert log["prevented"] is (event == "error")
     Contract(shapes).check(log)
+
+
+@needs_node
+def test_a_handler_that_closes_the_worker_fails_what_is_pending_and_the_next_starts_fresh(
+    shapes, tmp_path
+):
+    log = main_run(
+        shapes,
+        tmp_path,
+        """
+const elm = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort']);
+setupShapesWorker(elm.app);
+elm.push({ type: 'Run', mode: 'complete', note: null }, { type: 'Run', mode: 'hang', note: null });
+await settle();
+elm.push({ type: 'Run', mode: 'close', note: null });
+await settle();
+elm.push({ type: 'Resize', value: [3, 4] });
+await settle();
+done();
+""",
+    )
+    closed = "ShapesWorker closed itself: a handler called self.close()"
+    assert log["toElm"] == [
+        {"type": "Ran", "mode": "complete", "note": None},
+        {"type": "Failed", "value": closed},
+        {"type": "Failed", "value": closed},
+        {"type": "Resized", "value": [4, 3]},
+    ]
+    assert {"closing": True} in log["fromWorker"]
+    assert log["terminated"] == [0] and len(log["workers"]) == 2
+    Contract(shapes).check(log)
+
+
+@needs_node
+def test_a_closing_notice_from_a_forgotten_worker_changes_nothing(shapes, tmp_path):
+    log = main_run(
+        shapes,
+        tmp_path,
+        """
+const elm = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort']);
+const handle = setupShapesWorker(elm.app);
+elm.push({ type: 'Run', mode: 'hang', note: null });
+await settle();
+handle.terminate();
+elm.push({ type: 'Run', mode: 'hang', note: null });
+await settle();
+instances[0].dispatchEvent(new MessageEvent('message', { data: { closing: true } }));
+// A message with an id is never taken for the notice.
+instances[1].dispatchEvent(new MessageEvent('message', { data: { id: 99, closing: true } }));
+await settle();
+done();
+""",
+    )
+    assert log["toElm"] == [{"type": "Failed", "value": "ShapesWorker was terminated"}]
+
+
+ELM_READS = """
+// Elm reads a value on a port and, when it does not decode, prints it with
+// JSON.stringify: a BigInt or a cycle throws there (Elm's kernel, reproduced).
+const read = (value) => {
+    if (value.type === 'Ran' && typeof value.note !== 'string' && value.note !== null) {
+        JSON.stringify(value);
+    }
+};
+"""
+
+
+@needs_node
+def test_a_reply_elm_cannot_read_ends_its_request_with_one_failure(shapes, tmp_path):
+    log = main_run(
+        shapes,
+        tmp_path,
+        ELM_READS
+        + """
+const elm = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort'], read);
+setupShapesWorker(elm.app);
+elm.push({ type: 'Run', mode: 'bigint', note: null }, { type: 'Resize', value: [1, 2] });
+await settle();
+log.fromWorker.length = 0;  // it holds the BigInt, which the log's JSON cannot
+done();
+""",
+    )
+    assert log["toElm"] == [
+        {"type": "Failed", "value": "ShapesWorker replied Ran, which Elm cannot read: "
+                                    "note is a BigInt (7n), which JSON has no number for"},
+        {"type": "Resized", "value": [2, 1]},
+    ]
+
+
+@needs_node
+def test_not_json_names_the_first_bigint_or_cycle_and_nothing_else(shapes, tmp_path):
+    # The main thread's check, run on values as structured clone delivers them.
+    log = main_run(
+        shapes,
+        tmp_path,
+        """
+const values = {};
+const elm = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort'], (value) => {
+    if (value.type === 'Ran') { throw new TypeError('Elm could not read it'); }
+});
+setupShapesWorker(elm.app);
+elm.push({ type: 'Run', mode: 'hang', note: null });
+await settle();
+const shared = { x: 1 };
+const cyclic = { a: { b: [1, 2] } };
+cyclic.a.b.push(cyclic.a);
+const top = {};
+top.me = top;
+const cases = {
+    cycle: cyclic,
+    top,
+    nested: { deep: [[[{ n: 1n }]]] },
+    shared: { one: shared, two: shared, list: [shared, shared] },  // not a cycle
+};
+const uncaught = [];
+process.on('uncaughtException', (error) => uncaught.push(String(error)));
+let id = 1;
+for (const [name, data] of Object.entries(cases)) {
+    elm.push({ type: 'Run', mode: 'hang', note: null });
+    await settle();
+    id += 1;
+    instances[0].dispatchEvent(new MessageEvent('message', { data: { id, type: 'Ran', data } }));
+    await settle();
+}
+done({ uncaught });
+""",
+    )
+    texts = [m["value"] for m in log["toElm"]]
+    prefix = "ShapesWorker replied Ran, which Elm cannot read: "
+    assert texts == [
+        prefix + "a.b[2] refers back to a, a cycle JSON cannot hold",
+        prefix + "me refers back to the reply itself, a cycle JSON cannot hold",
+        prefix + "deep[0][0][0].n is a BigInt (1n), which JSON has no number for",
+    ]
+    # Nothing wrong with the value: what the app threw is not swallowed.
+    assert log["uncaught"] == ["TypeError: Elm could not read it"]
+
+
+@needs_node
+def test_a_second_setup_returns_the_first_handle_and_connects_nothing_more(shapes, tmp_path):
+    log = main_run(
+        shapes,
+        tmp_path,
+        """
+const elm = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort']);
+const first = setupShapesWorker(elm.app);
+const second = setupShapesWorker(elm.app, { workerUrl: '/elsewhere.js' });
+const other = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort']);
+const third = setupShapesWorker(other.app);
+elm.push({ type: 'Resize', value: [1, 2] });
+await settle();
+done({ same: first === second, distinct: first !== third,
+       enumerable: Object.keys(elm.app), frozen: typeof setupShapesWorker(Object.freeze({})) });
+""",
+    )
+    assert log["same"] is True and log["distinct"] is True
+    assert log["toElm"] == [{"type": "Resized", "value": [2, 1]}]
+    assert [w["url"] for w in log["workers"]] == ["/workers/shapes_worker.js"]
+    assert log["enumerable"] == ["ports"]  # the handle is kept out of sight
+    assert log["frozen"] == "object"
 
 
 @needs_node

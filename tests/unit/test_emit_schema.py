@@ -199,6 +199,7 @@ def test_layout_and_notice(seed):
         "ImageWorkerResponseEnvelope.ProcessingComplete",
         "ImageWorkerResponseEnvelope.ProcessingFailed",
         "ImageWorkerResponseEnvelope.ProcessingProgress",
+        "ImageWorkerResponseEnvelope.closing",
     ]
     assert defs["ImageWorkerRequest.ProcessImage"] == {
         "type": "object",

@@ -53,6 +53,9 @@ JS_WORDS = set(
     "switch this throw true try typeof var void while with yield let static implements "
     "interface package private protected public await arguments eval".split()
 )
+# What the generated JS binds around a message field's local: a handler's parameters
+# (`handleX(request, reply)`) and the entry's `answer`.
+JS_BOUND = {"request", "reply", "answer"}
 RUST_STRICT = set(
     "as break const continue crate else enum extern false fn for if impl in let loop match "
     "mod move mut pub ref return self Self static struct super trait true type unsafe use "
@@ -357,6 +360,7 @@ def check_names(worker, text: str) -> None:
         assert len(set(params)) == len(params) and not set(params) & top, (params, text)
         js = [f.js_name for f in v.fields]
         assert all(js_ok(n) for n in js) and len(set(js)) == len(js), (js, text)
+        assert not set(js) & JS_BOUND, (js, text)
         if v.shape is Shape.STRUCT:
             elm = [f.elm_name for f in v.fields]
             assert all(elm_lower_ok(n) for n in elm), (elm, text)
@@ -396,7 +400,7 @@ def test_random_worker_resolves_as_written(spec, derive, module):
             wire = camel(w.name)
             assert f.wire_name == wire, text
             assert f.elm_name == (wire + "_" if wire in ELM_WORDS else wire), text
-            assert f.js_name == (wire + "_" if wire in JS_WORDS else wire), text
+            assert f.js_name == (wire + "_" if wire in JS_WORDS | JS_BOUND else wire), text
     check_names(worker, text)
 
 
@@ -446,7 +450,7 @@ def test_serde_renames_reach_the_wire(spec, style, data):
 rust_identifiers = st.one_of(
     st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,12}", fullmatch=True),
     st.from_regex(r"_[A-Za-z0-9_]{1,8}", fullmatch=True),
-    st.sampled_from(sorted(ELM_WORDS | JS_WORDS | RUST_STRICT) + ["Type", "Port", "If"]),
+    st.sampled_from(sorted(ELM_WORDS | JS_WORDS | JS_BOUND | RUST_STRICT) + ["Type", "Port", "If"]),
 ).filter(lambda n: n not in NOT_RAW and n != "_")
 
 CALM_WORKER = """\

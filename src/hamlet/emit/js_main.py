@@ -18,8 +18,11 @@ becomes `image_worker_main.js`, exporting `setupImageWorker(app, options = {})`:
     Elm  <--imageWorkerResponsePort-- {type: "ProcessingProgress", percent}
 
 A request stays pending until its first terminal (non-progress) response; a worker
-`error` or `messageerror` answers every pending request with the failure variant and
-drops the worker, so the next request starts a fresh one.
+`error` or `messageerror`, or the entry's notice that a handler called `self.close()`,
+answers every pending request with the failure variant and drops the worker, so the
+next request starts a fresh one. A reply Elm's port throws on (a BigInt, a cycle) ends
+its request with the failure variant. A second `setup<Base>` for the same app returns
+the first one's handle.
 
 Every name comes from the model (`worker.js`, `worker.elm`, `variant.name`,
 `field.wire_name`); the text helpers here (`fill`, `js_string`, `notice_comment`) are
@@ -151,8 +154,16 @@ _MAIN = """
 
     const DEFAULT_WORKER_URL = {{default_url}};
 
+    // Where an app keeps the handle of its {{base}} glue. A registered symbol, so a
+    // copy of this module evaluated again (a hot module reload) finds it too.
+    const CONNECTED = Symbol.for({{connected_key}});
+
     /**
      * Connect an Elm app to the {{base}} Web Worker, which starts on the first request.
+     *
+     * Calling it again for the same app (a hot module reload, or setupWorkers after it)
+     * connects nothing more: it returns the first call's handle, and its options are
+     * ignored. Each response still reaches Elm once.
      *
      * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned; a port the app
      *     never uses is missing from `app.ports`, and that is fine
@@ -162,6 +173,10 @@ _MAIN = """
      *     get {{failure_name}} and the next request starts a new worker
      */
     export function {{setup}}(app, options = {}) {
+        const connected = app?.[CONNECTED];
+        if (connected !== undefined) {
+            return connected;
+        }
         const workerUrl = options?.workerUrl ?? DEFAULT_WORKER_URL;
         const ports = app?.ports;
         const fromElm = ports?.{{send_port}};
@@ -194,8 +209,13 @@ _MAIN = """
         function onMessage(event) {
             const message = event.data;
             const id = message?.id;
-            // Not pending: the request already ended (a failure, or terminate()).
             if (!pending.has(id)) {
+                // Not pending: the request already ended (a failure, or terminate()).
+                // Or no reply at all: the entry's notice that a handler called
+                // self.close(), which the main thread gets no event for.
+                if (id === undefined && message?.closing === true && event.target === worker) {
+                    stop('{{base}} closed itself: a handler called self.close()');
+                }
                 return;
             }
             const type = message.type;
@@ -206,8 +226,25 @@ _MAIN = """
                 const data = message.data;
                 const value = data !== null && typeof data === 'object' ? data : {};
                 value.type = type;
-                toElm.send(value);
+                try {
+                    toElm.send(value);
+                } catch (error) {
+                    unreadable(id, type, value, error);
+                }
             }
+        }
+
+        // Elm's port threw while reading a reply. A value JSON cannot hold (a BigInt, a
+        // cycle) makes Elm's decoder, or its error message, throw: then the reply is at
+        // fault, and its request ends with the failure variant. Checked only here, so
+        // a good reply costs nothing. Anything else the app threw is not the reply's.
+        function unreadable(id, type, value, error) {
+            const problem = notJson(value);
+            if (problem === null) {
+                throw error;
+            }
+            pending.delete(id);
+            toElm.send(failure(`{{base}} replied ${type}, which Elm cannot read: ${problem}`));
         }
 
         // Also fired, with no message, when the worker script fails to load.
@@ -255,11 +292,44 @@ _MAIN = """
         if (typeof window !== 'undefined') {
             window.addEventListener('beforeunload', () => stop('{{base}} stopped: the page is unloading'));
         }
-        return {
+        const handle = {
             terminate() {
                 stop('{{base}} was terminated');
             },
         };
+        if (app !== null && typeof app === 'object' && Object.isExtensible(app)) {
+            Object.defineProperty(app, CONNECTED, { value: handle });
+        }
+        return handle;
+    }
+
+    // What in `value` JSON cannot hold, as text, or null when it holds only JSON.
+    // Iterative, so that a deep value cannot overflow the stack here.
+    // `{ rows: [1, 2n] }` -> 'rows[1] is a BigInt (2n), which JSON has no number for'.
+    function notJson(value) {
+        const open = new Map(); // the objects on the path from `value` to the current one
+        const todo = [[value, '', false]];
+        while (todo.length > 0) {
+            const [item, path, leaving] = todo.pop();
+            if (leaving) {
+                open.delete(item);
+            } else if (typeof item === 'bigint') {
+                return `${path || 'the reply'} is a BigInt (${item}n), which JSON has no number for`;
+            } else if (item !== null && typeof item === 'object') {
+                if (open.has(item)) {
+                    const back = open.get(item) || 'the reply itself';
+                    return `${path} refers back to ${back}, a cycle JSON cannot hold`;
+                }
+                open.set(item, path);
+                todo.push([item, path, true]);
+                const list = Array.isArray(item);
+                for (const key of Object.keys(item)) {
+                    const at = list ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+                    todo.push([item[key], at, false]);
+                }
+            }
+        }
+        return null;
     }
 """
 
@@ -279,6 +349,7 @@ def emit_main(worker: Worker) -> OutputFile:
         response_port=elm.response_port,
         lifecycle=_lifecycle(worker),
         failure_name=worker.failure.name,
+        connected_key=js_string(f"hamlet.{js.setup}"),
         failure_object=failure_object(worker, "text"),
         end_request=_end_request(worker),
     )
@@ -295,9 +366,13 @@ def _lifecycle(worker: Worker) -> str:
         )
     else:
         ends = "A request is pending until its first response."
+    failure = worker.failure.name
     return comment_block(
-        f"{ends} If the worker fails, every pending request gets {worker.failure.name} "
-        "once, and the next request starts a fresh worker."
+        f"{ends} If the worker fails, or a handler closes it (self.close()), every "
+        f"pending request gets {failure} once, and the next request starts a fresh "
+        f"worker. A reply Elm cannot read (a BigInt, a cycle) ends its request with "
+        f"{failure}. A handler whose promise never settles, and that sends no final "
+        "reply, keeps its request pending."
     )
 
 

@@ -162,6 +162,16 @@ _ENTRY = """
         }
     };
 
+    // A handler may end this worker with `self.close()` (or `close()`), and the main
+    // thread gets no event for that: it is told first, so that it fails what is pending
+    // and starts a fresh worker for the next request. Every reply has an `id`; the
+    // notice has none.
+    const closeWorker = self.close;
+    self.close = function close() {
+        self.postMessage({ closing: true });
+        closeWorker.call(self);
+    };
+
     // A rejected promise no handler awaited: thrown again so that it reaches the main
     // thread as this worker's `error` event, which fails every pending request. Marked
     // handled first, so it is reported once, as that error, not also as a rejection.
@@ -184,10 +194,11 @@ def emit_entry(worker: Worker) -> OutputFile:
         handlers_file=js.handlers_file,
         handlers_import=js_string("./" + js.handlers_file),
         contract=comment_block(
-            "Every request gets exactly one final reply: its handler's, or "
+            "Every request gets at most one final reply: its handler's, or "
             f"{failure.name} when the type is unknown, or the handler is not exported, "
             "throws, rejects or finishes without a final reply. Replies after the final "
-            "one are ignored."
+            "one are ignored. A handler whose promise never settles, and that sends no "
+            "final reply, keeps its request pending."
         ),
         failure_name=js_string(failure.tag),
         failure_data=failure_fields(worker, "text"),
@@ -238,7 +249,12 @@ _HANDLERS = """
     // Answer each request with exactly one final reply (any but progress); Elm sees the
     // request as running until then, and replies after it are ignored. When a handler
     // throws, rejects, or resolves without a final reply, Elm gets {{failure_name}}
-    // with the reason, so await your work before returning.
+    // with the reason, so await your work before returning. A handler whose promise
+    // never settles, and that sends no final reply, keeps its request pending for as
+    // long as the worker runs. Calling self.close() ends the worker: every pending
+    // request gets {{failure_name}}, and the next request starts a fresh worker.
+    // Replies carry JSON values only: a BigInt or a cycle ends the request with
+    // {{failure_name}} when Elm cannot read it.
 
     {{typedefs}}
     {{stubs}}

@@ -98,6 +98,16 @@ def emit_schema(worker: Worker, project: Project) -> OutputFile:
         )
         for v in variants:
             defs[f"{envelope}.{v.name}"] = _envelope(v)
+    closing = f"{responses}Envelope.closing"  # lowercase: no variant can take the name
+    defs[f"{responses}Envelope"]["oneOf"].append(_ref(closing))
+    defs[closing] = {
+        "description": "Not a response: the worker entry's notice that a handler called "
+        "self.close(). No request is answered by it; every pending request fails.",
+        "type": "object",
+        "properties": {"closing": {"const": True}},
+        "required": ["closing"],
+        "additionalProperties": False,
+    }
     for definition in reached_types(worker, project):
         if definition.name in defs:  # would replace a message's definition silently
             raise ValueError(f"domain type {definition.name} is named like a $defs entry of {base}")

@@ -14,7 +14,7 @@ from hamlet.diagnostics import Diagnostic, error, sort_key
 from hamlet.model import Direction, Prim, PrimT, Project, Shape, Variant, Worker
 from hamlet.resolve import names, rules
 from hamlet.resolve.domain import Domain
-from hamlet.resolve.fields import FieldRules, resolve_fields, with_params
+from hamlet.resolve.fields import FieldRules, js_locals, resolve_fields, with_params
 from hamlet.resolve.serde import CONTAINER, VARIANT, Serde, read_serde
 from hamlet.rust.syntax import ParsedFile, REnum, RVariant
 
@@ -310,7 +310,7 @@ def _command_clashes(enum: REnum, variants: list[Variant], elm) -> list[Diagnost
 
 def _with_params(v: Variant, taken: set[str]) -> Variant:
     positional = names.positional_params(len(v.fields))
-    return _replace(v, fields=with_params(v.fields, taken, positional))
+    return _replace(v, fields=js_locals(with_params(v.fields, taken, positional)))
 
 
 def _replace(obj, **changes):

@@ -214,3 +214,24 @@ def with_params(fields: tuple[Field, ...], taken: set[str], positional: list[str
             changes["js_name"] = param
         out.append(replace(f, **changes))
     return tuple(out)
+
+
+def js_locals(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """Give each field of a message a JS local distinct from the others, a flattened
+    struct's fields included (the scaffold destructures them side by side), and from
+    `naming.JS_BOUND`: `request: String` -> js_name "request_", so that the scaffold reads
+    `const { request: request_ } = request;`."""
+    taken = set(naming.JS_BOUND)
+
+    def settle(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+        out = []
+        for f in fields:
+            if f.flattened:
+                out.append(replace(f, flattened=settle(f.flattened)))
+                continue
+            name = naming.fresh(f.js_name, taken)
+            taken.add(name)
+            out.append(replace(f, js_name=name))
+        return tuple(out)
+
+    return settle(fields)

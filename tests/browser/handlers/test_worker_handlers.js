@@ -65,3 +65,40 @@ export async function handleAbandon({ tag }) {
   Promise.reject(new Error(`abandoned ${tag}`));
   return never();
 }
+
+// Ends the worker from inside a handler; the main thread gets no event for that.
+export async function handleQuit({ tag, first }, reply) {
+  if (first) {
+    reply.echoed({ tag, text: "bye" });
+  }
+  self.close();
+  return never();
+}
+
+// Replies that structured clone carries but JSON cannot hold.
+export async function handleMisreply({ tag, what }, reply) {
+  switch (what) {
+    case "bigint":
+      reply.echoed({ tag: BigInt(tag), text: "big" });
+      return;
+    case "cycle": {
+      const text = { tag };
+      text.again = [text];
+      reply.echoed({ tag, text });
+      return;
+    }
+    case "progress-bigint":
+      reply.countProgress(tag, 1n);
+      await tick();
+      reply.counted(tag);
+      return;
+    case "bigint-unread": {
+      const fields = { tag, text: "extra" };
+      fields.unread = 5n;
+      reply.echoed(fields);
+      return;
+    }
+    default:
+      throw new Error(`no misreply ${what}`);
+  }
+}

@@ -34,6 +34,13 @@ pub enum TestWorkerMessage {
     Abandon { tag: u32 },
     /// No handler is exported for this one.
     Orphan { tag: u32 },
+    /// Calls `self.close()`; when `first`, after answering with `Echoed { tag, text: "bye" }`.
+    Quit { tag: u32, first: bool },
+    /// Replies with what JSON cannot hold, as `what` says: "bigint" (an `Echoed` whose
+    /// tag is a BigInt), "cycle" (an `Echoed` whose text is a cyclic object),
+    /// "progress-bigint" (a `CountProgress` holding a BigInt, then `Counted(tag)`), or
+    /// "bigint-unread" (an `Echoed` with a BigInt under a key Elm does not read).
+    Misreply { tag: u32, what: String },
 
     // Worker → Main
     Echoed { tag: u32, text: String },

@@ -4,9 +4,10 @@
 // the handler for `type` in csv_worker_handlers.js (your code) with `data` and a
 // `reply` object, and posts each reply back as {id, type, data}.
 //
-// Every request gets exactly one final reply: its handler's, or ParseError when the
+// Every request gets at most one final reply: its handler's, or ParseError when the
 // type is unknown, or the handler is not exported, throws, rejects or finishes without
-// a final reply. Replies after the final one are ignored.
+// a final reply. Replies after the final one are ignored. A handler whose promise never
+// settles, and that sends no final reply, keeps its request pending.
 
 import * as handlers from './csv_worker_handlers.js';
 
@@ -94,6 +95,16 @@ self.onmessage = (event) => {
                     'Were csv_worker_main.js and csv_worker.js generated from the same enum?',
             );
     }
+};
+
+// A handler may end this worker with `self.close()` (or `close()`), and the main
+// thread gets no event for that: it is told first, so that it fails what is pending
+// and starts a fresh worker for the next request. Every reply has an `id`; the
+// notice has none.
+const closeWorker = self.close;
+self.close = function close() {
+    self.postMessage({ closing: true });
+    closeWorker.call(self);
 };
 
 // A rejected promise no handler awaited: thrown again so that it reaches the main

@@ -11,13 +11,24 @@
 // {id, type, data} and answers {id, type, data}; Elm gets {type, ...data} on
 // `drawWorkerResponsePort`.
 //
-// A request is pending until its first response. If the worker fails, every pending
-// request gets DrawFailed once, and the next request starts a fresh worker.
+// A request is pending until its first response. If the worker fails, or a handler
+// closes it (self.close()), every pending request gets DrawFailed once, and the next
+// request starts a fresh worker. A reply Elm cannot read (a BigInt, a cycle) ends its
+// request with DrawFailed. A handler whose promise never settles, and that sends no
+// final reply, keeps its request pending.
 
 const DEFAULT_WORKER_URL = '/workers/draw_worker.js';
 
+// Where an app keeps the handle of its DrawWorker glue. A registered symbol, so a
+// copy of this module evaluated again (a hot module reload) finds it too.
+const CONNECTED = Symbol.for('hamlet.setupDrawWorker');
+
 /**
  * Connect an Elm app to the DrawWorker Web Worker, which starts on the first request.
+ *
+ * Calling it again for the same app (a hot module reload, or setupWorkers after it)
+ * connects nothing more: it returns the first call's handle, and its options are
+ * ignored. Each response still reaches Elm once.
  *
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned; a port the app
  *     never uses is missing from `app.ports`, and that is fine
@@ -27,6 +38,10 @@ const DEFAULT_WORKER_URL = '/workers/draw_worker.js';
  *     get DrawFailed and the next request starts a new worker
  */
 export function setupDrawWorker(app, options = {}) {
+    const connected = app?.[CONNECTED];
+    if (connected !== undefined) {
+        return connected;
+    }
     const workerUrl = options?.workerUrl ?? DEFAULT_WORKER_URL;
     const ports = app?.ports;
     const fromElm = ports?.sendToDrawWorkerPort;
@@ -59,8 +74,13 @@ export function setupDrawWorker(app, options = {}) {
     function onMessage(event) {
         const message = event.data;
         const id = message?.id;
-        // Not pending: the request already ended (a failure, or terminate()).
         if (!pending.has(id)) {
+            // Not pending: the request already ended (a failure, or terminate()).
+            // Or no reply at all: the entry's notice that a handler called
+            // self.close(), which the main thread gets no event for.
+            if (id === undefined && message?.closing === true && event.target === worker) {
+                stop('DrawWorker closed itself: a handler called self.close()');
+            }
             return;
         }
         const type = message.type;
@@ -71,8 +91,25 @@ export function setupDrawWorker(app, options = {}) {
             const data = message.data;
             const value = data !== null && typeof data === 'object' ? data : {};
             value.type = type;
-            toElm.send(value);
+            try {
+                toElm.send(value);
+            } catch (error) {
+                unreadable(id, type, value, error);
+            }
         }
+    }
+
+    // Elm's port threw while reading a reply. A value JSON cannot hold (a BigInt, a
+    // cycle) makes Elm's decoder, or its error message, throw: then the reply is at
+    // fault, and its request ends with the failure variant. Checked only here, so
+    // a good reply costs nothing. Anything else the app threw is not the reply's.
+    function unreadable(id, type, value, error) {
+        const problem = notJson(value);
+        if (problem === null) {
+            throw error;
+        }
+        pending.delete(id);
+        toElm.send(failure(`DrawWorker replied ${type}, which Elm cannot read: ${problem}`));
     }
 
     // Also fired, with no message, when the worker script fails to load.
@@ -120,9 +157,42 @@ export function setupDrawWorker(app, options = {}) {
     if (typeof window !== 'undefined') {
         window.addEventListener('beforeunload', () => stop('DrawWorker stopped: the page is unloading'));
     }
-    return {
+    const handle = {
         terminate() {
             stop('DrawWorker was terminated');
         },
     };
+    if (app !== null && typeof app === 'object' && Object.isExtensible(app)) {
+        Object.defineProperty(app, CONNECTED, { value: handle });
+    }
+    return handle;
+}
+
+// What in `value` JSON cannot hold, as text, or null when it holds only JSON.
+// Iterative, so that a deep value cannot overflow the stack here.
+// `{ rows: [1, 2n] }` -> 'rows[1] is a BigInt (2n), which JSON has no number for'.
+function notJson(value) {
+    const open = new Map(); // the objects on the path from `value` to the current one
+    const todo = [[value, '', false]];
+    while (todo.length > 0) {
+        const [item, path, leaving] = todo.pop();
+        if (leaving) {
+            open.delete(item);
+        } else if (typeof item === 'bigint') {
+            return `${path || 'the reply'} is a BigInt (${item}n), which JSON has no number for`;
+        } else if (item !== null && typeof item === 'object') {
+            if (open.has(item)) {
+                const back = open.get(item) || 'the reply itself';
+                return `${path} refers back to ${back}, a cycle JSON cannot hold`;
+            }
+            open.set(item, path);
+            todo.push([item, path, true]);
+            const list = Array.isArray(item);
+            for (const key of Object.keys(item)) {
+                const at = list ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+                todo.push([item[key], at, false]);
+            }
+        }
+    }
+    return null;
 }

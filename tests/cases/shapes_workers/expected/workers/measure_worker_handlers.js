@@ -13,7 +13,12 @@
 // Answer each request with exactly one final reply (any but progress); Elm sees the
 // request as running until then, and replies after it are ignored. When a handler
 // throws, rejects, or resolves without a final reply, Elm gets MeasureFailed
-// with the reason, so await your work before returning.
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets MeasureFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// MeasureFailed when Elm cannot read it.
 
 // The domain types in requests and replies, as they travel (see measure_worker.schema.json):
 /**
