@@ -95,54 +95,14 @@ def site(tmp_path_factory) -> Site:
     return Site(root, schemas)
 
 
-ELM_PACKAGES = ("elm/core/1.0.5", "elm/json/1.1.3")
-
-
-def elm_home_with_packages() -> Path | None:
-    """Where the packages tests/browser/elm needs are: $ELM_HOME, then the project's
-    shared offline copy (../shared/elm-home beside the repository), then ~/.elm."""
-    root = HERE.parents[1]
-    candidates = [os.environ.get("ELM_HOME"), root.parent / "shared" / "elm-home", Path.home() / ".elm"]
-    for candidate in candidates:
-        if not candidate:
-            continue
-        packages = Path(candidate) / "0.19.1" / "packages"
-        if (packages / "registry.dat").is_file() and all((packages / p).is_dir() for p in ELM_PACKAGES):
-            return Path(candidate)
-    return None
-
-
 @pytest.fixture(scope="session")
-def elm_app(site, tmp_path_factory) -> str:
+def elm_app(site, tmp_path_factory, elm_compiler) -> str:
     """The URL of tests/browser/elm compiled with `elm make`, on the test server."""
-    import subprocess
-
-    elm = HERE.parents[1] / "node_modules" / ".bin" / "elm"
-    found = elm_home_with_packages()
-    missing = None if elm.exists() else f"{elm} is missing: run `npm ci`"
-    if found is None:
-        missing = f"the Elm packages {', '.join(ELM_PACKAGES)} are in no ELM_HOME"
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(missing)
-        pytest.skip(missing)
-    work = tmp_path_factory.mktemp("elm-app")
-    home = work / "elm-home"  # a writable copy: elm may write beside the packages
-    shutil.copytree(found, home)
-    for path in [home, *home.rglob("*")]:
-        path.chmod(path.stat().st_mode | 0o200)
-    app = work / "app"
+    app = tmp_path_factory.mktemp("elm-app") / "app"
     shutil.copytree(HERE / "elm", app, ignore=shutil.ignore_patterns("elm-stuff"))
     shutil.copytree(site.root / ROOTS["elm"], app / "generated")
     out = site.root / "elm-app" / "main.js"
-    env = {**os.environ, "ELM_HOME": str(home)}
-    for attempt in range(2):  # elm 0.19.1 sometimes dies with "thread blocked indefinitely"
-        made = subprocess.run(
-            [str(elm), "make", "src/Main.elm", f"--output={out}"],
-            cwd=app, env=env, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
-        )
-        if made.returncode == 0 or "blocked indefinitely" not in made.stderr + made.stdout:
-            break
+    made = elm_compiler.make(app, ["src/Main.elm"], output=str(out))
     assert made.returncode == 0, made.stdout + made.stderr
     return "/elm-app/main.js"
 
