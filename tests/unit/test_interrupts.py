@@ -11,6 +11,7 @@ one line and no traceback.
     test_signal_from_outside          a signal from another process at a moment it picks
     test_sigkill_leftovers_*          what SIGKILL leaves, cleaned by the next run; a file
                                       merely named like a temp file is left alone
+    test_ctrl_c_during_a_watch_write  undone, and watch stops as after any Ctrl-C (exit 0)
 """
 
 from __future__ import annotations
@@ -76,10 +77,10 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def hamlet(project: Path, *args: str, hook: tuple[str, str, int] | None = None):
+def hamlet(project: Path, *args: str, hook: tuple[str, str, int] | None = None, command="generate"):
     where, name, nth = hook or ("none", "SIGINT", 0)
     return subprocess.run(
-        [sys.executable, "-c", SCRIPT, where, name, str(nth), "generate", "--no-cache", *args],
+        [sys.executable, "-c", SCRIPT, where, name, str(nth), command, "--no-cache", *args],
         cwd=project, capture_output=True, text=True, timeout=WAIT,
     )
 
@@ -214,3 +215,11 @@ def test_an_interrupted_first_run_leaves_no_folder_behind(tmp_path, where):
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == [
         "generated", "generated/js", "src", "src/lib.rs",
     ]
+
+
+def test_ctrl_c_during_a_watch_write(trees):
+    project, old, _ = trees
+    done = hamlet(project, hook=("rename", "SIGINT", 5), command="watch")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "hamlet: interrupted by SIGINT; nothing written\n"
+    assert tree(project / "generated") == old
