@@ -22,9 +22,10 @@ import time
 from pathlib import Path
 
 start = time.perf_counter()
-from hamlet import write  # noqa: E402
+from hamlet import run_key, write  # noqa: E402
 from hamlet.cache import Cache  # noqa: E402
 from hamlet.cli import Settings, _drift  # noqa: E402
+from hamlet.places import find_places  # noqa: E402
 from hamlet.rust.files import find_sources  # noqa: E402
 
 IMPORT_RERUN = time.perf_counter() - start
@@ -62,8 +63,7 @@ def full(root: Path) -> dict:
     t5b = clock()
     del found, parsed  # gone when `generate` returns, as here
     gc.enable()
-    planned = write.plan(files, roots)
-    write.orphans(roots, planned, [str(root / "src")])
+    planned = write.plan(files, roots, find_places([str(root / "src")], list(roots.values())))
     t6 = clock()
     write.apply(planned)
     t7 = clock()
@@ -90,7 +90,8 @@ def rerun(root: Path) -> dict:
     cache = Cache(Path(".hamlet-cache"), ["src"])
     found = find_sources(["src"])
     t1 = clock()
-    key = cache.run_key(["src"], found)
+    places = find_places(["src"], list(roots.values()))
+    key = run_key(cache, ["src"], found, places)
     t2 = clock()
     gc.disable()
     result = cache.result(key)
@@ -99,17 +100,14 @@ def rerun(root: Path) -> dict:
     assert result is not None, "run `hamlet generate src` with the cache first"
     _drift(result, settings)
     t4 = clock()
-    planned = write.plan(result.files, roots)
+    write.plan(result.files, roots, places)  # orphans and leftovers included
     t5 = clock()
-    write.orphans(roots, planned, ["src"])
-    t6 = clock()
     return {
         "find_and_read": t1 - t0,
         "hash": t2 - t1,
         "load_result": t3 - t2,
         "drift": t4 - t3,
         "plan": t5 - t4,
-        "orphans": t6 - t5,
     }
 
 

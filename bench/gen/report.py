@@ -262,8 +262,7 @@ def _rerun_phases(phases: dict, sizes: list[dict]) -> list[str]:
     names = [("import", "import Hamlet's modules"), ("find_and_read", "find and read the files"),
              ("hash", "hash them (SHA-256)"), ("load_result", "load the last run's result"),
              ("drift", "check the handlers files for drift"),
-             ("plan", "compare the output with the disk"),
-             ("orphans", "look for orphaned output")]
+             ("plan", "compare the output with the disk, look for orphans")]
     for key, label in names:
         rows.append(f"| {label} | " + " | ".join(_s(phases[s["label"]][key]) for s in labels) + " |")
     rows.append("| process, whole (median above) | " + " | ".join(

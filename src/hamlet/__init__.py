@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # imported where used: `hamlet --version` stays fast
     from hamlet.cache import Cache
     from hamlet.diagnostics import Diagnostic
     from hamlet.model import OutputFile, Project
+    from hamlet.places import Places
 
 __version__ = "0.1.0"
 
@@ -68,21 +69,25 @@ def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     return project, found
 
 
-def generate(paths: list[str], cache: Cache | None = None) -> Result:
+def generate(paths: list[str], cache: Cache | None = None, places: Places | None = None) -> Result:
     """Parse, resolve and emit. No I/O beyond reading the sources (and the cache).
 
-    With a `Cache` whose last run saw the same files with the same bytes (and the same
-    Hamlet), that run's Result is returned without parsing anything."""
+    The generated files name their sources from `places.anchor` (see `hamlet.places`;
+    without `places`, from the current folder). With a `Cache` whose last run saw the
+    same files with the same bytes (and the same Hamlet), that run's Result is returned
+    without parsing anything."""
+    from hamlet.places import Places, real_folder
     from hamlet.rust.files import find_sources
 
     found = find_sources(paths)
-    return _without_cycle_collection(lambda: _generate(paths, found, cache))
+    where = places or Places(real_folder("."), ())
+    return _without_cycle_collection(lambda: _generate(paths, found, cache, where))
 
 
-def _generate(paths, found, cache) -> Result:
+def _generate(paths, found, cache, places) -> Result:
     key = None
     if cache is not None:
-        key = cache.run_key(paths, found)
+        key = run_key(cache, paths, found, places)
         known = cache.result(key)
         if known is not None:
             return known
@@ -92,10 +97,19 @@ def _generate(paths, found, cache) -> Result:
     if project is None or any(d.is_error for d in diagnostics):
         result = Result((), diagnostics, project)
     else:
-        result = Result(tuple(emit_project(project)), diagnostics, project)
+        named = places.rename_sources(project)
+        result = Result(tuple(emit_project(named)), diagnostics, named)
     if cache is not None:
         cache.keep_result(key, result)
     return result
+
+
+def run_key(cache: Cache, paths: list[str], found: list, places: Places) -> bytes:
+    """The cache's key for a run: the source names in the output depend on the anchor,
+    and on the folder that relative PATHs start from, besides the sources."""
+    from hamlet.places import real_folder
+
+    return cache.run_key([*paths, f"\0anchor {places.anchor}\0from {real_folder('.')}"], found)
 
 
 def _without_cycle_collection(work):

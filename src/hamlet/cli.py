@@ -9,7 +9,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,7 @@ class Settings:
     roots: dict[str, Path]
     strict: bool
     cache: bool = True  # False with --no-cache
+    config: str | None = None  # the config file's folder, None without a config file
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +77,43 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; Ctrl-C or SIGTERM ends it with one line and 130 or 143, never a
+    traceback (a write they interrupt is undone first: see `hamlet.atomic`)."""
+    from hamlet.atomic import Interrupted
+
+    with _terminate_gently():
+        try:
+            return _main(argv)
+        except KeyboardInterrupt:
+            print(f"hamlet: {Interrupted(signal.SIGINT)}", file=sys.stderr)
+            return 128 + signal.SIGINT
+        except Interrupted as stop:
+            print(f"hamlet: {stop}", file=sys.stderr)
+            return stop.exit_code
+
+
+@contextlib.contextmanager
+def _terminate_gently():
+    """SIGTERM raises `Interrupted`, as SIGINT raises KeyboardInterrupt, so that both
+    end the run through the same path (in the main thread, unless ignored)."""
+    from hamlet.atomic import Interrupted
+
+    def stop(signum, _frame):
+        raise Interrupted(signum)
+
+    if threading.current_thread() is not threading.main_thread() or (
+        signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -107,46 +148,51 @@ def _settings(args: argparse.Namespace) -> Settings | None:
         roots=roots,
         strict=bool(strict if strict is not None else config.strict),
         cache=not getattr(args, "no_cache", False),
+        config="." if config.source else None,
     )
 
 
 def run_generate(settings: Settings, check: bool = False) -> int:
     """Generate once; print what happened and a one-line summary."""
     from hamlet import generate, write
+    from hamlet.places import find_places
 
+    places = find_places(list(settings.paths), list(settings.roots.values()), settings.config)
     cache = _cache(list(settings.paths)) if settings.cache else None
-    result = generate(list(settings.paths), cache=cache)
+    result = generate(list(settings.paths), cache=cache, places=places)
     diagnostics = list(result.diagnostics)
+    plan = None
     if result.ok:
         diagnostics += _drift(result, settings)
+        plan = write.plan(result.files, settings.roots, places)
+        diagnostics += plan.diagnostics
     report(diagnostics)
     errors = _count(diagnostics, errors=True)
-    if errors:
+    if errors or plan is None:
         print(f"hamlet: {_plural(errors, 'error')}; nothing written", file=sys.stderr)
         return EXIT_INPUT
-    planned = write.plan(result.files, settings.roots)
-    removed = write.orphans(settings.roots, planned, list(settings.paths))
     if check:
-        return _report_check(planned, removed)
+        return _report_check(plan)
     try:
-        written = write.apply(planned)
+        written = write.apply(plan)
     except OSError as problem:
         # apply() has put every file back as it was; say what failed, not a traceback.
         where = problem.filename or "the output folders"
         print(f"hamlet: cannot write {where}: {problem.strerror or problem}; nothing written",
               file=sys.stderr)
         return EXIT_INPUT
-    write.remove(removed)
     if cache is not None:
         cache.save()  # only after a good run: a failed one leaves no trace at all
     for item in written:
         print(f"wrote {item.target}")
-    for path in removed:
+    for path in plan.orphans:
         print(f"removed {path}")
+    for path in plan.leftovers:
+        print(f"removed {path} (left by an interrupted run)")
     workers = len(result.project.workers) if result.project else 0
-    unchanged = len(planned) - len(written)
+    unchanged = len(plan.files) - len(written)
     print(f"hamlet: {_plural(workers, 'worker')}: {len(written)} written, {unchanged} unchanged, "
-          f"{len(removed)} removed, {_plural(_count(diagnostics, errors=False), 'warning')}")
+          f"{len(plan.orphans)} removed, {_plural(_count(diagnostics, errors=False), 'warning')}")
     return EXIT_OK
 
 
@@ -177,21 +223,21 @@ def _read_module(path: str) -> str | None:
         return None
 
 
-def _report_check(planned, removed) -> int:
+def _report_check(plan) -> int:
     from hamlet.write import Action
 
-    stale = [p for p in planned if p.action in (Action.CREATE, Action.UPDATE)]
+    stale = plan.changes
     for item in stale:
         state = "missing" if item.action is Action.CREATE else "stale"
         print(f"{state}: {item.target}", file=sys.stderr)
-    for path in removed:
+    for path in plan.orphans:
         print(f"orphaned: {path} (its worker is gone)", file=sys.stderr)
-    if stale or removed:
-        count = len(stale) + len(removed)
+    if stale or plan.orphans:
+        count = len(stale) + len(plan.orphans)
         print(f"hamlet: {_files(count)} missing or stale; "
               "run `hamlet generate` to update them", file=sys.stderr)
         return EXIT_INPUT
-    print(f"hamlet: {_files(len(planned))} up to date")
+    print(f"hamlet: {_files(len(plan.files))} up to date")
     return EXIT_OK
 
 

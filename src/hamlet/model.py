@@ -216,8 +216,8 @@ class JsNames:
 class Worker:
     """A `#[derive(BuildAmpWorker)]` enum, resolved.
 
-    `source` is the file's path as given on the command line (relative to the project
-    when the user gave a relative path).
+    `source` is the file's path: as found (from the PATH as given) when resolved, and
+    named from the run's anchor (see `hamlet.places`) in the Project that is emitted.
     """
 
     enum_name: str  # "ImageWorkerMessage"
@@ -374,9 +374,13 @@ class Project:
 class OutputFile:
     """A file an emitter produced. `root` names the output folder it belongs in
     ("elm", "js" or "worker"); `path` is relative to that folder. `scaffold` files
-    belong to the user once written, and are only written when missing."""
+    belong to the user once written, and are only written when missing. `worker` and
+    `loc` name the enum a file was generated for ("" and None for files all workers
+    share), so that two files meeting at one path can be told apart."""
 
     root: str
     path: str
     content: str
     scaffold: bool = False
+    worker: str = ""
+    loc: Loc | None = None

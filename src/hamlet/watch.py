@@ -14,9 +14,12 @@ so the last good output stays in place while the user fixes the input.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Callable
+
+from hamlet.atomic import Interrupted
 
 DEBOUNCE_MS = 150
 # How long the watcher waits before the first run. The watcher is started before that
@@ -58,6 +61,10 @@ def watch(settings, run: Callable[..., int], stop_event=None) -> int:
             sys.stderr.flush()
     except KeyboardInterrupt:
         pass
+    except Interrupted as stop:  # Ctrl-C during a write: undone, and still a normal stop
+        if stop.signum != signal.SIGINT:
+            raise
+        print(f"hamlet: {stop}", file=sys.stderr)
     return 0
 
 

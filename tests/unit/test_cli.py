@@ -218,15 +218,21 @@ def _changed_project(project: Path) -> None:
 
 
 def _replace_failing_on(call: int, problem: BaseException, monkeypatch) -> list:
-    real, calls = os.replace, []
+    """Make the `call`-th rename of a temp over its target (os.replace for an update,
+    os.link for a new file) raise `problem`."""
+    calls = []
 
-    def replace(src, dst):
-        calls.append(dst)
-        if len(calls) == call:
-            raise problem
-        return real(src, dst)
+    def failing(real):
+        def rename(src, dst, **kwargs):
+            calls.append(dst)
+            if len(calls) == call:
+                raise problem
+            return real(src, dst, **kwargs)
 
-    monkeypatch.setattr(os, "replace", replace)
+        return rename
+
+    monkeypatch.setattr(os, "replace", failing(os.replace))
+    monkeypatch.setattr(os, "link", failing(os.link))
     return calls
 
 
@@ -253,13 +259,14 @@ def test_interrupted_write_keeps_old_files_and_no_temp_files(project, capsys, mo
     assert summary(capsys.readouterr()[0])[:2] == (2, len(changed))
 
 
-def test_interrupted_write_by_ctrl_c(project, monkeypatch):
+def test_interrupted_write_by_ctrl_c(project, monkeypatch, capsys):
     _changed_project(project)
     before = tree(project / "generated")
+    capsys.readouterr()
     _replace_failing_on(3, KeyboardInterrupt(), monkeypatch)
-    with pytest.raises(KeyboardInterrupt):
-        main(["generate", "src"])
+    assert main(["generate", "src"]) == 130
     assert tree(project / "generated") == before
+    assert capsys.readouterr() == ("", "hamlet: interrupted by SIGINT\n")
 
 
 def test_generated_files_get_normal_permissions(project, capsys):
@@ -494,10 +501,14 @@ def test_config_paths_and_folders_with_flags_winning(project, capsys):
     capsys.readouterr()
     # A PATH on the command line replaces the configured paths.
     put(project / "other" / "lib.rs", IMAGE)
-    assert main(["generate", "other", "--js-out", "static/js"]) == 0
+    assert main(["generate", "other", "--js-out", "other/js"]) == 0
     out, _ = capsys.readouterr()
     assert "wrote web/elm/Workers/ImageWorker.elm" in out.splitlines()
     assert "removed web/elm/Workers/CSVWorker.elm" not in out, "not a scanned source"
+    # Into the same js-out, its workers.js would replace the one of crates/app/src.
+    assert main(["generate", "other", "--js-out", "static/js"]) == 1
+    _, err = capsys.readouterr()
+    assert "static/js/workers.js:1:1: error: this file was generated from crates/app/src/lib.rs" in err
 
 
 def test_config_from_pyproject(project, capsys):

@@ -1,12 +1,17 @@
-"""Planning and writing output: only changed files, all or nothing, orphans by notice."""
+"""Planning and writing output: only changed files, all or nothing, orphans by notice.
+
+The files here carry the notice of `src/a.rs` under a run that scans `src` (`places`),
+as real output does; what happens to files without it is in test_write_safety.py.
+"""
 
 import os
 
 import pytest
 
-from hamlet import write
+from hamlet import atomic, write
 from hamlet.emit.header import notice
 from hamlet.model import OutputFile
+from hamlet.places import Places, real_folder
 from hamlet.write import Action
 
 
@@ -14,43 +19,62 @@ def roots(tmp_path):
     return {"elm": tmp_path / "elm", "js": tmp_path / "js", "worker": tmp_path / "workers"}
 
 
+def places(tmp_path) -> Places:
+    return Places(real_folder(str(tmp_path)), (real_folder(str(tmp_path / "src")),))
+
+
+def gen(root: str, path: str, body: str) -> OutputFile:
+    """A generated file of `src/a.rs`."""
+    return OutputFile(root, path, f"// {notice('src/a.rs')}\n{body}")
+
+
+def plan(files, tmp_path):
+    found = write.plan(files, roots(tmp_path), places(tmp_path))
+    assert found.ok, found.diagnostics
+    return found
+
+
+def texts(folder, names):
+    return [(folder / name).read_text().splitlines()[-1] for name in names]
+
+
 def test_plan_creates_then_leaves_unchanged_files_alone(tmp_path):
-    files = [OutputFile("js", "a.js", "// a\n"), OutputFile("elm", "Workers/A.elm", "x\n")]
-    first = write.plan(files, roots(tmp_path))
-    assert [p.action for p in first] == [Action.CREATE, Action.CREATE]
+    files = [gen("js", "a.js", "a\n"), gen("elm", "Workers/A.elm", "x\n")]
+    first = plan(files, tmp_path)
+    assert [p.action for p in first.files] == [Action.CREATE, Action.CREATE]
     write.apply(first)
     target = tmp_path / "js" / "a.js"
     os.utime(target, (1_000_000, 1_000_000))
-    again = write.plan(files, roots(tmp_path))
-    assert [p.action for p in again] == [Action.UNCHANGED, Action.UNCHANGED]
+    again = plan(files, tmp_path)
+    assert [p.action for p in again.files] == [Action.UNCHANGED, Action.UNCHANGED]
     assert write.apply(again) == []
     assert target.stat().st_mtime == 1_000_000
 
 
 def test_changed_content_is_an_update(tmp_path):
-    write.apply(write.plan([OutputFile("js", "a.js", "old\n")], roots(tmp_path)))
-    planned = write.plan([OutputFile("js", "a.js", "new\n")], roots(tmp_path))
-    assert planned[0].action is Action.UPDATE
+    write.apply(plan([gen("js", "a.js", "old\n")], tmp_path))
+    planned = plan([gen("js", "a.js", "new\n")], tmp_path)
+    assert planned.files[0].action is Action.UPDATE
     write.apply(planned)
-    assert (tmp_path / "js" / "a.js").read_text() == "new\n"
+    assert texts(tmp_path / "js", ["a.js"]) == ["new"]
 
 
 def test_scaffold_is_written_once_and_then_kept(tmp_path):
     scaffold = OutputFile("worker", "w_handlers.js", "// scaffold\n", scaffold=True)
-    write.apply(write.plan([scaffold], roots(tmp_path)))
+    write.apply(plan([scaffold], tmp_path))
     path = tmp_path / "workers" / "w_handlers.js"
     path.write_text("// the user's code\n")
-    planned = write.plan([scaffold], roots(tmp_path))
-    assert planned[0].action is Action.KEEP
+    planned = plan([scaffold], tmp_path)
+    assert planned.files[0].action is Action.KEEP
     write.apply(planned)
     assert path.read_text() == "// the user's code\n"
 
 
 def test_interrupted_write_leaves_every_old_file_intact(tmp_path, monkeypatch):
-    old = [OutputFile("js", f"f{i}.js", f"old {i}\n") for i in range(4)]
-    write.apply(write.plan(old, roots(tmp_path)))
-    new = [OutputFile("js", f"f{i}.js", f"new {i}\n") for i in range(4)]
-    real_stage = write._stage
+    old = [gen("js", f"f{i}.js", f"old {i}\n") for i in range(4)]
+    write.apply(plan(old, tmp_path))
+    new = [gen("js", f"f{i}.js", f"new {i}\n") for i in range(4)]
+    real_stage = atomic.stage
     calls = []
 
     def failing_stage(target, content):
@@ -59,16 +83,17 @@ def test_interrupted_write_leaves_every_old_file_intact(tmp_path, monkeypatch):
             raise KeyboardInterrupt  # the user pressed Ctrl-C mid-run
         return real_stage(target, content)
 
-    monkeypatch.setattr(write, "_stage", failing_stage)
+    monkeypatch.setattr(atomic, "stage", failing_stage)
     with pytest.raises(KeyboardInterrupt):
-        write.apply(write.plan(new, roots(tmp_path)))
+        write.apply(plan(new, tmp_path))
     folder = tmp_path / "js"
     assert sorted(p.name for p in folder.iterdir()) == [f"f{i}.js" for i in range(4)]
-    assert [(folder / f"f{i}.js").read_text() for i in range(4)] == [f"old {i}\n" for i in range(4)]
+    assert texts(folder, [f"f{i}.js" for i in range(4)]) == [f"old {i}" for i in range(4)]
 
 
-def test_orphans_are_only_generated_files_of_scanned_sources(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_orphans_are_only_generated_files_of_scanned_sources(tmp_path):
+    """Never a link, nor a file reached through a link to a folder, nor one of another
+    source, nor one that also names another source."""
     (tmp_path / "src").mkdir()
     (tmp_path / "other").mkdir()
     (tmp_path / "src" / "a.rs").write_text("")
@@ -78,41 +103,65 @@ def test_orphans_are_only_generated_files_of_scanned_sources(tmp_path, monkeypat
     (js / "gone_main.js").write_text(f"// {notice('src/a.rs')}\n")
     (js / "deleted_main.js").write_text(f"// {notice('src/deleted.rs')}\n")
     (js / "foreign_main.js").write_text(f"// {notice('other/b.rs')}\n")
+    (js / "gone_elsewhere.js").write_text(f"// {notice('other/deleted.rs')}\n")
+    (js / "mixed.js").write_text(f"// {notice('other/b.rs, src/a.rs')}\n")
     (js / "mine.js").write_text("// hand-written, no notice\n")
     (js / "kept_main.js").write_text(f"// {notice('src/a.rs')}\n")
-    planned = write.plan([OutputFile("js", "kept_main.js", "x")], {"js": js})
-    found = write.orphans({"js": js}, planned, ["src"])
-    assert [p.name for p in found] == ["deleted_main.js", "gone_main.js"]
+    (js / ".hidden_main.js").write_text(f"// {notice('src/a.rs')}\n")
+    (js / "gone_link.js").symlink_to(js / "gone_main.js")
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "lib.js").write_text(f"// {notice('src/a.rs')}\n")
+    (js / "vendor").symlink_to(tmp_path / "vendor", target_is_directory=True)
+    found = plan([gen("js", "kept_main.js", "x")], tmp_path)
+    assert [p.name for p in found.orphans] == ["deleted_main.js", "gone_main.js"]
 
 
 def test_failed_rename_undoes_the_earlier_ones(tmp_path, monkeypatch):
-    old = [OutputFile("js", f"f{i}.js", f"old {i}\n") for i in range(2)]
-    write.apply(write.plan(old, roots(tmp_path)))
-    new = [OutputFile("js", f"f{i}.js", f"new {i}\n") for i in range(4)]  # 2 updates, 2 creates
-    real_replace, calls = os.replace, []
+    old = [gen("js", f"f{i}.js", f"old {i}\n") for i in range(2)]
+    write.apply(plan(old, tmp_path))
+    (tmp_path / "js" / "gone.js").write_text(f"// {notice('src/a.rs')}\nan orphan\n")
+    new = [gen("js", f"f{i}.js", f"new {i}\n") for i in range(4)]  # 2 updates, 2 creates
+    planned = plan(new, tmp_path)
+    assert [p.name for p in planned.orphans] == ["gone.js"]
+    real_link, calls = os.link, []
 
-    def failing_replace(src, dst):
+    def failing_link(src, dst, **kwargs):
         calls.append(dst)
-        if len(calls) == 4:
+        if len(calls) == 2:
             raise OSError(28, "No space left on device", str(dst))
-        return real_replace(src, dst)
+        return real_link(src, dst, **kwargs)
 
-    monkeypatch.setattr(os, "replace", failing_replace)
+    monkeypatch.setattr(os, "link", failing_link)
     with pytest.raises(OSError):
-        write.apply(write.plan(new, roots(tmp_path)))
+        write.apply(planned)
     folder = tmp_path / "js"
-    assert sorted(p.name for p in folder.iterdir()) == ["f0.js", "f1.js"]
-    assert [(folder / f"f{i}.js").read_text() for i in range(2)] == ["old 0\n", "old 1\n"]
+    assert sorted(p.name for p in folder.iterdir()) == ["f0.js", "f1.js", "gone.js"]
+    assert texts(folder, ["f0.js", "f1.js", "gone.js"]) == ["old 0", "old 1", "an orphan"]
+
+
+def test_a_failed_removal_puts_back_what_was_written(tmp_path, monkeypatch):
+    write.apply(plan([gen("js", "a.js", "old\n")], tmp_path))
+    (tmp_path / "js" / "gone.js").write_text(f"// {notice('src/a.rs')}\n")
+    planned = plan([gen("js", "a.js", "new\n"), gen("js", "b.js", "new\n")], tmp_path)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(src))
+
+    monkeypatch.setattr(os, "rename", refuse)
+    with pytest.raises(PermissionError):
+        write.apply(planned)
+    assert sorted(p.name for p in (tmp_path / "js").iterdir()) == ["a.js", "gone.js"]
+    assert texts(tmp_path / "js", ["a.js"]) == ["old"]
 
 
 def test_new_files_follow_the_umask_and_updates_keep_their_mode(tmp_path):
     previous = os.umask(0o027)
     try:
-        write.apply(write.plan([OutputFile("js", "a.js", "1\n")], roots(tmp_path)))
+        write.apply(plan([gen("js", "a.js", "1\n")], tmp_path))
         target = tmp_path / "js" / "a.js"
         assert target.stat().st_mode & 0o777 == 0o640
         target.chmod(0o604)
-        write.apply(write.plan([OutputFile("js", "a.js", "2\n")], roots(tmp_path)))
+        write.apply(plan([gen("js", "a.js", "2\n")], tmp_path))
     finally:
         os.umask(previous)
-    assert target.read_text() == "2\n" and target.stat().st_mode & 0o777 == 0o604
+    assert texts(tmp_path / "js", ["a.js"]) == ["2"] and target.stat().st_mode & 0o777 == 0o604

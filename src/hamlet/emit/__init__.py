@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hamlet.model import OutputFile, Project
 
 
@@ -16,11 +18,14 @@ def emit_project(project: Project) -> list[OutputFile]:
 
     files: list[OutputFile] = []
     for worker in project.workers:
-        files.append(emit_elm(worker, project.types_names, project.types))
-        files.append(emit_main(worker))
-        files.append(emit_entry(worker))
-        files.append(emit_handlers(worker, project))
-        files.append(emit_schema(worker, project))
+        own = [
+            emit_elm(worker, project.types_names, project.types),
+            emit_main(worker),
+            emit_entry(worker),
+            emit_handlers(worker, project),
+            emit_schema(worker, project),
+        ]
+        files.extend(replace(f, worker=worker.enum_name, loc=worker.loc) for f in own)
     if project.workers:
         files.append(emit_workers_index(project))
     if project.types:
