@@ -32,15 +32,18 @@ class Result:
 
 
 def load(
-    paths: list[str], cache: Cache | None = None
+    paths: list[str], cache: Cache | None = None, paths_from: str = ""
 ) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     """Parse the Rust sources under `paths` and resolve them into a Project.
+
+    `paths_from` says where the paths came from, for the hint of a missing one (see
+    `hamlet.rust.files.find_sources`).
 
     With a `Cache`, files whose bytes are unchanged since the cache saw them are not
     parsed again."""
     from hamlet.rust.files import find_sources
 
-    found = find_sources(paths)
+    found = find_sources(paths, paths_from)
     return _without_cycle_collection(lambda: _load(paths, found, cache))
 
 
@@ -68,14 +71,14 @@ def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     return project, found
 
 
-def generate(paths: list[str], cache: Cache | None = None) -> Result:
+def generate(paths: list[str], cache: Cache | None = None, paths_from: str = "") -> Result:
     """Parse, resolve and emit. No I/O beyond reading the sources (and the cache).
 
     With a `Cache` whose last run saw the same files with the same bytes (and the same
     Hamlet), that run's Result is returned without parsing anything."""
     from hamlet.rust.files import find_sources
 
-    found = find_sources(paths)
+    found = find_sources(paths, paths_from)
     return _without_cycle_collection(lambda: _generate(paths, found, cache))
 
 

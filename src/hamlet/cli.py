@@ -28,6 +28,7 @@ class Settings:
     roots: dict[str, Path]
     strict: bool
     cache: bool = True  # False with --no-cache
+    paths_from: str = ""  # "" PATH arguments, "default", or the config file's name
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     if settings is None:
         return EXIT_INPUT
     if args.command == "list":
-        return run_list(list(settings.paths), cache=settings.cache)
+        return run_list(list(settings.paths), cache=settings.cache,
+                        paths_from=settings.paths_from)
     if args.command == "watch":
         from hamlet.watch import watch
 
@@ -102,11 +104,13 @@ def _settings(args: argparse.Namespace) -> Settings | None:
         flag = getattr(args, f"{root}_out", None)
         roots[root] = Path(flag or getattr(config, f"{root}_out") or default)
     strict = getattr(args, "strict", None)
+    paths_from = "" if args.paths else config.source if config.paths else "default"
     return Settings(
         paths=tuple(args.paths) or config.paths or DEFAULT_PATHS,
         roots=roots,
         strict=bool(strict if strict is not None else config.strict),
         cache=not getattr(args, "no_cache", False),
+        paths_from=paths_from,
     )
 
 
@@ -115,14 +119,14 @@ def run_generate(settings: Settings, check: bool = False) -> int:
     from hamlet import generate, write
 
     cache = _cache(list(settings.paths)) if settings.cache else None
-    result = generate(list(settings.paths), cache=cache)
+    result = generate(list(settings.paths), cache=cache, paths_from=settings.paths_from)
     diagnostics = list(result.diagnostics)
     if result.ok:
         diagnostics += _drift(result, settings)
     report(diagnostics)
     errors = _count(diagnostics, errors=True)
     if errors:
-        print(f"hamlet: {_plural(errors, 'error')}; nothing written", file=sys.stderr)
+        _nothing_written(errors)
         return EXIT_INPUT
     planned = write.plan(result.files, settings.roots)
     removed = write.orphans(settings.roots, planned, list(settings.paths))
@@ -191,11 +195,11 @@ def _files(count: int) -> str:
     return f"{count} generated file is" if count == 1 else f"{count} generated files are"
 
 
-def run_list(paths: list[str], cache: bool = True) -> int:
+def run_list(paths: list[str], cache: bool = True, paths_from: str = "") -> int:
     from hamlet import load
 
     store = _cache(paths) if cache else None
-    project, diagnostics = load(paths, cache=store)
+    project, diagnostics = load(paths, cache=store, paths_from=paths_from)
     report(diagnostics)
     if any(d.is_error for d in diagnostics):
         return EXIT_INPUT
@@ -253,6 +257,10 @@ def report(diagnostics) -> None:
         # soft_wrap: the terminal wraps long lines; rich's own wrapping would break a
         # long source line away from its caret.
         console.print(render.rich_text(diagnostic, line), end="", soft_wrap=True)
+
+
+def _nothing_written(errors: int) -> None:
+    print(f"hamlet: {_plural(errors, 'error')}; nothing written", file=sys.stderr)
 
 
 def _count(diagnostics, errors: bool) -> int:

@@ -481,6 +481,28 @@ def test_render_warning_without_a_readable_source():
     assert render.source_line("gone.js", 12) is None
 
 
+def test_tty_whole_path_diagnostic_has_no_line(project, monkeypatch):
+    """A missing PATH has no place inside a file: no `1:1`, no source line, no caret,
+    and the path is never opened (it might be a FIFO)."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    stderr = FakeTTY()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    opened = []
+    monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a) or io.StringIO(""))
+    assert main(["generate", "--no-cache"]) == 1
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", stderr.getvalue()).splitlines()
+    assert lines == [
+        "error: no such file or folder: src",
+        " --> src",
+        "  = hint: `src` is where Hamlet looks when no PATH is given: pass .rs files or "
+        "folders that contain them, or set `paths` in hamlet.toml",
+        "hamlet: 1 error; nothing written",
+    ]
+    assert opened == []
+
+
 # -- configuration ---------------------------------------------------------------------
 
 
