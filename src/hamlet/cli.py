@@ -98,6 +98,8 @@ def _settings(args: argparse.Namespace) -> Settings | None:
     config = find_config(Path("."))
     if config.diagnostics:
         report(config.diagnostics)
+        if args.command != "list":  # which, as for errors in the sources, has no summary
+            _nothing_written(_count(config.diagnostics, errors=True))
         return None
     roots = {}
     for root, default in DEFAULT_OUT.items():

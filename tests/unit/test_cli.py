@@ -538,7 +538,14 @@ def test_config_errors_stop_the_run(project, capsys):
         "hamlet.toml:1:1: error: unknown setting `elm_out`\n"
         "  hint: known settings: paths, elm-out"
     )
+    assert err.endswith("\nhamlet: 1 error; nothing written\n")
     assert not (project / "generated").exists()
+    # `watch` stops before watching, with the same summary; `list`, as for errors in
+    # the sources, prints the errors alone.
+    assert main(["watch"]) == 1
+    assert capsys.readouterr().err == err
+    assert main(["list"]) == 1
+    assert capsys.readouterr() == ("", err.rsplit("hamlet: ", 1)[0])
 
 
 def test_usage_errors_exit_2(project, capsys):

@@ -7,6 +7,7 @@
                                             the default (or names the config file)
     test_fifo_socket_and_folder_named_rs... skipped with a warning, never a hang
     test_symlink_loops_end                  no hang, no traceback
+    test_config_error                       each config file error, and its summary
     test_not_a_rust_file                    a path that is not `.rs`
     test_not_utf8_beside_other_errors       a Latin-1 file and a broken worker in another
                                             file: one run reports both
@@ -176,6 +177,62 @@ def test_symlink_loops_end(project):
         + PATH_HINT + "hamlet: 1 error; nothing written\n"
     )
     assert all(line in doc_lines() for line in diagnostic_lines(looped.stderr))
+
+
+TABLE_HINT = "  hint: write `[tool.hamlet]` on a line of its own, with the settings under it"
+CONFIG_ERRORS = {  # name -> (file, content, the diagnostics it prints)
+    "tool_hamlet_string": ("pyproject.toml", '[tool]\nhamlet = "src"\n', [
+        "pyproject.toml:2:1: error: `tool.hamlet` must be a table, not a string", TABLE_HINT]),
+    "array_of_tables": ("pyproject.toml", '[project]\nname = "app"\n\n[[tool.hamlet]]\n'
+                        'paths = ["src"]\n', [
+        "pyproject.toml:4:1: error: `[[tool.hamlet]]` is an array of tables; Hamlet's "
+        "settings are one table", TABLE_HINT]),
+    "nul_in_paths": ("hamlet.toml", 'strict = true\npaths = ["src", "src\\u0000/lib.rs"]\n'
+                     'elm-out = "web\\u0000"\n', [
+        "hamlet.toml:2:1: error: `paths` holds a NUL character (\\u0000), which no path "
+        "can contain",
+        "  hint: remove the \\u0000 from the path",
+        "hamlet.toml:3:1: error: `elm-out` holds a NUL character (\\u0000), which no path "
+        "can contain",
+        "  hint: remove the \\u0000 from the path"]),
+    "deep_array": ("hamlet.toml", "strict = true\npaths = " + "[" * 3000 + "]" * 3000 + "\n", [
+        "hamlet.toml:2:9: error: TOML nested too deeply",
+        "  hint: Hamlet's settings need no nesting beyond a list of paths"]),
+    "deep_inline_table": ("pyproject.toml", "[tool.hamlet]\nx = " + "{a=" * 3000 + "1"
+                          + "}" * 3000 + "\n", [
+        "pyproject.toml:2:5: error: TOML nested too deeply",
+        "  hint: Hamlet's settings need no nesting beyond a list of paths"]),
+    "not_toml": ("hamlet.toml", 'paths = ["src"\n', [
+        "hamlet.toml:2:1: error: invalid TOML: Unclosed array",
+        "  hint: fix the file's syntax"]),
+    "wrong_types": ("hamlet.toml", 'paths = "src"\nelm-out = 3\nstrict = "yes"\n', [
+        "hamlet.toml:1:1: error: `paths` must be a list of strings",
+        '  hint: write `paths = ["src"]`',
+        "hamlet.toml:2:1: error: `elm-out` must be a string",
+        '  hint: write `elm-out = "folder"`',
+        "hamlet.toml:3:1: error: `strict` must be true or false",
+        "  hint: write `strict = true`"]),
+    "unknown_setting": ("hamlet.toml", 'elm_out = "web"\n', [
+        "hamlet.toml:1:1: error: unknown setting `elm_out`",
+        "  hint: known settings: paths, elm-out, js-out, worker-out, strict"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONFIG_ERRORS))
+def test_config_error(name, project, capsys):
+    """Each config error: its place, a hint, the same summary line as errors in the
+    sources, exit 1, nothing written; and quoted in docs/errors.md."""
+    file, content, expected = CONFIG_ERRORS[name]
+    write(project / file, content)
+    write(project / "src" / "lib.rs", GOOD)
+    assert main(["generate"]) == 1
+    _, err = capsys.readouterr()
+    errors = sum(": error: " in line for line in expected)
+    summary = f"hamlet: {errors} error{'s' * (errors != 1)}; nothing written"
+    assert err.splitlines() == expected + [summary]
+    assert files_under(project) == sorted([file, "src/lib.rs"])
+    missing = [line for line in expected if line not in doc_lines()]
+    assert not missing, f"docs/errors.md does not quote {missing}"
 
 
 def test_not_a_rust_file(project, capsys):
