@@ -40,11 +40,12 @@ def load(
     `hamlet.rust.files.find_sources`).
 
     With a `Cache`, files whose bytes are unchanged since the cache saw them are not
-    parsed again."""
+    parsed again; a cache file that could not be used is a warning, first."""
     from hamlet.rust.files import find_sources
 
     found = find_sources(paths, paths_from)
-    return _without_cycle_collection(lambda: _load(paths, found, cache))
+    project, diagnostics = _without_cycle_collection(lambda: _load(paths, found, cache))
+    return project, _cache_warnings(cache) + diagnostics
 
 
 def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
@@ -75,11 +76,17 @@ def generate(paths: list[str], cache: Cache | None = None, paths_from: str = "")
     """Parse, resolve and emit. No I/O beyond reading the sources (and the cache).
 
     With a `Cache` whose last run saw the same files with the same bytes (and the same
-    Hamlet), that run's Result is returned without parsing anything."""
+    Hamlet), that run's Result is returned without parsing anything. A cache file that
+    could not be used is a warning, first among the diagnostics (and not kept in the
+    cache: the next run does not repeat it)."""
+    from dataclasses import replace
+
     from hamlet.rust.files import find_sources
 
     found = find_sources(paths, paths_from)
-    return _without_cycle_collection(lambda: _generate(paths, found, cache))
+    result = _without_cycle_collection(lambda: _generate(paths, found, cache))
+    warnings = _cache_warnings(cache)
+    return replace(result, diagnostics=warnings + result.diagnostics) if warnings else result
 
 
 def _generate(paths, found, cache) -> Result:
@@ -99,6 +106,10 @@ def _generate(paths, found, cache) -> Result:
     if cache is not None:
         cache.keep_result(key, result)
     return result
+
+
+def _cache_warnings(cache) -> tuple[Diagnostic, ...]:
+    return tuple(cache.take_warnings()) if cache is not None else ()
 
 
 def _without_cycle_collection(work):
