@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from hamlet.rust.syntax import ParsedFile
 
 PATH_HINT = "pass .rs files or folders that contain them"
-_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 SPECIAL_HINT = "Hamlet reads only regular files: rename it, or move it out of the scanned folders"
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def parse_paths(paths: list[str], cache=None) -> tuple[list[ParsedFile], list[Diagnostic]]:
