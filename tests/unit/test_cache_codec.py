@@ -170,3 +170,15 @@ def test_output_paths_stay_inside_their_folder(root, path, ok):
     else:
         with pytest.raises(Rejected):
             decode(text, hamlet.Result)
+
+
+def test_every_class_the_cache_meets_has_a_tag():
+    """A dataclass added to the model or the syntax tree needs a tag in
+    `hamlet.cache_codec._registry`; building the decoders says which one is missing."""
+    from hamlet.cache_codec import _decoder, _encoders, _registry
+
+    for cls in (ParsedFile, hamlet.Result):
+        _decoder(cls)  # raises TypeError("<Class> has no tag ...") otherwise
+    tags = _registry()
+    assert len(set(tags.values())) == len(tags), "one tag per class"
+    assert all(cls in _encoders() for cls in tags.values())
