@@ -178,7 +178,7 @@ def _targets(r: dict) -> list[str]:
                 f"with the cache being written, {big['peak_rss_mb']['full_nocache']:.0f} MB with "
                 f"`--no-cache`, {big['peak_rss_mb']['nochange']:.0f} MB for a rerun with no change "
                 f"(the floor: {big['peak_rss_mb']['floor']:.0f} MB). The sources are read whole "
-                "before parsing, and the cache pickles each file's syntax as it goes.")
+                "before parsing, and the cache encodes each file's syntax as it goes.")
     rows.append("")
     rows += _misses(r)
     checks = {s["check_after_reruns"] for s in sizes}
@@ -218,7 +218,7 @@ def _misses(r: dict) -> list[str]:
     if big and "phases" in r:
         p = r["phases"]
         s = big[-1]
-        cache = p.get("cache_pickle", s["median"]["full"] - s["median"]["full_nocache"])
+        cache = p.get("cache_encode", s["median"]["full"] - s["median"]["full_nocache"])
         where = ", ".join(f"{x['lines']:,}" for x in big)
         rows += [
             f"Missed at {where} lines (cold cache), where "
@@ -226,7 +226,7 @@ def _misses(r: dict) -> list[str]:
             f"timings below: the parser's own walk over the syntax tree ({_s(p['walk'])}, "
             f"{p['walk'] / p['tree_sitter']:.0%} of tree-sitter's time), emitting "
             f"({_s(p['emit'])}) and writing ({_s(p['write'])}) the files, and on a cold "
-            f"cached run pickling every file's syntax for the cache (about {_s(cache)}: "
+            f"cached run encoding every file's syntax for the cache (about {_s(cache)}: "
             f"`--no-cache` takes {s['ratios']['full_nocache/floor']:.2f}x the floor). This "
             "machine's load also moves single runs by 20% and more.", ""]
     return rows
@@ -244,7 +244,7 @@ def _phases(p: dict, size: dict) -> list[str]:
              ("walk", "  of the parse: reading the syntax into ParsedFiles"),
              ("parse", "parse (both of the above)"), ("resolve", "resolve"),
              ("emit", "emit"),
-             ("cache_pickle", "(with the cache: pickle every file's syntax)"),
+             ("cache_encode", "(with the cache: encode every file's syntax as JSON)"),
              ("plan_and_orphans", "plan the writes, find orphans"),
              ("write", "write the files")]
     for key, label in names:
@@ -322,9 +322,12 @@ def _cache_notes() -> list[str]:
         "never by size or modification time. A rerun hashes every file; when none "
         "changed it reuses the last output, else it parses only the changed files. The "
         "written files are still compared with the disk, so a deleted or edited output "
-        "file is rewritten. `--no-cache` neither reads nor writes it. "
+        "file is rewritten. `--no-cache` neither reads nor writes it. The files are plain "
+        "JSON, never pickle, checked field by field as they are read: a damaged or planted "
+        "file is ignored with a warning, never run. "
         "`tests/unit/test_cache.py` checks that cached output equals an uncached run byte "
-        "for byte after edits, renames, deletions, a corrupt cache and a version change.",
+        "for byte after edits, renames, deletions, a corrupt or planted cache and a "
+        "version change.",
         "",
     ]
 

@@ -33,16 +33,20 @@ class Result:
 
 
 def load(
-    paths: list[str], cache: Cache | None = None
+    paths: list[str], cache: Cache | None = None, paths_from: str = ""
 ) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     """Parse the Rust sources under `paths` and resolve them into a Project.
 
+    `paths_from` says where the paths came from, for the hint of a missing one (see
+    `hamlet.rust.files.find_sources`).
+
     With a `Cache`, files whose bytes are unchanged since the cache saw them are not
-    parsed again."""
+    parsed again; a cache file that could not be used is a warning, first."""
     from hamlet.rust.files import find_sources
 
-    found = find_sources(paths)
-    return _without_cycle_collection(lambda: _load(paths, found, cache))
+    found = find_sources(paths, paths_from)
+    project, diagnostics = _without_cycle_collection(lambda: _load(paths, found, cache))
+    return project, _cache_warnings(cache) + diagnostics
 
 
 def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
@@ -69,19 +73,27 @@ def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     return project, found
 
 
-def generate(paths: list[str], cache: Cache | None = None, places: Places | None = None) -> Result:
+def generate(
+    paths: list[str], cache: Cache | None = None, places: Places | None = None,
+    paths_from: str = "",
+) -> Result:
     """Parse, resolve and emit. No I/O beyond reading the sources (and the cache).
 
     The generated files name their sources from `places.anchor` (see `hamlet.places`;
     without `places`, from the current folder). With a `Cache` whose last run saw the
     same files with the same bytes (and the same Hamlet), that run's Result is returned
-    without parsing anything."""
+    without parsing anything. A cache file that could not be used is a warning, first
+    among the diagnostics (and not kept in the cache: the next run does not repeat it)."""
+    from dataclasses import replace
+
     from hamlet.places import Places, real_folder
     from hamlet.rust.files import find_sources
 
-    found = find_sources(paths)
+    found = find_sources(paths, paths_from)
     where = places or Places(real_folder("."), ())
-    return _without_cycle_collection(lambda: _generate(paths, found, cache, where))
+    result = _without_cycle_collection(lambda: _generate(paths, found, cache, where))
+    warnings = _cache_warnings(cache)
+    return replace(result, diagnostics=warnings + result.diagnostics) if warnings else result
 
 
 def _generate(paths, found, cache, places) -> Result:
@@ -110,6 +122,10 @@ def run_key(cache: Cache, paths: list[str], found: list, places: Places) -> byte
     from hamlet.places import real_folder
 
     return cache.run_key([*paths, f"\0anchor {places.anchor}\0from {real_folder('.')}"], found)
+
+
+def _cache_warnings(cache) -> tuple[Diagnostic, ...]:
+    return tuple(cache.take_warnings()) if cache is not None else ()
 
 
 def _without_cycle_collection(work):

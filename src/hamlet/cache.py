@@ -3,8 +3,8 @@
     .hamlet-cache/                      in the folder hamlet runs in (the project)
         .gitignore                      "*": git never sees the folder
         CACHEDIR.TAG                    backup tools skip it
-        parsed-<paths>.bin              every file's ParsedFile, by path
-        run-<paths>.bin                 the last run's Result
+        parsed-<paths>.json             every file's ParsedFile, by path
+        run-<paths>.json                the last run's Result
 
 Both are keyed by content, never by size or modification time. A file's entry counts
 only when the SHA-256 digest of (Hamlet's code, its path, its bytes) matches, and the
@@ -14,26 +14,41 @@ tree-sitter files, so an upgrade or an edit to Hamlet itself starts over.
 
 One pair of files is kept per set of PATH arguments and holds only the files the last
 run read, so the folder does not grow. Deleting it is always safe: the next run parses
-everything again. Anything unreadable, corrupt or from another version is ignored (the
-run parses instead), and a cache that cannot be written is skipped silently: the cache
-only ever changes how fast a run is, never what it prints or writes.
+everything again. A cache that cannot be written is skipped silently: the cache only
+ever changes how fast a run is, never what it writes.
 
-The payload is a pickle, written by Hamlet into the project and checked against a
-checksum before it is read; unpickling accepts only Hamlet's own classes.
+The files are plain data, never pickle: a header line, a SHA-256 checksum line, then
+JSON written and read by `hamlet.cache_codec`, which rebuilds only Hamlet's own
+dataclasses from a fixed table and type-checks every field, and refuses an output
+path that leaves its folder. So a planted file can never run code or write outside the
+output folders. (The checksum catches damage, not intent: whoever can write the cache
+can write the sources too, and what the cache holds is trusted as far as they are.)
+
+    hamlet-cache 2 run <code key, hex>          hamlet-cache 2 parsed <code key, hex>
+    <SHA-256 of the rest, hex>                  <SHA-256 of the rest, hex>
+    <run key, hex>                              <path as JSON>\t<digest, hex>\t<ParsedFile JSON>
+    <Result JSON>                               ... one line per file
+
+Each parsed file's JSON is decoded only when its file is asked for. A file that exists
+but cannot be used (unreadable, not a cache file, from another version of Hamlet,
+damaged, or holding data Hamlet does not write) is ignored with one warning, which
+`generate` and `load` return among their diagnostics (the CLI counts it with the other
+warnings); the run then reads the sources as if there were no cache, and its save
+replaces the file. A missing file, or a last run with other inputs, is no warning.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
+import json
 import os
-import pickle
+import re
 import sys
 import tempfile
 from pathlib import Path
 
-MAGIC = b"hamlet-cache 1\n"
-_HASH = 32  # SHA-256 digest bytes (fast in hardware), for the code key and the checksum
+FORMAT = b"hamlet-cache 2"  # the first words of every cache file; 1 was a pickle
+_HEX = re.compile(rb"[0-9a-f]{64}")  # a SHA-256 digest: the code key, checksum, keys
 
 
 class Cache:
@@ -42,17 +57,18 @@ class Cache:
     def __init__(self, folder: Path | str, paths: list[str]) -> None:
         self.folder = Path(folder)
         name = hashlib.sha256("\0".join(paths).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-        self._parsed_file = self.folder / f"parsed-{name}.bin"
-        self._run_file = self.folder / f"run-{name}.bin"
+        self._parsed_file = self.folder / f"parsed-{name}.json"
+        self._run_file = self.folder / f"run-{name}.json"
         self._code: bytes | None = None
         self._digests: dict[str, tuple[bytes, bytes]] = {}
-        # path -> (digest, pickled ParsedFile): each file's entry is unpickled only when
-        # asked for, and a new one is pickled as soon as it is kept, so the cache never
+        # path -> (digest hex, ParsedFile JSON): each file's entry is decoded only when
+        # asked for, and a new one is encoded as soon as it is kept, so the cache never
         # holds on to the parsed objects themselves.
         self._loaded: dict[str, tuple[bytes, bytes]] | None = None  # from disk, lazily
         self._used: dict[str, tuple[bytes, bytes]] = {}  # what this run read or parsed
         self._parsed_changed = False
         self._run: tuple[bytes, object] | None = None  # (key, Result) to save
+        self._warnings: list = []
 
     # ---- keys ------------------------------------------------------------------------
 
@@ -90,42 +106,92 @@ class Cache:
                 h.update(b"P" + repr(entry).encode("utf-8", "surrogateescape") + b"\0")
         return h.digest()
 
+    # ---- what went wrong -------------------------------------------------------------
+
+    def take_warnings(self) -> list:
+        """The warnings about cache files that could not be used, once each."""
+        found, self._warnings = self._warnings, []
+        return found
+
+    def _ignore(self, path: Path, reason: str) -> None:
+        from hamlet.diagnostics import Loc, warning
+
+        message = f"cache file not used ({reason}); reading the sources instead"
+        # One line per reason: after an upgrade both files are from another version.
+        if not any(w.message == message for w in self._warnings):
+            self._warnings.append(warning(Loc(path.as_posix()), message))
+
     # ---- parsed files ----------------------------------------------------------------
 
     def parsed(self, path: str, digest: bytes):
         """The ParsedFile of `path` if its content is the one it was parsed from."""
+        from hamlet.cache_codec import Rejected, decode
         from hamlet.rust.syntax import ParsedFile
 
         if self._loaded is None:
-            self._loaded = _entries(_read(self._parsed_file, self.code_key()))
+            self._loaded = self._entries()
         entry = self._loaded.get(path)
-        if entry is None or entry[0] != digest:
+        if entry is None or entry[0] != digest.hex().encode():
             return None
-        parsed = _loads(entry[1])
-        if not isinstance(parsed, ParsedFile) or parsed.path != path:
+        try:
+            parsed = decode(entry[1], ParsedFile)
+            if parsed.path != path:
+                raise Rejected("an entry under another path")
+        except Rejected as problem:
+            self._ignore(self._parsed_file, _reason(problem))
+            del self._loaded[path]
             return None
         self._used[path] = entry
         return parsed
 
     def keep_parsed(self, path: str, digest: bytes, parsed) -> None:
+        from hamlet.cache_codec import encode
+
         try:
-            blob = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            blob = encode(parsed).encode("ascii")
+        except (TypeError, ValueError, RecursionError):
             return  # not kept: parsed again next time
-        self._used[path] = (digest, blob)
+        self._used[path] = (digest.hex().encode(), blob)
         self._parsed_changed = True
+
+    def _entries(self) -> dict[str, tuple[bytes, bytes]]:
+        """path -> (digest hex, ParsedFile JSON) from the parsed file, {} if unusable."""
+        payload = self._read(self._parsed_file, b"parsed")
+        if payload is None:
+            return {}
+        entries = {}
+        lines = payload.split(b"\n")
+        if lines.pop() != b"":  # every line ends in a newline, the last one too
+            self._ignore(self._parsed_file, "holds data Hamlet does not write")
+            return {}
+        for line in lines:
+            fields = line.split(b"\t")
+            try:
+                path = json.loads(fields[0]) if len(fields) == 3 else None
+            except (ValueError, RecursionError):
+                path = None
+            if type(path) is not str or not _HEX.fullmatch(fields[1]) or path in entries:
+                self._ignore(self._parsed_file, "holds data Hamlet does not write")
+                return {}
+            entries[path] = (fields[1], fields[2])
+        return entries
 
     # ---- whole runs ------------------------------------------------------------------
 
     def result(self, key: bytes):
         """The Result of the last run if `key` is its key, else None."""
-        from hamlet import Result
+        import hamlet
+        from hamlet.cache_codec import Rejected, decode
 
-        found = _read(self._run_file, self.code_key())
-        if (isinstance(found, tuple) and len(found) == 2 and found[0] == key
-                and isinstance(found[1], Result)):
-            return found[1]
-        return None
+        expect = key.hex().encode() + b"\n"
+        payload = self._read(self._run_file, b"run", expect)
+        if payload is None:
+            return None
+        try:
+            return decode(payload[len(expect) :], hamlet.Result)
+        except Rejected as problem:
+            self._ignore(self._run_file, _reason(problem))
+            return None
 
     def keep_result(self, key: bytes, result) -> None:
         self._run = (key, result)
@@ -135,16 +201,84 @@ class Cache:
 
     def save(self) -> None:
         """Write what this run changed; any failure leaves the cache as it was or gone."""
+        from hamlet.cache_codec import encode
+
         try:
             if self._run is not None:
+                key, result = self._run
                 self._prepare()
-                _write(self._run_file, self.code_key(), self._run)
+                self._write(self._run_file, b"run",
+                            [key.hex().encode(), b"\n", encode(result).encode("ascii")])
             stale = self._loaded is not None and self._loaded.keys() != self._used.keys()
             if self._parsed_changed or stale:
                 self._prepare()
-                _write(self._parsed_file, self.code_key(), self._used)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+                self._write(self._parsed_file, b"parsed", [
+                    piece
+                    for path, (digest, blob) in self._used.items()
+                    for piece in (_json_line(path), b"\t", digest, b"\t", blob, b"\n")
+                ])
+        except (OSError, TypeError, ValueError, RecursionError):
             pass  # an optimisation only: the next run parses again
+
+    def _read(self, path: Path, kind: bytes, expect: bytes = b"") -> bytes | None:
+        """The checked payload of `path`, or None (with a warning when the file exists
+        but cannot be used). `expect`: the payload's first bytes (the run key); a file
+        that starts otherwise is from a run with other inputs, no warning."""
+        try:
+            with open(path, "rb") as handle:
+                blob = handle.read()
+        except (FileNotFoundError, NotADirectoryError):  # no cache yet, or no folder
+            return None
+        except OSError as problem:
+            self._ignore(path, f"cannot read it: {problem.strerror or problem}")
+            return None
+        if not blob:  # what a full disk can leave
+            self._ignore(path, "damaged: the file is empty")
+            return None
+        first, _, rest = blob.partition(b"\n")
+        words = first.split(b" ")
+        if words[0] != b"hamlet-cache":
+            self._ignore(path, "not a Hamlet cache file")
+            return None
+        if len(words) != 4 or words[2] != kind or not _HEX.fullmatch(words[3]):
+            version = b" ".join(words[:2])
+            self._ignore(path, "damaged: a bad first line" if version == FORMAT
+                         else "written by another version of Hamlet")
+            return None
+        if words[3] != self.code_key().hex().encode():
+            self._ignore(path, "written by another version of Hamlet")
+            return None
+        checksum, _, payload = rest.partition(b"\n")
+        if not payload.startswith(expect):
+            return None
+        if hashlib.sha256(payload).hexdigest().encode() != checksum:
+            self._ignore(path, "damaged: its checksum does not match")
+            return None
+        return payload
+
+    def _write(self, path: Path, kind: bytes, pieces: list[bytes]) -> None:
+        """Write atomically: a reader sees the old file or the new one, never half of one."""
+        checksum = hashlib.sha256()
+        for piece in pieces:
+            checksum.update(piece)
+        header = FORMAT + b" " + kind + b" " + self.code_key().hex().encode() + b"\n"
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(header + checksum.hexdigest().encode() + b"\n")
+                handle.writelines(pieces)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        # Hamlet before the JSON cache wrote pickles beside it; never read, so drop them.
+        try:
+            path.with_suffix(".bin").unlink()
+        except OSError:
+            pass
 
     def _prepare(self) -> None:
         if (self.folder / ".gitignore").is_file():
@@ -159,12 +293,24 @@ class Cache:
         )
 
 
+def _reason(problem: Exception) -> str:
+    """The one reason a warning gives for an entry the codec rejected."""
+    if str(problem) in ("not valid JSON", "nested too deeply"):
+        return f"damaged: {problem}"
+    return "holds data Hamlet does not write"
+
+
+def _json_line(path: str) -> bytes:
+    """A path as JSON: no tab or newline in it (json escapes them), ASCII only."""
+    return json.dumps(path).encode("ascii")
+
+
 def code_key() -> bytes:
     """Hamlet's version, the bytes of its own source files, Python's version and the
     installed tree-sitter packages (file names, sizes, times): any change starts over."""
     import hamlet
 
-    h = hashlib.sha256(MAGIC)
+    h = hashlib.sha256(FORMAT)
     h.update(f"{hamlet.__version__}\0{sys.version}\0".encode())
     package = Path(hamlet.__file__).parent
     try:
@@ -199,68 +345,3 @@ def _package_stamp(name: str) -> bytes:
         return f"{name}: {' '.join(stamp)}".encode()
     except (OSError, ImportError, ValueError):
         return f"{name}: unknown".encode()
-
-
-class _Unpickler(pickle.Unpickler):
-    """Only Hamlet's own classes, and nothing else, may come out of the cache."""
-
-    def find_class(self, module: str, name: str):
-        if module == "hamlet" or module.startswith("hamlet."):
-            return super().find_class(module, name)
-        if module == "builtins" and name in ("frozenset", "set", "tuple", "list", "dict"):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"not allowed in Hamlet's cache: {module}.{name}")
-
-
-def _read(path: Path, code: bytes):
-    """The object stored in `path` for this code key, or None when there is none,
-    it is from another version, or it fails its checksum or does not unpickle."""
-    try:
-        with open(path, "rb") as handle:
-            blob = handle.read()
-    except OSError:
-        return None
-    head = len(MAGIC)
-    if blob[:head] != MAGIC or blob[head : head + _HASH] != code:
-        return None
-    checksum = blob[head + _HASH : head + 2 * _HASH]
-    payload = memoryview(blob)[head + 2 * _HASH :]
-    if hashlib.sha256(payload).digest() != checksum:
-        return None
-    return _loads(payload)
-
-
-def _loads(payload):
-    try:
-        return _Unpickler(io.BytesIO(payload)).load()
-    except Exception:  # noqa: BLE001 - a damaged pickle can raise almost anything
-        return None
-
-
-def _entries(found) -> dict[str, tuple[bytes, bytes]]:
-    if not isinstance(found, dict):
-        return {}
-    return {
-        path: entry
-        for path, entry in found.items()
-        if isinstance(path, str) and isinstance(entry, tuple) and len(entry) == 2
-        and isinstance(entry[0], bytes) and isinstance(entry[1], bytes)
-    }
-
-
-def _write(path: Path, code: bytes, value) -> None:
-    """Write atomically: a reader sees the old file or the new one, never half of one."""
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    checksum = hashlib.sha256(payload).digest()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + code + checksum)
-            handle.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

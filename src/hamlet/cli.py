@@ -32,6 +32,7 @@ class Settings:
     strict: bool
     cache: bool = True  # False with --no-cache
     config: str | None = None  # the config file's folder, None without a config file
+    paths_from: str = ""  # "" PATH arguments, "default", or the config file's name
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,7 +124,8 @@ def _main(argv: list[str] | None) -> int:
     if settings is None:
         return EXIT_INPUT
     if args.command == "list":
-        return run_list(list(settings.paths), cache=settings.cache)
+        return run_list(list(settings.paths), cache=settings.cache,
+                        paths_from=settings.paths_from)
     if args.command == "watch":
         from hamlet.watch import watch
 
@@ -137,18 +139,22 @@ def _settings(args: argparse.Namespace) -> Settings | None:
     config = find_config(Path("."))
     if config.diagnostics:
         report(config.diagnostics)
+        if args.command != "list":  # which, as for errors in the sources, has no summary
+            _nothing_written(_count(config.diagnostics, errors=True))
         return None
     roots = {}
     for root, default in DEFAULT_OUT.items():
         flag = getattr(args, f"{root}_out", None)
         roots[root] = Path(flag or getattr(config, f"{root}_out") or default)
     strict = getattr(args, "strict", None)
+    paths_from = "" if args.paths else config.source if config.paths else "default"
     return Settings(
         paths=tuple(args.paths) or config.paths or DEFAULT_PATHS,
         roots=roots,
         strict=bool(strict if strict is not None else config.strict),
         cache=not getattr(args, "no_cache", False),
         config="." if config.source else None,
+        paths_from=paths_from,
     )
 
 
@@ -159,7 +165,8 @@ def run_generate(settings: Settings, check: bool = False) -> int:
 
     places = find_places(list(settings.paths), list(settings.roots.values()), settings.config)
     cache = _cache(list(settings.paths)) if settings.cache else None
-    result = generate(list(settings.paths), cache=cache, places=places)
+    result = generate(list(settings.paths), cache=cache, places=places,
+                      paths_from=settings.paths_from)
     diagnostics = list(result.diagnostics)
     plan = None
     if result.ok:
@@ -169,7 +176,7 @@ def run_generate(settings: Settings, check: bool = False) -> int:
     report(diagnostics)
     errors = _count(diagnostics, errors=True)
     if errors or plan is None:
-        print(f"hamlet: {_plural(errors, 'error')}; nothing written", file=sys.stderr)
+        _nothing_written(errors)
         return EXIT_INPUT
     if check:
         return _report_check(plan)
@@ -246,11 +253,11 @@ def _files(count: int) -> str:
     return f"{count} generated file is" if count == 1 else f"{count} generated files are"
 
 
-def run_list(paths: list[str], cache: bool = True) -> int:
+def run_list(paths: list[str], cache: bool = True, paths_from: str = "") -> int:
     from hamlet import load
 
     store = _cache(paths) if cache else None
-    project, diagnostics = load(paths, cache=store)
+    project, diagnostics = load(paths, cache=store, paths_from=paths_from)
     report(diagnostics)
     if any(d.is_error for d in diagnostics):
         return EXIT_INPUT
@@ -308,6 +315,10 @@ def report(diagnostics) -> None:
         # soft_wrap: the terminal wraps long lines; rich's own wrapping would break a
         # long source line away from its caret.
         console.print(render.rich_text(diagnostic, line), end="", soft_wrap=True)
+
+
+def _nothing_written(errors: int) -> None:
+    print(f"hamlet: {_plural(errors, 'error')}; nothing written", file=sys.stderr)
 
 
 def _count(diagnostics, errors: bool) -> int:

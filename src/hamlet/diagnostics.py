@@ -16,13 +16,21 @@ class Severity(Enum):
 
 @dataclass(frozen=True)
 class Loc:
-    """A place in a source file; `line` and `col` count from 1."""
+    """A place in a source file; `line` and `col` count from 1.
+
+    Without a line, a whole file or folder: `Loc("src")` prints as `src`, so that no
+    diagnostic claims a `1:1` it does not mean (a missing PATH, a FIFO...).
+    """
 
     path: str
-    line: int = 1
-    col: int = 1
+    line: int | None = None
+    col: int | None = None
 
     def __str__(self) -> str:
+        if self.line is None:
+            return self.path
+        if self.col is None:
+            return f"{self.path}:{self.line}"
         return f"{self.path}:{self.line}:{self.col}"
 
 
@@ -38,7 +46,8 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def render(self) -> str:
-        """`src/lib.rs:3:5: error: message` plus an indented hint line when there is one."""
+        """`src/lib.rs:3:5: error: message` (or `src: error: message` for a whole path)
+        plus an indented hint line when there is one."""
         text = f"{self.loc}: {self.severity.value}: {self.message}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
@@ -55,4 +64,4 @@ def warning(loc: Loc, message: str, hint: str = "") -> Diagnostic:
 
 def sort_key(diagnostic: Diagnostic) -> tuple:
     loc = diagnostic.loc
-    return (loc.path, loc.line, loc.col, diagnostic.message)
+    return (loc.path, loc.line or 0, loc.col or 0, diagnostic.message)

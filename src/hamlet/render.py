@@ -7,6 +7,9 @@ Not a TTY (editors, CI):        A TTY, through rich, in colour:
                                        4 |     Bad { x: Foo },
                                          |              ^
                                          = hint: ...
+
+A diagnostic about a whole path (no line) has no source line: `src: error: ...`, and
+on a TTY `error: ...` then ` --> src`.
 """
 
 from __future__ import annotations
@@ -25,13 +28,13 @@ def rich_text(diagnostic: Diagnostic, source_line: str | None):
     text = Text()
     text.append(f"{severity}", style=COLOURS[severity])
     text.append(f": {diagnostic.message}\n", style="bold")
-    gutter = " " * len(str(loc.line))
+    gutter = " " * len(str(loc.line)) if loc.line is not None else " "
     text.append(f"{gutter}--> ", style="bold blue")
     text.append(f"{loc}\n")
-    if source_line is not None:
+    if source_line is not None and loc.line is not None:
         raw = source_line.rstrip("\r\n")
         # `col` counts characters, a tab as one; the caret goes under the shown line.
-        indent = len(raw[: max(loc.col - 1, 0)].expandtabs(4))
+        indent = len(raw[: max((loc.col or 1) - 1, 0)].expandtabs(4))
         text.append(f"{gutter} |\n", style="bold blue")
         text.append(f"{loc.line} | ", style="bold blue")
         text.append(f"{raw.expandtabs(4)}\n")
@@ -45,8 +48,11 @@ def rich_text(diagnostic: Diagnostic, source_line: str | None):
     return text
 
 
-def source_line(path: str, line: int) -> str | None:
-    """The text of one line of a file, or None when it can't be read."""
+def source_line(path: str, line: int | None) -> str | None:
+    """The text of one line of a file, or None when it can't be read or there is no
+    line (then the path is not opened at all: it may be a folder or a FIFO)."""
+    if line is None:
+        return None
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             for number, text in enumerate(handle, start=1):

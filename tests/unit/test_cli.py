@@ -488,6 +488,28 @@ def test_render_warning_without_a_readable_source():
     assert render.source_line("gone.js", 12) is None
 
 
+def test_tty_whole_path_diagnostic_has_no_line(project, monkeypatch):
+    """A missing PATH has no place inside a file: no `1:1`, no source line, no caret,
+    and the path is never opened (it might be a FIFO)."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    stderr = FakeTTY()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    opened = []
+    monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a) or io.StringIO(""))
+    assert main(["generate", "--no-cache"]) == 1
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", stderr.getvalue()).splitlines()
+    assert lines == [
+        "error: no such file or folder: src",
+        " --> src",
+        "  = hint: `src` is where Hamlet looks when no PATH is given: pass .rs files or "
+        "folders that contain them, or set `paths` in hamlet.toml",
+        "hamlet: 1 error; nothing written",
+    ]
+    assert opened == []
+
+
 # -- configuration ---------------------------------------------------------------------
 
 
@@ -508,7 +530,7 @@ def test_config_paths_and_folders_with_flags_winning(project, capsys):
     # Into the same js-out, its workers.js would replace the one of crates/app/src.
     assert main(["generate", "other", "--js-out", "static/js"]) == 1
     _, err = capsys.readouterr()
-    assert "static/js/workers.js:1:1: error: this file was generated from crates/app/src/lib.rs" in err
+    assert "static/js/workers.js: error: this file was generated from crates/app/src/lib.rs" in err
 
 
 def test_config_from_pyproject(project, capsys):
@@ -527,7 +549,14 @@ def test_config_errors_stop_the_run(project, capsys):
         "hamlet.toml:1:1: error: unknown setting `elm_out`\n"
         "  hint: known settings: paths, elm-out"
     )
+    assert err.endswith("\nhamlet: 1 error; nothing written\n")
     assert not (project / "generated").exists()
+    # `watch` stops before watching, with the same summary; `list`, as for errors in
+    # the sources, prints the errors alone.
+    assert main(["watch"]) == 1
+    assert capsys.readouterr().err == err
+    assert main(["list"]) == 1
+    assert capsys.readouterr() == ("", err.rsplit("hamlet: ", 1)[0])
 
 
 def test_usage_errors_exit_2(project, capsys):

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from hamlet.config import find_config
 
 
@@ -56,3 +58,61 @@ def test_invalid_toml_is_a_located_error(tmp_path):
     (diagnostic,) = find_config(tmp_path).diagnostics
     assert diagnostic.loc.path == "hamlet.toml" and diagnostic.loc.line >= 1
     assert diagnostic.message.startswith("invalid TOML")
+
+
+def test_unreadable_config_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    (tmp_path / "hamlet.toml").write_text('paths = ["src"]\n')
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    (diagnostic,) = find_config(tmp_path).diagnostics
+    assert diagnostic.render() == (
+        "hamlet.toml: error: cannot read hamlet.toml: Permission denied\n"
+        "  hint: check its permissions")
+
+
+def test_pyproject_without_hamlet_table_is_no_config(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.black]\nline-length = 100\n[tool]\nx = 1\n')
+    config = find_config(tmp_path)
+    assert config.paths is None and not config.diagnostics
+
+
+def test_dotted_tool_hamlet_key_is_found(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('# top\n\n  tool.hamlet = ["src"]\n[project]\n')
+    (diagnostic,) = find_config(tmp_path).diagnostics
+    assert diagnostic.render().splitlines()[0] == (
+        "pyproject.toml:3:3: error: `tool.hamlet` must be a table, not an array")
+
+
+def test_deep_nesting_is_found_past_strings_and_comments(tmp_path):
+    """The place of "nested too deeply" is the value that nests, not a bracket in a
+    string or a comment before it."""
+    text = ('# [[[[ not this\nname = "[[[[ nor this"\nquote = """\n[[[\n"""\n'
+            "paths = " + "[" * 3000 + "]" * 3000 + "\n")
+    (tmp_path / "hamlet.toml").write_text(text)
+    (diagnostic,) = find_config(tmp_path).diagnostics
+    assert diagnostic.render().splitlines()[0] == "hamlet.toml:6:9: error: TOML nested too deeply"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("a = 1\n  x" + ".x" * 20_000 + " = 1\n", "2:3"),  # tomllib: quadratic time
+    ("[" + "t." * 20_000 + "t]\n", "1:1"),
+    ("[tool.hamlet]\npaths = [\n  " + "[" * 3000 + "]" * 3000 + "\n]\n", "2:9"),
+], ids=["dotted key", "table header", "array"])
+def test_dotted_keys_and_headers_nested_too_deeply(tmp_path, text, place):
+    (tmp_path / "pyproject.toml").write_text(text)
+    (diagnostic,) = find_config(tmp_path).diagnostics
+    assert diagnostic.render().splitlines()[0] == (
+        f"pyproject.toml:{place}: error: TOML nested too deeply")
+
+
+def test_many_dots_and_brackets_that_do_not_nest_are_fine(tmp_path):
+    """Floats, dotted keys of a few parts, strings full of brackets: not too deep."""
+    text = ("[tool.other.deep.enough]\nweights = [" + ", ".join(["0.5"] * 300) + "]\n"
+            'pattern = "' + "[" * 300 + '"\n' + "".join(f"k{i}.b.c.d = 1\n" for i in range(100))
+            + '[tool.hamlet]\npaths = ["src"]\n')
+    (tmp_path / "pyproject.toml").write_text(text)
+    config = find_config(tmp_path)
+    assert not config.diagnostics and config.paths == ((tmp_path / "src").as_posix(),)

@@ -3,6 +3,11 @@
     test_missing_path_is_an_error           `hamlet generate nowhere`
     test_every_missing_path_is_reported     two bad paths and a good one: both reported,
                                             nothing written
+    test_missing_default_path_...           `src`, no PATH given: the hint says it is
+                                            the default (or names the config file)
+    test_fifo_socket_and_folder_named_rs... skipped with a warning, never a hang
+    test_symlink_loops_end                  no hang, no traceback
+    test_config_error                       each config file error, and its summary
     test_not_a_rust_file                    a path that is not `.rs`
     test_not_utf8_beside_other_errors       a Latin-1 file and a broken worker in another
                                             file: one run reports both
@@ -23,6 +28,10 @@ its exact diagnostics; tests/test_golden.py runs them.
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,7 +75,7 @@ def test_missing_path_is_an_error(project, capsys):
     assert main(["generate", "nowhere"]) == 1
     out, err = capsys.readouterr()
     assert err == (
-        "nowhere:1:1: error: no such file or folder: nowhere\n"
+        "nowhere: error: no such file or folder: nowhere\n"
         + PATH_HINT
         + "hamlet: 1 error; nothing written\n"
     )
@@ -79,20 +88,158 @@ def test_every_missing_path_is_reported(project, capsys):
     assert main(["generate", "src", "nowhere", "gone/lib.rs"]) == 1
     _, err = capsys.readouterr()
     assert err == (
-        "nowhere:1:1: error: no such file or folder: nowhere\n"
+        "nowhere: error: no such file or folder: nowhere\n"
         + PATH_HINT
-        + "gone/lib.rs:1:1: error: no such file or folder: gone/lib.rs\n"
+        + "gone/lib.rs: error: no such file or folder: gone/lib.rs\n"
         + PATH_HINT
         + "hamlet: 2 errors; nothing written\n"
     )
     assert files_under(project) == ["src/lib.rs"]
 
 
+def test_missing_default_path_says_it_is_the_default(project, capsys):
+    """No PATH given and no config: the hint says `src` is the default, and how to
+    set another; `list` says the same, without generate's summary line."""
+    assert main(["generate"]) == 1
+    _, err = capsys.readouterr()
+    assert err == (
+        "src: error: no such file or folder: src\n"
+        "  hint: `src` is where Hamlet looks when no PATH is given: pass .rs files or "
+        "folders that contain them, or set `paths` in hamlet.toml\n"
+        "hamlet: 1 error; nothing written\n"
+    )
+    assert main(["list"]) == 1
+    assert capsys.readouterr().err == err.rsplit("hamlet: ", 1)[0]
+    assert all(line in doc_lines() for line in diagnostic_lines(err))
+    assert files_under(project) == []
+
+
+def test_missing_configured_path_names_the_config(project, capsys):
+    write(project / "hamlet.toml", 'paths = ["crates/app/src"]\n')
+    assert main(["generate"]) == 1
+    _, err = capsys.readouterr()
+    assert err == (
+        "crates/app/src: error: no such file or folder: crates/app/src\n"
+        "  hint: `paths` in hamlet.toml names it: fix it there, or pass .rs files or folders\n"
+        "hamlet: 1 error; nothing written\n"
+    )
+    assert all(line in doc_lines() for line in diagnostic_lines(err))
+    assert files_under(project) == ["hamlet.toml"]
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The CLI in its own process, with a time limit: a hang fails the test."""
+    return subprocess.run([sys.executable, "-m", "hamlet", *args], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_fifo_socket_and_folder_named_rs_are_skipped(project):
+    """Reading a FIFO would wait for a writer forever: files that are not regular are
+    skipped with a warning naming them, given as PATH or found in a folder."""
+    write(project / "src" / "lib.rs", GOOD)
+    os.mkfifo(project / "src" / "pipe.rs")
+    (project / "src" / "folder.rs").mkdir()
+    write(project / "src" / "folder.rs" / "inner.rs", "pub struct Inner { x: u32 }\n")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(project / "src" / "sock.rs"))
+        done = run_cli(project, "generate")
+        alone = run_cli(project, "generate", "src/pipe.rs")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        "src/pipe.rs: warning: not a regular file but a FIFO; skipped\n"
+        "  hint: Hamlet reads only regular files: rename it, or move it out of the scanned "
+        "folders\n"
+        "src/sock.rs: warning: not a regular file but a socket; skipped\n"
+        "  hint: Hamlet reads only regular files: rename it, or move it out of the scanned "
+        "folders\n"
+    )
+    assert done.stdout.endswith(", 2 warnings\n")
+    assert (project / "generated" / "elm" / "Workers" / "CSVWorker.elm").is_file()
+    assert all(line in doc_lines() for line in diagnostic_lines(done.stderr))
+    assert alone.returncode == 0
+    assert alone.stderr.startswith("src/pipe.rs: warning: not a regular file but a FIFO")
+
+
+def test_symlink_loops_end(project):
+    """Links back up the tree are not followed; a link that loops on itself is a file
+    that cannot be read. Neither hangs or gives a traceback."""
+    write(project / "src" / "lib.rs", GOOD)
+    (project / "src" / "up").symlink_to("..")
+    (project / "src" / "here").symlink_to(".")
+    done = run_cli(project, "generate")
+    assert done.returncode == 0, done.stderr
+    (project / "src" / "loop.rs").symlink_to("loop.rs")
+    looped = run_cli(project, "generate")
+    assert looped.returncode == 1
+    assert looped.stderr == (
+        "src/loop.rs: error: cannot read file: Too many levels of symbolic links\n"
+        + PATH_HINT + "hamlet: 1 error; nothing written\n"
+    )
+    assert all(line in doc_lines() for line in diagnostic_lines(looped.stderr))
+
+
+TABLE_HINT = "  hint: write `[tool.hamlet]` on a line of its own, with the settings under it"
+CONFIG_ERRORS = {  # name -> (file, content, the diagnostics it prints)
+    "tool_hamlet_string": ("pyproject.toml", '[tool]\nhamlet = "src"\n', [
+        "pyproject.toml:2:1: error: `tool.hamlet` must be a table, not a string", TABLE_HINT]),
+    "array_of_tables": ("pyproject.toml", '[project]\nname = "app"\n\n[[tool.hamlet]]\n'
+                        'paths = ["src"]\n', [
+        "pyproject.toml:4:1: error: `[[tool.hamlet]]` is an array of tables; Hamlet's "
+        "settings are one table", TABLE_HINT]),
+    "nul_in_paths": ("hamlet.toml", 'strict = true\npaths = ["src", "src\\u0000/lib.rs"]\n'
+                     'elm-out = "web\\u0000"\n', [
+        "hamlet.toml:2:1: error: `paths` holds a NUL character (\\u0000), which no path "
+        "can contain",
+        "  hint: remove the \\u0000 from the path",
+        "hamlet.toml:3:1: error: `elm-out` holds a NUL character (\\u0000), which no path "
+        "can contain",
+        "  hint: remove the \\u0000 from the path"]),
+    "deep_array": ("hamlet.toml", "strict = true\npaths = " + "[" * 3000 + "]" * 3000 + "\n", [
+        "hamlet.toml:2:9: error: TOML nested too deeply",
+        "  hint: Hamlet's settings need no nesting beyond a list of paths"]),
+    "deep_inline_table": ("pyproject.toml", "[tool.hamlet]\nx = " + "{a=" * 3000 + "1"
+                          + "}" * 3000 + "\n", [
+        "pyproject.toml:2:5: error: TOML nested too deeply",
+        "  hint: Hamlet's settings need no nesting beyond a list of paths"]),
+    "not_toml": ("hamlet.toml", 'paths = ["src"\n', [
+        "hamlet.toml:2:1: error: invalid TOML: Unclosed array",
+        "  hint: fix the file's syntax"]),
+    "wrong_types": ("hamlet.toml", 'paths = "src"\nelm-out = 3\nstrict = "yes"\n', [
+        "hamlet.toml:1:1: error: `paths` must be a list of strings",
+        '  hint: write `paths = ["src"]`',
+        "hamlet.toml:2:1: error: `elm-out` must be a string",
+        '  hint: write `elm-out = "folder"`',
+        "hamlet.toml:3:1: error: `strict` must be true or false",
+        "  hint: write `strict = true`"]),
+    "unknown_setting": ("hamlet.toml", 'elm_out = "web"\n', [
+        "hamlet.toml:1:1: error: unknown setting `elm_out`",
+        "  hint: known settings: paths, elm-out, js-out, worker-out, strict"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONFIG_ERRORS))
+def test_config_error(name, project, capsys):
+    """Each config error: its place, a hint, the same summary line as errors in the
+    sources, exit 1, nothing written; and quoted in docs/errors.md."""
+    file, content, expected = CONFIG_ERRORS[name]
+    write(project / file, content)
+    write(project / "src" / "lib.rs", GOOD)
+    assert main(["generate"]) == 1
+    _, err = capsys.readouterr()
+    errors = sum(": error: " in line for line in expected)
+    summary = f"hamlet: {errors} error{'s' * (errors != 1)}; nothing written"
+    assert err.splitlines() == expected + [summary]
+    assert files_under(project) == sorted([file, "src/lib.rs"])
+    missing = [line for line in expected if line not in doc_lines()]
+    assert not missing, f"docs/errors.md does not quote {missing}"
+
+
 def test_not_a_rust_file(project, capsys):
     write(project / "notes.txt", "pub enum A { B }\n")
     assert main(["generate", "notes.txt"]) == 1
     _, err = capsys.readouterr()
-    assert err.startswith("notes.txt:1:1: error: not a Rust source file (.rs): notes.txt\n" + PATH_HINT)
+    assert err.startswith("notes.txt: error: not a Rust source file (.rs): notes.txt\n" + PATH_HINT)
     assert files_under(project) == ["notes.txt"]
 
 
@@ -118,7 +265,7 @@ def test_folder_without_workers_warns(project, capsys):
     assert main(["generate", "src"]) == 0
     _, err = capsys.readouterr()
     assert err == (
-        "src:1:1: warning: no #[derive(BuildAmpWorker)] enum found here\n"
+        "src: warning: no #[derive(BuildAmpWorker)] enum found here\n"
         "  hint: derive BuildAmpWorker on a message enum, or pass the folder that holds it\n"
     )
 
@@ -127,7 +274,7 @@ def test_empty_folder_warns(project, capsys):
     (project / "src").mkdir()
     assert main(["generate", "src"]) == 0
     _, err = capsys.readouterr()
-    assert err.startswith("src:1:1: warning: no #[derive(BuildAmpWorker)] enum found here\n")
+    assert err.startswith("src: warning: no #[derive(BuildAmpWorker)] enum found here\n")
 
 
 def test_list_reports_the_same_errors(project, capsys):

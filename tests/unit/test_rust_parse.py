@@ -603,9 +603,9 @@ def test_missing_path_and_non_rust_file_are_errors(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     files, diagnostics = parse_paths(["nope", "notes.txt", "ok.rs"])
     assert [f.path for f in files] == ["ok.rs"]
-    assert [(d.loc, d.is_error) for d in diagnostics] == [
-        (Loc("nope", 1, 1), True),
-        (Loc("notes.txt", 1, 1), True),
+    assert [(d.loc, d.is_error) for d in diagnostics] == [  # whole paths: no line
+        (Loc("nope"), True),
+        (Loc("notes.txt"), True),
     ]
     assert "nope" in diagnostics[0].message and diagnostics[0].hint
     assert ".rs" in diagnostics[1].message and diagnostics[1].hint
