@@ -191,6 +191,7 @@ class ElmNames:
     optional_field: str  # private helper decoding an optional field
     locals: tuple[tuple[str, str], ...]
     default_field: str = ""  # private helper decoding a field with a serde default
+    helpers: tuple[tuple[str, str], ...] = ()  # the other private helpers, by role
 
     def local(self, role: str) -> str:
         return dict(self.locals)[role]
@@ -352,6 +353,7 @@ class TypesNames:
     optional_field: str = "optionalField"
     default_field: str = "defaultField"
     locals: tuple[tuple[str, str], ...] = ()
+    helpers: tuple[tuple[str, str], ...] = ()  # the other private helpers, by role
 
     def local(self, role: str) -> str:
         return dict(self.locals)[role]
