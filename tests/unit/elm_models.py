@@ -54,8 +54,15 @@ BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
 ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
     "decoder", "maybe", "a", "b", "c", "item", "default",
+    "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
 )
-TYPES = TypesNames("Workers.Types", "Workers/Types.elm")
+# Locals only the helpers' bodies use: parameters may share them.
+HELPER_ROLES = {"pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict"}
+HELPERS = ("ownField", "objectOnly", "objectOrArray", "tupleOf", "anyKeyObject", "encodeDict")
+ROLE_OF = dict(zip(HELPERS, ("own_field", "object_only", "object_or_array", "tuple_of",
+                             "any_key_object", "encode_dict")))
+TYPES = TypesNames("Workers.Types", "Workers/Types.elm",
+                   helpers=tuple((ROLE_OF[h], h) for h in HELPERS))
 
 
 def field(name, type_, docs="", wire=None, default=False, omit=Omit.NEVER, flattened=()):
@@ -118,8 +125,11 @@ def build(base, *variants, source="src/lib.rs"):
         optional_field=f"{lower}OptionalField",
         default_field=f"{lower}DefaultField",
     )
+    helpers = tuple((ROLE_OF[h], lower + h[0].upper() + h[1:]) for h in HELPERS)
     taken = set(top.values()) | {v.command for v in variants if v.direction is Direction.REQUEST}
-    locals_ = _locals(taken)
+    taken |= {name for _, name in helpers}
+    locals_ = _locals(set(taken))
+    taken |= {local for role, local in locals_ if role not in HELPER_ROLES}
     resolved = [dataclasses.replace(v, fields=_params(v.shape, v.fields, taken)) for v in variants]
     snake = naming.snake(base)
     top.pop("default_field")
@@ -130,7 +140,8 @@ def build(base, *variants, source="src/lib.rs"):
         loc=Loc(source),
         docs="",
         variants=tuple(resolved),
-        elm=ElmNames(**top, locals=tuple(locals_), default_field=f"{lower}DefaultField"),
+        elm=ElmNames(**top, locals=tuple(locals_), default_field=f"{lower}DefaultField",
+                     helpers=helpers),
         js=JsNames(snake, f"setup{base}", f"{snake}_main.js", f"{snake}.js",
                    f"{snake}_handlers.js", f"{snake}.schema.json", f"/workers/{snake}.js"),
     )
@@ -193,8 +204,12 @@ def project(*types, workers=()):
     optional = naming.fresh("optionalField", top)
     default = naming.fresh("defaultField", top | {optional})
     taken = top | {optional, default}
+    helpers = []
+    for start in HELPERS:
+        helpers.append((ROLE_OF[start], naming.fresh(start, taken)))
+        taken.add(helpers[-1][1])
     locals_ = _locals(set(taken))
-    taken |= {local for _, local in locals_}
+    taken |= {local for role, local in locals_ if role not in HELPER_ROLES}
     resolved = []
     for t in sorted(types, key=lambda t: t.name):
         if isinstance(t, StructDef):
@@ -204,7 +219,8 @@ def project(*types, workers=()):
                           for c in t.constructors)
             t = dataclasses.replace(t, constructors=ctors)
         resolved.append(t)
-    names = TypesNames("Workers.Types", "Workers/Types.elm", optional, default, locals_)
+    names = TypesNames("Workers.Types", "Workers/Types.elm", optional, default, locals_,
+                       tuple(helpers))
     return Project(tuple(workers), tuple(resolved), names)
 
 

@@ -110,7 +110,7 @@ type alias Labels =
 -}
 encodeLabels : Labels -> Encode.Value
 encodeLabels value =
-    Encode.dict Basics.identity Encode.string value
+    encodeDict Encode.string value
 
 
 {-| Decode `Labels` from JSON; the inverse of `encodeLabels`.
@@ -162,9 +162,12 @@ encodePoint value =
 -}
 pointDecoder : Decode.Decoder Point
 pointDecoder =
-    Decode.succeed (\x y -> { x = x, y = y })
-        |> Decode.map2 (|>) (Decode.field "x" Decode.float)
-        |> Decode.map2 (|>) (Decode.field "y" Decode.float)
+    objectOrArray 2
+        [ "x", "y" ]
+        (Decode.succeed (\x y -> { x = x, y = y })
+            |> Decode.map2 (|>) (Decode.field "x" Decode.float)
+            |> Decode.map2 (|>) (Decode.field "y" Decode.float)
+        )
 
 
 {-| Named like Elm's own `Result`, so it becomes `Result_` in Elm.
@@ -205,7 +208,7 @@ resultDecoder =
                             |> Decode.map2 (|>) (Decode.field "data" Decode.float)
 
                     "Err" ->
-                        Decode.succeed (\reason -> Err { reason = reason })
+                        Decode.field "data" (objectOnly (Decode.succeed (\reason -> Err { reason = reason })))
                             |> Decode.map2 (|>) (Decode.field "data" (Decode.field "reason" Decode.string))
 
                     _ ->
@@ -306,10 +309,13 @@ encodeStyle value =
 -}
 styleDecoder : Decode.Decoder Style
 styleDecoder =
-    Decode.succeed (\fill stroke labels -> { fill = fill, stroke = stroke, labels = labels })
-        |> Decode.map2 (|>) (Decode.field "fill" colourDecoder)
-        |> Decode.map2 (|>) (optionalField "stroke" colourDecoder)
-        |> Decode.map2 (|>) (defaultField "labels" Dict.empty labelsDecoder)
+    objectOrArray 2
+        [ "fill", "stroke", "labels" ]
+        (Decode.succeed (\fill stroke labels -> { fill = fill, stroke = stroke, labels = labels })
+            |> Decode.map2 (|>) (Decode.field "fill" colourDecoder)
+            |> Decode.map2 (|>) (optionalField "stroke" colourDecoder)
+            |> Decode.map2 (|>) (defaultField "labels" Dict.empty labelsDecoder)
+        )
 
 
 optionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)
@@ -338,3 +344,54 @@ defaultField field default decoder =
                     Maybe.Nothing ->
                         Decode.succeed default
             )
+
+
+objectOnly : Decode.Decoder a -> Decode.Decoder a
+objectOnly decoder =
+    Decode.keyValuePairs (Decode.succeed ())
+        |> Decode.andThen (\_ -> decoder)
+
+
+objectOrArray : Int -> List String -> Decode.Decoder a -> Decode.Decoder a
+objectOrArray least keys decoder =
+    Decode.oneOf
+        [ Decode.map Maybe.Just (Decode.list Decode.value)
+        , Decode.map (\_ -> Maybe.Nothing) (Decode.keyValuePairs (Decode.succeed ()))
+        ]
+        |> Decode.andThen
+            (\items ->
+                case items of
+                    Maybe.Nothing ->
+                        decoder
+
+                    Maybe.Just values ->
+                        if List.length values < least || List.length values > List.length keys then
+                            Decode.fail ("Expecting an OBJECT, or an ARRAY of " ++ String.fromInt least ++ " to " ++ String.fromInt (List.length keys) ++ " elements")
+
+                        else
+                            case Decode.decodeValue decoder (anyKeyObject (List.map2 Tuple.pair keys values)) of
+                                Result.Ok value ->
+                                    Decode.succeed value
+
+                                Result.Err error ->
+                                    Decode.fail (Decode.errorToString error)
+            )
+
+
+anyKeyObject : List ( String, Encode.Value ) -> Encode.Value
+anyKeyObject pairs =
+    if List.any (Tuple.first >> (==) "__proto__") pairs then
+        Decode.decodeString Decode.value ("{" ++ String.join "," (List.map (\( key, value ) -> Encode.encode 0 (Encode.string key) ++ ":" ++ Encode.encode 0 value) pairs) ++ "}")
+            |> Result.withDefault (Encode.object pairs)
+
+    else
+        Encode.object pairs
+
+
+encodeDict : (a -> Encode.Value) -> Dict String a -> Encode.Value
+encodeDict encoder dict =
+    if Dict.member "__proto__" dict then
+        anyKeyObject (List.map (Tuple.mapSecond encoder) (Dict.toList dict))
+
+    else
+        Encode.dict Basics.identity encoder dict
