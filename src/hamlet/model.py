@@ -288,6 +288,9 @@ class StructDef:
     TUPLE shape: a custom type with one constructor named like the type,
     `type Meters = Meters Float`; on the wire the inner value for one field (serde
     newtype struct), else an array. UNIT shape: `type Marker = Marker`, `null` on the wire.
+
+    `least_items`: serde also reads a STRUCT from an array of its fields in order; the
+    array must hold every field up to the last one without a field-level `default`.
     """
 
     name: str
@@ -301,6 +304,7 @@ class StructDef:
     encoder: str
     decoder: str
     cycle: int | None  # types with the same number reach each other: decode lazily
+    least_items: int = 0
 
 
 @dataclass(frozen=True)

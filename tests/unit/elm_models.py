@@ -55,12 +55,16 @@ ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
     "decoder", "maybe", "a", "b", "c", "item", "default",
     "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
+    "found", "object", "state", "char", "json",
 )
 # Locals only the helpers' bodies use: parameters may share them.
-HELPER_ROLES = {"pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict"}
-HELPERS = ("ownField", "objectOnly", "objectOrArray", "tupleOf", "anyKeyObject", "encodeDict")
+HELPER_ROLES = {"pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
+                "found", "object", "state", "char", "json"}
+HELPERS = ("ownField", "objectOnly", "objectOrArray", "tupleOf", "anyKeyObject", "encodeDict",
+           "decodeDict", "jsonValue", "ownValue", "objectKeys", "keyStep", "unitVariant")
 ROLE_OF = dict(zip(HELPERS, ("own_field", "object_only", "object_or_array", "tuple_of",
-                             "any_key_object", "encode_dict")))
+                             "any_key_object", "encode_dict", "decode_dict", "json_value",
+                             "own_value", "object_keys", "key_step", "unit_variant")))
 TYPES = TypesNames("Workers.Types", "Workers/Types.elm",
                    helpers=tuple((ROLE_OF[h], h) for h in HELPERS))
 
@@ -177,8 +181,10 @@ def named(name):
 
 def struct(name, *fields, shape=Shape.STRUCT, wrapped=False, docs="", cycle=None, source="src/types.rs"):
     ref = named(name)
+    # as if every default were the field's own: serde's array form may end before them
+    least = max((i + 1 for i, f in enumerate(fields) if not f.default), default=0)
     return StructDef(name, name, shape, tuple(fields), wrapped, docs, Loc(source), source,
-                     ref.encoder, ref.decoder, cycle)
+                     ref.encoder, ref.decoder, cycle, least if shape is Shape.STRUCT else 0)
 
 
 def ctor(name, *fields, shape=Shape.STRUCT, tag=None, docs=""):
@@ -372,7 +378,7 @@ def declaration(content: str, start: str) -> str:
 
 # ---- shadowing, checked without the Elm compiler ----------------------------------------
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|->|\\|[()\[\]]|\S')
+_TOKEN = re.compile(r"'(?:[^'\\]|\\.)*'|" r'"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|->|\\|[()\[\]]|\S')
 
 
 def _binders(text: str) -> list[str]:

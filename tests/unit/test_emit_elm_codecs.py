@@ -108,7 +108,7 @@ def test_decoders_read_the_tag_then_every_field():
     assert '|> Decode.map2 (|>) (Decode.field "unit" (Decode.null ()))' in decoder
     assert (
         '|> Decode.map2 (|>) (Decode.field "deep" (Decode.list (Decode.list '
-        "(Decode.nullable (Decode.nullable (Decode.dict Decode.int))))))"
+        "(Decode.nullable (Decode.nullable (httpRouteWorkerDecodeDict Decode.int))))))"
     ) in decoder
 
 
@@ -280,7 +280,7 @@ def test_worker_message_fields_take_default_omit_and_flatten():
         "                        Decode.succeed (\\from labels note at tags -> "
         "PlanRoute { from = from, labels = labels, note = note, at = at, tags = tags })\n"
         '                            |> Decode.map2 (|>) (Decode.field "from" Workers.Types.pointDecoder)\n'
-        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "labels" Dict.empty (Decode.dict Decode.string))\n'
+        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "labels" Dict.empty (routeWorkerDecodeDict Decode.string))\n'
         '                            |> Decode.map2 (|>) (routeWorkerOptionalField "note" Decode.string)\n'
         "                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n"
         '                            |> Decode.map2 (|>) (routeWorkerDefaultField "tags" Dict.empty Workers.Types.labelsDecoder)\n'

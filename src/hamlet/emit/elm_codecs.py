@@ -307,7 +307,8 @@ def decoder(t: Type, scope: Scope) -> Expr:
     if isinstance(t, ListT):
         return Expr("Decode.list " + decoder(t.item, scope).arg(), APP)
     if isinstance(t, DictT):
-        return Expr("Decode.dict " + decoder(t.value, scope).arg(), APP)
+        # Not `Decode.dict` alone: it throws on an object with a key "hasOwnProperty".
+        return Expr(scope.helper("decode_dict") + " " + decoder(t.value, scope).arg(), APP)
     if isinstance(t, MaybeT):
         return Expr("Decode.nullable " + decoder(t.item, scope).arg(), APP)
     if isinstance(t, TupleT):
@@ -334,7 +335,7 @@ def tuple_of(size: int, decoder_text: str, scope: Scope) -> Expr:
 
 # Keys that every JavaScript object has, through Object.prototype. elm/json's
 # `Decode.field` tests `key in value`, which finds them on any object; a key named so
-# is decoded by the own-field helper, which looks at the object's own keys only.
+# is decoded by the own-field helper, which tells an own key from the inherited member.
 PROTOTYPE_KEYS = frozenset((
     "constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty",
     "__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable",
@@ -355,6 +356,8 @@ def field_decoder(key: str, f: Field, scope: Scope) -> Expr:
     default-field helper with the type's zero value. A key named like a member of
     Object.prototype goes through the own-field helper."""
     t = f.type
+    if isinstance(scope.alias(t), MaybeT):  # `type Note = Option<String>`: may be missing too
+        t = scope.alias(t)
     if key in PROTOTYPE_KEYS:
         own = scope.helper("own_field")
         if isinstance(t, MaybeT):

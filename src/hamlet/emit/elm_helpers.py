@@ -5,11 +5,19 @@ local names (`Scope.local`) are chosen per module so that they shadow nothing.
     optionalField "note" Decode.string        a missing key is Nothing
     defaultField "tags" [] (Decode.list ..)    a missing key is the zero value
     ownField "constructor" Maybe.Nothing D    a key named like an Object.prototype member
+      (ownValue, jsonValue)                   (an own key, not the inherited member)
     objectOnly D                              D, on a JSON object only
     objectOrArray 1 [ "x", "y" ] D            a struct: an object, or an array of fields
     tupleOf 2 D                               D, on an array of exactly 2 elements
+    unitVariant                               a unit variant: "Png", or {"Png": null}
+    decodeDict D                              Decode.dict that takes a key "hasOwnProperty"
+      (objectKeys, keyStep)                   (the keys of such an object, from its text)
     anyKeyObject pairs                        Encode.object that keeps "__proto__"
     encodeDict encodeValue dict               Encode.dict that keeps "__proto__"
+
+elm/json reads keys with `key in value` and `value.hasOwnProperty(key)`, and writes
+them with `object[key] = value`: JavaScript's own members get in the way of JSON keys
+named like them. These helpers go around that, at a cost only where such a key can be.
 """
 
 from __future__ import annotations
@@ -69,38 +77,87 @@ def _parens(text: str) -> str:
 
 def own_field_helper(scope: Scope) -> list[str]:
     """Decodes a key named like a member of Object.prototype (`constructor`,
-    `__proto__`...): present only when the object has it as its own key."""
+    `__proto__`...): `Decode.field` finds the inherited member on every object, so the
+    key counts as present only when its value is JSON, and, for `__proto__`, not the
+    prototype itself."""
     name, field_, default = scope.helper("own_field"), scope.local("field"), scope.local("default")
-    decoder_, pairs, value = scope.local("decoder"), scope.local("pairs"), scope.local("value")
+    decoder_, found, value = scope.local("decoder"), scope.local("found"), scope.local("value")
     return [
         f"{name} : String -> Maybe a -> Decode.Decoder a -> Decode.Decoder a",
         f"{name} {field_} {default} {decoder_} =",
-        "    Decode.keyValuePairs (Decode.succeed ())",
+        f"    Decode.maybe (Decode.field {field_} {scope.helper('json_value')})",
         "        |> Decode.andThen",
-        f"            (\\{pairs} ->",
-        f"                if List.any (Tuple.first >> (==) {field_}) {pairs} then",
-        f"                    Decode.field {field_} {decoder_}",
+        f"            (\\{found} ->",
+        f"                case ( Maybe.andThen ({scope.helper('own_value')} {field_}) {found}, {default} ) of",
+        "                    ( Maybe.Just _, _ ) ->",
+        f"                        Decode.field {field_} {decoder_}",
         "",
-        "                else",
-        f"                    case {default} of",
-        f"                        Maybe.Just {value} ->",
-        f"                            Decode.succeed {value}",
+        f"                    ( Maybe.Nothing, Maybe.Just {value} ) ->",
+        f"                        Decode.succeed {value}",
         "",
-        "                        Maybe.Nothing ->",
-        f'                            Decode.fail ("Expecting an OBJECT with a field named `" ++ {field_} ++ "`")',
+        "                    ( Maybe.Nothing, Maybe.Nothing ) ->",
+        f'                        Decode.fail ("Expecting an OBJECT with a field named `" ++ {field_} ++ "`")',
         "            )",
+    ]
+
+
+def own_value_helper(scope: Scope) -> list[str]:
+    """The value found at `field`, unless it is Object.prototype, which every object
+    inherits as `__proto__`: it alone prints as `{}` and has a null `__proto__` (a JSON
+    `{}` has the prototype, and a JSON object whose own `__proto__` is null prints it)."""
+    name, field_, value = scope.helper("own_value"), scope.local("field"), scope.local("value")
+    test = (
+        f'{field_} == "__proto__" && Encode.encode 0 {value} == "{{}}" && Result.toMaybe '
+        f'(Decode.decodeValue (Decode.field "__proto__" (Decode.null ())) {value}) == Maybe.Just ()'
+    )
+    return [
+        f"{name} : String -> Decode.Value -> Maybe Decode.Value",
+        f"{name} {field_} {value} =",
+        f"    if {test} then",
+        "        Maybe.Nothing",
+        "",
+        "    else",
+        f"        Maybe.Just {value}",
+    ]
+
+
+def json_value_helper(scope: Scope) -> list[str]:
+    """Any JSON value, and nothing else: the methods objects inherit are functions."""
+    name = scope.helper("json_value")
+    return [
+        f"{name} : Decode.Decoder Decode.Value",
+        f"{name} =",
+        "    Decode.oneOf",
+        "        [ Decode.null ()",
+        "        , Decode.map (\\_ -> ()) Decode.bool",
+        "        , Decode.map (\\_ -> ()) Decode.float",
+        "        , Decode.map (\\_ -> ()) Decode.string",
+        '        , Decode.field "toString" (Decode.succeed ())',
+        "        ]",
+        "        |> Decode.andThen (\\_ -> Decode.value)",
     ]
 
 
 def object_only_helper(scope: Scope) -> list[str]:
     """Runs a decoder on a JSON object only, never on an array, null or a scalar: serde
-    reads a struct variant of an untagged or adjacently tagged enum from an object."""
-    name, decoder_ = scope.helper("object_only"), scope.local("decoder")
+    reads a struct variant of an untagged or adjacently tagged enum from an object. (Not
+    through `Decode.keyValuePairs`, which throws on a key "hasOwnProperty".)"""
+    name, decoder_, object_ = scope.helper("object_only"), scope.local("decoder"), scope.local("object")
     return [
         f"{name} : Decode.Decoder a -> Decode.Decoder a",
         f"{name} {decoder_} =",
-        "    Decode.keyValuePairs (Decode.succeed ())",
-        f"        |> Decode.andThen (\\_ -> {decoder_})",
+        "    Decode.oneOf",
+        "        [ Decode.map (\\_ -> Basics.False) (Decode.list (Decode.succeed ()))",
+        '        , Decode.map (\\_ -> Basics.True) (Decode.field "toString" (Decode.succeed ()))',
+        "        ]",
+        "        |> Decode.andThen",
+        f"            (\\{object_} ->",
+        f"                if {object_} then",
+        f"                    {decoder_}",
+        "",
+        "                else",
+        '                    Decode.fail "Expecting an OBJECT"',
+        "            )",
     ]
 
 
@@ -116,7 +173,7 @@ def object_or_array_helper(scope: Scope) -> list[str]:
         f"{name} {least} {keys} {decoder_} =",
         "    Decode.oneOf",
         "        [ Decode.map Maybe.Just (Decode.list Decode.value)",
-        "        , Decode.map (\\_ -> Maybe.Nothing) (Decode.keyValuePairs (Decode.succeed ()))",
+        '        , Decode.map (\\_ -> Maybe.Nothing) (Decode.field "toString" (Decode.succeed ()))',
         "        ]",
         "        |> Decode.andThen",
         f"            (\\{items} ->",
@@ -136,6 +193,109 @@ def object_or_array_helper(scope: Scope) -> list[str]:
         f"                                Result.Err {error_} ->",
         f"                                    Decode.fail (Decode.errorToString {error_})",
         "            )",
+    ]
+
+
+def decode_dict_helper(scope: Scope) -> list[str]:
+    """`Decode.dict`, which calls `value.hasOwnProperty(key)` and so throws on an object
+    with a key "hasOwnProperty"; such an object's keys are read from its JSON text."""
+    name, decoder_, found = scope.helper("decode_dict"), scope.local("decoder"), scope.local("found")
+    value, key = scope.local("value"), scope.local("key")
+    scope.used.add("Dict")
+    return [
+        f"{name} : Decode.Decoder a -> Decode.Decoder (Dict String a)",
+        f"{name} {decoder_} =",
+        f'    Decode.maybe (Decode.field "hasOwnProperty" {scope.helper("json_value")})',
+        "        |> Decode.andThen",
+        f"            (\\{found} ->",
+        f"                case {found} of",
+        "                    Maybe.Nothing ->",
+        f"                        Decode.dict {decoder_}",
+        "",
+        "                    Maybe.Just _ ->",
+        "                        Decode.value",
+        "                            |> Decode.andThen",
+        f"                                (\\{value} ->",
+        f"                                    {scope.helper('object_keys')} (Encode.encode 0 {value})",
+        f"                                        |> List.foldr (\\{key} -> Decode.map2 (::) (Decode.map (Tuple.pair {key}) (Decode.field {key} {decoder_}))) (Decode.succeed [])",
+        "                                        |> Decode.map Dict.fromList",
+        "                                )",
+        "            )",
+    ]
+
+
+def unit_variant_helper(scope: Scope) -> list[str]:
+    """The name of a unit variant as serde reads it: `"Png"`, or `{"Png": null}`."""
+    name, found, tag = scope.helper("unit_variant"), scope.local("found"), scope.local("tag")
+    return [
+        f"{name} : Decode.Decoder String",
+        f"{name} =",
+        "    Decode.oneOf",
+        "        [ Decode.string",
+        f"        , {scope.helper('decode_dict')} (Decode.null ())",
+        "            |> Decode.andThen",
+        f"                (\\{found} ->",
+        f"                    case Dict.keys {found} of",
+        f"                        [ {tag} ] ->",
+        f"                            Decode.succeed {tag}",
+        "",
+        "                        _ ->",
+        '                            Decode.fail "Expecting a STRING, or an OBJECT with one key"',
+        "                )",
+        "        ]",
+    ]
+
+
+_KEY_STATE = "{ depth : Int, quoted : Bool, escaped : Bool, current : List Char, last : String, keys : List String }"
+
+
+def object_keys_helper(scope: Scope) -> list[str]:
+    """The keys of a JSON object, from its text (`Encode.encode 0`): each string at the
+    object's own level that a `:` follows."""
+    name, json_, key = scope.helper("object_keys"), scope.local("json"), scope.local("key")
+    start = "{ depth = 0, quoted = Basics.False, escaped = Basics.False, current = [], last = \"\", keys = [] }"
+    return [
+        f"{name} : String -> List String",
+        f"{name} {json_} =",
+        f"    (String.foldl {scope.helper('key_step')} {start} {json_}).keys",
+        f'        |> List.filterMap (\\{key} -> Result.toMaybe (Decode.decodeString Decode.string ("\\"" ++ {key} ++ "\\"")))',
+        "        |> List.reverse",
+    ]
+
+
+def key_step_helper(scope: Scope) -> list[str]:
+    """One character of the key scan: strings, escapes, nesting, and `:` at depth 1."""
+    name, char, state = scope.helper("key_step"), scope.local("char"), scope.local("state")
+    return [
+        f"{name} : Char -> {_KEY_STATE} -> {_KEY_STATE}",
+        f"{name} {char} {state} =",
+        f"    if {state}.quoted then",
+        f"        if {state}.escaped then",
+        f"            {{ {state} | escaped = Basics.False, current = {char} :: {state}.current }}",
+        "",
+        f"        else if {char} == '\\\\' then",
+        f"            {{ {state} | escaped = Basics.True, current = {char} :: {state}.current }}",
+        "",
+        f"        else if {char} == '\"' then",
+        f"            {{ {state} | quoted = Basics.False, last = String.fromList (List.reverse {state}.current) }}",
+        "",
+        "        else",
+        f"            {{ {state} | current = {char} :: {state}.current }}",
+        "",
+        f"    else if {char} == '\"' then",
+        f"        {{ {state} | quoted = Basics.True, current = [] }}",
+        "",
+        f"    else if {char} == '{{' || {char} == '[' then",
+        f"        {{ {state} | depth = {state}.depth + 1 }}",
+        "",
+        f"    else if {char} == '}}' || {char} == ']' then",
+        f"        {{ {state} | depth = {state}.depth - 1 }}",
+        "",
+        f"    else if {char} == ':' && {state}.depth == 1 then",
+        f"        {{ {state} | keys = {state}.last :: {state}.keys }}",
+        "",
+        "    else",
+        f"        {state}",
     ]
 
 
@@ -194,20 +354,37 @@ def encode_dict_helper(scope: Scope) -> list[str]:
 
 
 _HELPERS = (
+    ("unit_variant", unit_variant_helper),
     ("optional_field", optional_field_helper),
     ("default_field", default_field_helper),
     ("own_field", own_field_helper),
+    ("own_value", own_value_helper),
+    ("json_value", json_value_helper),
     ("object_only", object_only_helper),
     ("object_or_array", object_or_array_helper),
     ("tuple_of", tuple_of_helper),
+    ("decode_dict", decode_dict_helper),
+    ("object_keys", object_keys_helper),
+    ("key_step", key_step_helper),
     ("any_key_object", any_key_object_helper),
     ("encode_dict", encode_dict_helper),
 )
 
+# The helpers each helper calls.
+_NEEDS = {
+    "unit_variant": ("decode_dict",),
+    "own_field": ("own_value", "json_value"),
+    "decode_dict": ("json_value", "object_keys"),
+    "object_keys": ("key_step",),
+    "object_or_array": ("any_key_object",),
+    "encode_dict": ("any_key_object",),
+}
+
 
 def helpers(scope: Scope) -> list[list[str]]:
-    """The private helpers the printed codecs used, in a fixed order (with the ones
-    those helpers use in turn)."""
-    if scope.used & {"object_or_array", "encode_dict"}:
-        scope.used.add("any_key_object")
+    """The private helpers the printed codecs used, in a fixed order, with the ones
+    those helpers call in turn."""
+    for role, _ in _HELPERS:  # in order: a helper's needs come after it
+        if role in scope.used:
+            scope.used.update(_NEEDS.get(role, ()))
     return [make(scope) for role, make in _HELPERS if role in scope.used]

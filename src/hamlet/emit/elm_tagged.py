@@ -243,7 +243,7 @@ def union_decoder(
         return lines
     tag = scope.local("tag")
     if tagging is Tagging.STRING:
-        lines.append(f"{INDENT}Decode.string")
+        lines.append(INDENT + scope.helper("unit_variant"))
         unknown = elm_string(f"Unknown {type_name}: ")
     else:
         lines.append(INDENT + key_decoder(tag_key, Expr("Decode.string", ATOM), scope).text)
@@ -294,8 +294,8 @@ def _adjacent_branch(case: Case, content_key: str, scope: Scope) -> list[str]:
     if case.shape is Shape.UNIT:
         absent = field_decoder(content_key, _NULL_FIELD, scope)
         return [f"Decode.map (Basics.always {case.name}) {absent.arg()}"]
-    if len(fields) == 1:
-        steps = [_within(content_key, decoder(fields[0].type, scope), scope)]
+    if len(fields) == 1:  # an `Option` may be missing: serde reads that as None
+        steps = [field_decoder(content_key, fields[0], scope)]
         return pipeline(f"Decode.succeed {case.name}", steps)
     return _positional(content_key, case, scope)
 

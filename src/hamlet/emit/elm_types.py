@@ -219,9 +219,7 @@ def _struct_body(t: StructDef, scope: Scope) -> list[str]:
     if any(f.flattened for f in fields):
         return pipeline(f"{scope.helper('object_only')} ({start})", steps)
     keys = "[ " + ", ".join(elm_string(f.wire_name) for f in fields) + " ]" if fields else "[]"
-    # serde reads the array's elements in order, and a missing one only when it has a default.
-    least = max((i + 1 for i, f in enumerate(fields) if not f.default), default=0)
-    helper = f"{scope.helper('object_or_array')} {least}"
+    helper = f"{scope.helper('object_or_array')} {t.least_items}"
     if not steps:
         return [f"{helper} {keys} ({start})"]
     lines = pipeline(start, steps)

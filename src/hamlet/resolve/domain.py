@@ -181,7 +181,7 @@ class Domain:
             name=naming.elm_type_name(item.name), rust_name=item.name, shape=Shape(kind),
             fields=fields, wrapped=False, docs=item.docs, loc=item.loc, source=path,
             encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None,
+            cycle=None, least_items=_least_items(item, fields) if kind == "struct" else 0,
         )
 
     def _transparent(self, item: RStruct, serde) -> bool:
@@ -338,6 +338,19 @@ def _tagging(item: REnum, serde, diagnostics: list[Diagnostic]) -> Tagging | Non
     if all(v.kind == "unit" for v in item.variants):
         return Tagging.STRING
     return Tagging.INTERNAL
+
+
+def _least_items(item: RStruct, fields: tuple[Field, ...]) -> int:
+    """How many leading elements serde's array form of the struct needs: it fills in a
+    missing element only from the field's own `default` (never the container's), and
+    Elm only where the type has a zero value."""
+    kept = [rf for rf in item.fields if not skipped(rf)]
+    least = 0
+    for index, (rf, field) in enumerate(zip(kept, fields), 1):
+        own = read_serde(rf.attrs, FIELD, "", [])
+        if not (own.default and field.default):
+            least = index
+    return least
 
 
 def struct_only(item: REnum, serde) -> Diagnostic:

@@ -14,11 +14,15 @@ ELM_LOCAL_ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
     "decoder", "maybe", "a", "b", "c", "item", "default",
     "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
+    "found", "object", "state", "char", "json",
 )
 
 # Roles used only inside the private helpers' bodies: no codec sees them, so record
 # fields and parameters may share their names.
-HELPER_ONLY_ROLES = frozenset(("pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict"))
+HELPER_ONLY_ROLES = frozenset((
+    "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict", "found",
+    "object", "state", "char", "json",
+))
 
 
 def codec_locals(locals_: tuple[tuple[str, str], ...]) -> set[str]:
@@ -35,6 +39,12 @@ ELM_HELPERS = (
     ("tuple_of", "tupleOf"),
     ("any_key_object", "anyKeyObject"),
     ("encode_dict", "encodeDict"),
+    ("decode_dict", "decodeDict"),
+    ("json_value", "jsonValue"),
+    ("own_value", "ownValue"),
+    ("object_keys", "objectKeys"),
+    ("key_step", "keyStep"),
+    ("unit_variant", "unitVariant"),
 )
 
 

@@ -82,7 +82,7 @@ encodeColour value =
 -}
 colourDecoder : Decode.Decoder Colour
 colourDecoder =
-    Decode.string
+    unitVariant
         |> Decode.andThen
             (\tag ->
                 case tag of
@@ -117,7 +117,7 @@ encodeLabels value =
 -}
 labelsDecoder : Decode.Decoder Labels
 labelsDecoder =
-    Decode.dict Decode.string
+    decodeDict Decode.string
 
 
 {-| A newtype: the bare number on the wire.
@@ -318,6 +318,23 @@ styleDecoder =
         )
 
 
+unitVariant : Decode.Decoder String
+unitVariant =
+    Decode.oneOf
+        [ Decode.string
+        , decodeDict (Decode.null ())
+            |> Decode.andThen
+                (\found ->
+                    case Dict.keys found of
+                        [ tag ] ->
+                            Decode.succeed tag
+
+                        _ ->
+                            Decode.fail "Expecting a STRING, or an OBJECT with one key"
+                )
+        ]
+
+
 optionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)
 optionalField field decoder =
     Decode.maybe (Decode.field field Decode.value)
@@ -346,17 +363,39 @@ defaultField field default decoder =
             )
 
 
+jsonValue : Decode.Decoder Decode.Value
+jsonValue =
+    Decode.oneOf
+        [ Decode.null ()
+        , Decode.map (\_ -> ()) Decode.bool
+        , Decode.map (\_ -> ()) Decode.float
+        , Decode.map (\_ -> ()) Decode.string
+        , Decode.field "toString" (Decode.succeed ())
+        ]
+        |> Decode.andThen (\_ -> Decode.value)
+
+
 objectOnly : Decode.Decoder a -> Decode.Decoder a
 objectOnly decoder =
-    Decode.keyValuePairs (Decode.succeed ())
-        |> Decode.andThen (\_ -> decoder)
+    Decode.oneOf
+        [ Decode.map (\_ -> Basics.False) (Decode.list (Decode.succeed ()))
+        , Decode.map (\_ -> Basics.True) (Decode.field "toString" (Decode.succeed ()))
+        ]
+        |> Decode.andThen
+            (\object ->
+                if object then
+                    decoder
+
+                else
+                    Decode.fail "Expecting an OBJECT"
+            )
 
 
 objectOrArray : Int -> List String -> Decode.Decoder a -> Decode.Decoder a
 objectOrArray least keys decoder =
     Decode.oneOf
         [ Decode.map Maybe.Just (Decode.list Decode.value)
-        , Decode.map (\_ -> Maybe.Nothing) (Decode.keyValuePairs (Decode.succeed ()))
+        , Decode.map (\_ -> Maybe.Nothing) (Decode.field "toString" (Decode.succeed ()))
         ]
         |> Decode.andThen
             (\items ->
@@ -376,6 +415,64 @@ objectOrArray least keys decoder =
                                 Result.Err error ->
                                     Decode.fail (Decode.errorToString error)
             )
+
+
+decodeDict : Decode.Decoder a -> Decode.Decoder (Dict String a)
+decodeDict decoder =
+    Decode.maybe (Decode.field "hasOwnProperty" jsonValue)
+        |> Decode.andThen
+            (\found ->
+                case found of
+                    Maybe.Nothing ->
+                        Decode.dict decoder
+
+                    Maybe.Just _ ->
+                        Decode.value
+                            |> Decode.andThen
+                                (\value ->
+                                    objectKeys (Encode.encode 0 value)
+                                        |> List.foldr (\key -> Decode.map2 (::) (Decode.map (Tuple.pair key) (Decode.field key decoder))) (Decode.succeed [])
+                                        |> Decode.map Dict.fromList
+                                )
+            )
+
+
+objectKeys : String -> List String
+objectKeys json =
+    (String.foldl keyStep { depth = 0, quoted = Basics.False, escaped = Basics.False, current = [], last = "", keys = [] } json).keys
+        |> List.filterMap (\key -> Result.toMaybe (Decode.decodeString Decode.string ("\"" ++ key ++ "\"")))
+        |> List.reverse
+
+
+keyStep : Char -> { depth : Int, quoted : Bool, escaped : Bool, current : List Char, last : String, keys : List String } -> { depth : Int, quoted : Bool, escaped : Bool, current : List Char, last : String, keys : List String }
+keyStep char state =
+    if state.quoted then
+        if state.escaped then
+            { state | escaped = Basics.False, current = char :: state.current }
+
+        else if char == '\\' then
+            { state | escaped = Basics.True, current = char :: state.current }
+
+        else if char == '"' then
+            { state | quoted = Basics.False, last = String.fromList (List.reverse state.current) }
+
+        else
+            { state | current = char :: state.current }
+
+    else if char == '"' then
+        { state | quoted = Basics.True, current = [] }
+
+    else if char == '{' || char == '[' then
+        { state | depth = state.depth + 1 }
+
+    else if char == '}' || char == ']' then
+        { state | depth = state.depth - 1 }
+
+    else if char == ':' && state.depth == 1 then
+        { state | keys = state.last :: state.keys }
+
+    else
+        state
 
 
 anyKeyObject : List ( String, Encode.Value ) -> Encode.Value
