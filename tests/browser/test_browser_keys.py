@@ -15,6 +15,10 @@ keys as own keys.
     test_missing_keys_named_like_members_are_missing
                                     a reply without them decodes as Nothing: Elm does not
                                     take the inherited members for them
+    test_a_failure_whose_key_is_proto_arrives
+                                    the failure variant's one field is sent as
+                                    "__proto__": the worker entry's failure, and the
+                                    scaffold's placeholder reply, keep it as a key
 """
 
 from __future__ import annotations
@@ -76,6 +80,9 @@ def elm_make(request, tmp_path_factory, project: Path, module: str, output: Path
     return made
 
 
+SCAFFOLD = {}
+
+
 @pytest.fixture(scope="module")
 def keys_site(request, tmp_path_factory) -> Path:
     """The generated glue for keys.rs with our handlers, and Main.elm compiled with the
@@ -87,6 +94,8 @@ def keys_site(request, tmp_path_factory) -> Path:
     assert result.ok, "\n".join(d.render() for d in result.diagnostics)
     folders = {"elm": root / "elm" / "src", "js": root / "js", "worker": root / "workers"}
     for file in result.files:
+        if file.scaffold:
+            SCAFFOLD[file.path] = file.content
         target = folders[file.root] / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(file.content, encoding="utf-8")
@@ -158,3 +167,12 @@ def test_missing_keys_named_like_members_are_missing(page):
             "entries": [{"__proto__": {}, "toString": None}]}
     assert json.loads(reply.pop("seen")) == sent  # Elm writes each Nothing as null
     assert reply == {**sent, "type": "Echoed"}
+
+
+def test_a_failure_whose_key_is_proto_arrives(page):
+    reply = round_trip(page, {"type": "Echo", "constructor": "throw", "labels": {}, "entries": []})
+    assert reply == {"type": "EchoFailed", "__proto__": "asked to throw"}
+    # the scaffold's placeholder reply would send the same key (a computed name: the
+    # literal `{ __proto__: text }` would set the prototype and send nothing)
+    assert "reply.echoFailed({ [\"__proto__\"]: 'handleEcho is not implemented yet' });" in (
+        SCAFFOLD["keys_worker_handlers.js"])

@@ -40,5 +40,9 @@ pub enum KeysWorkerMessage {
         /// The request as the handler saw it, as JSON: its own keys, nothing lost.
         seen: String,
     },
-    EchoFailed { error: String },
+    /// The failure variant: its text under the key "__proto__" too.
+    EchoFailed {
+        #[serde(rename = "__proto__")]
+        error: String,
+    },
 }
