@@ -241,6 +241,10 @@ def elm_harness(request, tmp_path_factory) -> Path:
     }, indent=4), encoding="utf-8")
     made = elm_make(request, tmp_path_factory, folder, "src/Harness.elm", folder / "harness.js")
     assert made.returncode == 0, explain(made)
+    elm_format = ROOT / "node_modules" / ".bin" / "elm-format"
+    if elm_format.exists():  # every shape at once, laid out as elm-format would
+        formatted = run([elm_format, "--validate", folder / "src" / "Workers"], cwd=folder)
+        assert formatted.returncode == 0, explain(formatted)
     (folder / "run.js").write_text(RUNNER, encoding="utf-8")
     return folder
 
