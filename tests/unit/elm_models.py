@@ -61,9 +61,9 @@ ROLES = (
 HELPER_ROLES = {"pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
                 "found", "object", "state", "char", "json"}
 HELPERS = ("ownField", "objectOnly", "objectOrArray", "tupleOf", "anyKeyObject", "encodeDict",
-           "decodeDict", "jsonValue", "ownValue", "objectKeys", "keyStep", "unitVariant")
+           "decodeDict", "ownValue", "objectKeys", "keyStep", "unitVariant")
 ROLE_OF = dict(zip(HELPERS, ("own_field", "object_only", "object_or_array", "tuple_of",
-                             "any_key_object", "encode_dict", "decode_dict", "json_value",
+                             "any_key_object", "encode_dict", "decode_dict",
                              "own_value", "object_keys", "key_step", "unit_variant")))
 TYPES = TypesNames("Workers.Types", "Workers/Types.elm",
                    helpers=tuple((ROLE_OF[h], h) for h in HELPERS))

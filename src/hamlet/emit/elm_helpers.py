@@ -5,7 +5,7 @@ local names (`Scope.local`) are chosen per module so that they shadow nothing.
     optionalField "note" Decode.string        a missing key is Nothing
     defaultField "tags" [] (Decode.list ..)    a missing key is the zero value
     ownField "constructor" Maybe.Nothing D    a key named like an Object.prototype member
-      (ownValue, jsonValue)                   (an own key, not the inherited member)
+      (ownValue)                              (an own key, not the inherited member)
     objectOnly D                              D, on a JSON object only
     objectOrArray 1 [ "x", "y" ] D            a struct: an object, or an array of fields
     tupleOf 2 D                               D, on an array of exactly 2 elements
@@ -78,14 +78,13 @@ def _parens(text: str) -> str:
 def own_field_helper(scope: Scope) -> list[str]:
     """Decodes a key named like a member of Object.prototype (`constructor`,
     `__proto__`...): `Decode.field` finds the inherited member on every object, so the
-    key counts as present only when its value is JSON, and, for `__proto__`, not the
-    prototype itself."""
+    key counts as present only when the own-value helper says it is the object's own."""
     name, field_, default = scope.helper("own_field"), scope.local("field"), scope.local("default")
     decoder_, found, value = scope.local("decoder"), scope.local("found"), scope.local("value")
     return [
         f"{name} : String -> Maybe a -> Decode.Decoder a -> Decode.Decoder a",
         f"{name} {field_} {default} {decoder_} =",
-        f"    Decode.maybe (Decode.field {field_} {scope.helper('json_value')})",
+        f"    Decode.maybe (Decode.field {field_} Decode.value)",
         "        |> Decode.andThen",
         f"            (\\{found} ->",
         f"                case ( Maybe.andThen ({scope.helper('own_value')} {field_}) {found}, {default} ) of",
@@ -102,9 +101,11 @@ def own_field_helper(scope: Scope) -> list[str]:
 
 
 def own_value_helper(scope: Scope) -> list[str]:
-    """The value found at `field`, unless it is Object.prototype, which every object
-    inherits as `__proto__`: it alone prints as `{}` and has a null `__proto__` (a JSON
-    `{}` has the prototype, and a JSON object whose own `__proto__` is null prints it)."""
+    """The value found at `field`, unless it is what every object inherits there: a
+    method (a function, which JSON.stringify leaves out: "undefined"), or for
+    `__proto__` Object.prototype itself, the one value that prints as `{}` and has a null
+    `__proto__` (a JSON `{}` has the prototype; a JSON object whose own `__proto__` is
+    null prints it)."""
     name, field_, value = scope.helper("own_value"), scope.local("field"), scope.local("value")
     test = (
         f'{field_} == "__proto__" && Encode.encode 0 {value} == "{{}}" && Result.toMaybe '
@@ -113,28 +114,11 @@ def own_value_helper(scope: Scope) -> list[str]:
     return [
         f"{name} : String -> Decode.Value -> Maybe Decode.Value",
         f"{name} {field_} {value} =",
-        f"    if {test} then",
+        f'    if Encode.encode 0 {value} == "undefined" || {test} then',
         "        Maybe.Nothing",
         "",
         "    else",
         f"        Maybe.Just {value}",
-    ]
-
-
-def json_value_helper(scope: Scope) -> list[str]:
-    """Any JSON value, and nothing else: the methods objects inherit are functions."""
-    name = scope.helper("json_value")
-    return [
-        f"{name} : Decode.Decoder Decode.Value",
-        f"{name} =",
-        "    Decode.oneOf",
-        "        [ Decode.null ()",
-        "        , Decode.map (\\_ -> ()) Decode.bool",
-        "        , Decode.map (\\_ -> ()) Decode.float",
-        "        , Decode.map (\\_ -> ()) Decode.string",
-        '        , Decode.field "toString" (Decode.succeed ())',
-        "        ]",
-        "        |> Decode.andThen (\\_ -> Decode.value)",
     ]
 
 
@@ -198,28 +182,30 @@ def object_or_array_helper(scope: Scope) -> list[str]:
 
 def decode_dict_helper(scope: Scope) -> list[str]:
     """`Decode.dict`, which calls `value.hasOwnProperty(key)` and so throws on an object
-    with a key "hasOwnProperty"; such an object's keys are read from its JSON text."""
+    with a key "hasOwnProperty": such an object (one whose `hasOwnProperty` is JSON, not
+    the inherited method) has its keys read from its JSON text. No decoder fails on the
+    way for other objects, so a map costs what `Decode.dict` costs."""
     name, decoder_, found = scope.helper("decode_dict"), scope.local("decoder"), scope.local("found")
     value, key = scope.local("value"), scope.local("key")
     scope.used.add("Dict")
     return [
         f"{name} : Decode.Decoder a -> Decode.Decoder (Dict String a)",
         f"{name} {decoder_} =",
-        f'    Decode.maybe (Decode.field "hasOwnProperty" {scope.helper("json_value")})',
+        "    Decode.value",
         "        |> Decode.andThen",
-        f"            (\\{found} ->",
-        f"                case {found} of",
-        "                    Maybe.Nothing ->",
-        f"                        Decode.dict {decoder_}",
+        f"            (\\{value} ->",
+        f'                case Decode.decodeValue (Decode.field "hasOwnProperty" Decode.value) {value} of',
+        f"                    Result.Ok {found} ->",
+        f'                        if Encode.encode 0 {found} == "undefined" then',
+        f"                            Decode.dict {decoder_}",
         "",
-        "                    Maybe.Just _ ->",
-        "                        Decode.value",
-        "                            |> Decode.andThen",
-        f"                                (\\{value} ->",
-        f"                                    {scope.helper('object_keys')} (Encode.encode 0 {value})",
-        f"                                        |> List.foldr (\\{key} -> Decode.map2 (::) (Decode.map (Tuple.pair {key}) (Decode.field {key} {decoder_}))) (Decode.succeed [])",
-        "                                        |> Decode.map Dict.fromList",
-        "                                )",
+        "                        else",
+        f"                            {scope.helper('object_keys')} (Encode.encode 0 {value})",
+        f"                                |> List.foldr (\\{key} -> Decode.map2 (::) (Decode.map (Tuple.pair {key}) (Decode.field {key} {decoder_}))) (Decode.succeed [])",
+        "                                |> Decode.map Dict.fromList",
+        "",
+        "                    Result.Err _ ->",
+        f"                        Decode.dict {decoder_}",
         "            )",
     ]
 
@@ -359,7 +345,6 @@ _HELPERS = (
     ("default_field", default_field_helper),
     ("own_field", own_field_helper),
     ("own_value", own_value_helper),
-    ("json_value", json_value_helper),
     ("object_only", object_only_helper),
     ("object_or_array", object_or_array_helper),
     ("tuple_of", tuple_of_helper),
@@ -373,8 +358,8 @@ _HELPERS = (
 # The helpers each helper calls.
 _NEEDS = {
     "unit_variant": ("decode_dict",),
-    "own_field": ("own_value", "json_value"),
-    "decode_dict": ("json_value", "object_keys"),
+    "own_field": ("own_value",),
+    "decode_dict": ("object_keys",),
     "object_keys": ("key_step",),
     "object_or_array": ("any_key_object",),
     "encode_dict": ("any_key_object",),

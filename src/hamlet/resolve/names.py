@@ -40,7 +40,6 @@ ELM_HELPERS = (
     ("any_key_object", "anyKeyObject"),
     ("encode_dict", "encodeDict"),
     ("decode_dict", "decodeDict"),
-    ("json_value", "jsonValue"),
     ("own_value", "ownValue"),
     ("object_keys", "objectKeys"),
     ("key_step", "keyStep"),

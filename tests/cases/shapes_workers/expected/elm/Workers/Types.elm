@@ -363,18 +363,6 @@ defaultField field default decoder =
             )
 
 
-jsonValue : Decode.Decoder Decode.Value
-jsonValue =
-    Decode.oneOf
-        [ Decode.null ()
-        , Decode.map (\_ -> ()) Decode.bool
-        , Decode.map (\_ -> ()) Decode.float
-        , Decode.map (\_ -> ()) Decode.string
-        , Decode.field "toString" (Decode.succeed ())
-        ]
-        |> Decode.andThen (\_ -> Decode.value)
-
-
 objectOnly : Decode.Decoder a -> Decode.Decoder a
 objectOnly decoder =
     Decode.oneOf
@@ -419,21 +407,21 @@ objectOrArray least keys decoder =
 
 decodeDict : Decode.Decoder a -> Decode.Decoder (Dict String a)
 decodeDict decoder =
-    Decode.maybe (Decode.field "hasOwnProperty" jsonValue)
+    Decode.value
         |> Decode.andThen
-            (\found ->
-                case found of
-                    Maybe.Nothing ->
-                        Decode.dict decoder
+            (\value ->
+                case Decode.decodeValue (Decode.field "hasOwnProperty" Decode.value) value of
+                    Result.Ok found ->
+                        if Encode.encode 0 found == "undefined" then
+                            Decode.dict decoder
 
-                    Maybe.Just _ ->
-                        Decode.value
-                            |> Decode.andThen
-                                (\value ->
-                                    objectKeys (Encode.encode 0 value)
-                                        |> List.foldr (\key -> Decode.map2 (::) (Decode.map (Tuple.pair key) (Decode.field key decoder))) (Decode.succeed [])
-                                        |> Decode.map Dict.fromList
-                                )
+                        else
+                            objectKeys (Encode.encode 0 value)
+                                |> List.foldr (\key -> Decode.map2 (::) (Decode.map (Tuple.pair key) (Decode.field key decoder))) (Decode.succeed [])
+                                |> Decode.map Dict.fromList
+
+                    Result.Err _ ->
+                        Decode.dict decoder
             )
 
 
