@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::io::{Read, Write};
 use std::rc::Rc;
 use std::sync::Arc;
+use types::geo::Bearing;
 use types::*;
 
 type Answer = std::result::Result<String, String>;
@@ -50,7 +51,7 @@ fn check(name: &str, text: &str) -> Answer {
         UserId, LatLng, Colour, Shape, Event, EmptyTag, Layered, AdvancedColors, Adjacent,
         StructOrNull, Meta, MetaOrName, Coordinate, PairOrTriple, Scalar, Untagged,
         NestedUntagged, Tree, Node, Forest, Branch, Expr, Icon, Badge, Grid, Coordinates,
-        MaybeName,
+        MaybeName, Bearing,
     )
 }
 
@@ -338,6 +339,7 @@ fn structs(out: &mut Lines) {
     out.sample("UserId", UserId(9, 42));
     out.probes("UserId", &["[42]", "[9,42]"]);
     out.sample("LatLng", LatLng { lat: 51.5, lng: -0.1 });
+    out.sample("Bearing", Bearing { degrees: 90.0, from: LatLng { lat: 0.0, lng: 0.0 } });
 }
 
 fn enums(out: &mut Lines) {

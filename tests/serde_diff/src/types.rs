@@ -433,9 +433,22 @@ pub struct EmptyRecord {}
 #[derive(Serialize, Deserialize)]
 pub struct Cards(pub Vec<Card>);
 
+/// Attributes that only tune the Rust side: Hamlet accepts them, the JSON is the same.
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a card", bound = "", crate = "serde")]
 pub struct Card {
     pub name: String,
+}
+
+pub mod geo {
+    //! A type in an inline module, named by its path.
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Bearing {
+        pub degrees: f64,
+        pub from: super::LatLng,
+    }
 }
 
 /// typeshare's transparent case: a struct sent as its one field.
@@ -726,6 +739,7 @@ pub struct Catalogue {
     pub branch: Branch,
     pub expr: Expr,
     pub badge: Badge,
+    pub bearing: geo::Bearing,
 }
 
 // ---- the worker ----------------------------------------------------------------------------------
