@@ -486,11 +486,13 @@ def test_attribute_forms_serde_accepts():
             #[serde(rename = r"raw", alias = "x", alias = "y")] a: u8,
             #[serde(rename(serialize = "b,c", deserialize = "b,c"))] b: u8,
             #[serde(rename(), default = "make", borrow)] c: u8,
+            #[serde(rename(serialize = r#"d"e"#, deserialize = "d\\"e"))] d: u8,
+            #[serde(bound(serialize = "T: A", deserialize = "T: B"))] e: u8,
         }
         """,
         response="s: S",
     )
-    assert [f.wire_name for f in project.types[0].fields] == ["raw", "b,c", "c"]
+    assert [f.wire_name for f in project.types[0].fields] == ["raw", "b,c", "c", 'd"e', "e"]
 
 
 def test_empty_renames_and_tags_are_kept():

@@ -82,7 +82,7 @@ class Serde:
 NONE = Serde()
 
 _DIRECTED = re.compile(r"(\w+)\s*\((.*)\)\s*$", re.DOTALL)
-_PAIR = re.compile(r'\s*(serialize|deserialize)\s*=\s*"((?:[^"\\]|\\.)*)"\s*')
+_PAIR = re.compile(r'\s*(serialize|deserialize)\s*=\s*("(?:[^"\\]|\\.)*"|r(#*)".*?"\3)\s*', re.DOTALL)
 
 # How serde spells each key it knows: with a string (`rename = "x"`), as a bare word
 # (`untagged`), or either (`default`, `default = "path"`). Anything else is a compile
@@ -148,6 +148,8 @@ def _read_one(attr, key, value, quoted, place, owner, state, diagnostics) -> Non
             diagnostics.append(_form(attr, key, owner, f"`{key}(...)` is not a form serde "
                                      f"reads", _example(key)))
             return
+        if key in _IGNORED[place]:
+            return  # `bound(serialize = .., deserialize = ..)` may differ: Rust only
         value = _one_direction(attr, directed, owner, diagnostics)
         if value is None:
             return
@@ -217,7 +219,7 @@ def _one_direction(attr: Attr, match: re.Match, owner: str, diagnostics) -> str 
             f"write `{key}(serialize = \"...\", deserialize = \"...\")`, each at most once, "
             f"or `{key} = \"...\"`"))
         return None
-    named = {p.group(1): unquote('"' + p.group(2) + '"') for p in pairs}
+    named = {p.group(1): unquote(p.group(2)) for p in pairs}
     serialize, deserialize = named.get("serialize"), named.get("deserialize")
     if serialize is not None and serialize == deserialize:
         return serialize
@@ -232,21 +234,18 @@ def _one_direction(attr: Attr, match: re.Match, owner: str, diagnostics) -> str 
     return None
 
 
+_PIECE = re.compile(r'r(#*)".*?"\1|"(?:[^"\\]|\\.)*"|,|.', re.DOTALL)
+
+
 def _split(text: str) -> list[str]:
-    """`serialize = "a,b", deserialize = "c"` -> the two parts, commas in strings kept."""
-    parts, current, quoted, escaped = [], [], False, False
-    for char in text:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == '"':
-            quoted = not quoted
-        elif char == "," and not quoted:
+    """`serialize = "a,b", deserialize = r"c"` -> the two parts, commas in strings kept."""
+    parts, current = [], []
+    for piece in _PIECE.finditer(text):
+        if piece.group(0) == ",":
             parts.append("".join(current))
             current = []
-            continue
-        current.append(char)
+        else:
+            current.append(piece.group(0))
     parts.append("".join(current))
     return parts
 
