@@ -9,6 +9,11 @@ them: worker messages and domain enums, one function per serde representation
     UNTAGGED  {"radius": 2.5}  3  null
     STRING    (unit variants only)  "Empty"
 
+A tuple variant of 0 or 2+ fields is an array of exactly that many (`V()` is `[]`);
+decoders read what serde reads (see `hamlet.emit.elm_helpers`): struct variants of
+ADJACENT and UNTAGGED enums from objects only, and an ADJACENT unit variant's content
+absent or null.
+
 An INTERNAL tuple variant whose one field is flattened (serde's internally tagged
 newtype of a struct) puts that struct's keys beside the tag: `{"type": "At", "x": 1}`.
 """
