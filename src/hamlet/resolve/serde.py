@@ -115,7 +115,8 @@ def read_serde(
         if not attr.args and not _HAS_LIST.match(attr.text):
             diagnostics.append(error(attr.loc, f"{owner}: `#[serde]` needs a list of keys",
                                      "write `#[serde(...)]`, as serde's derive expects"))
-        strings = attr.strings or (False,) * len(attr.args)
+        # An Attr made without `strings` (by hand, or an older cache) is taken as written.
+        strings = attr.strings or (True,) * len(attr.args)
         for (key, value), quoted in zip(attr.args, strings):
             _read_one(attr, key, value, quoted, place, owner, (found, seen), diagnostics)
     if len(diagnostics) > before:
