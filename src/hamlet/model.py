@@ -191,6 +191,7 @@ class ElmNames:
     optional_field: str  # private helper decoding an optional field
     locals: tuple[tuple[str, str], ...]
     default_field: str = ""  # private helper decoding a field with a serde default
+    helpers: tuple[tuple[str, str], ...] = ()  # the other private helpers, by role
 
     def local(self, role: str) -> str:
         return dict(self.locals)[role]
@@ -287,6 +288,9 @@ class StructDef:
     TUPLE shape: a custom type with one constructor named like the type,
     `type Meters = Meters Float`; on the wire the inner value for one field (serde
     newtype struct), else an array. UNIT shape: `type Marker = Marker`, `null` on the wire.
+
+    `least_items`: serde also reads a STRUCT from an array of its fields in order; the
+    array must hold every field up to the last one without a field-level `default`.
     """
 
     name: str
@@ -300,6 +304,7 @@ class StructDef:
     encoder: str
     decoder: str
     cycle: int | None  # types with the same number reach each other: decode lazily
+    least_items: int = 0
 
 
 @dataclass(frozen=True)
@@ -352,6 +357,7 @@ class TypesNames:
     optional_field: str = "optionalField"
     default_field: str = "defaultField"
     locals: tuple[tuple[str, str], ...] = ()
+    helpers: tuple[tuple[str, str], ...] = ()  # the other private helpers, by role
 
     def local(self, role: str) -> str:
         return dict(self.locals)[role]

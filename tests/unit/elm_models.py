@@ -54,8 +54,19 @@ BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
 ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
     "decoder", "maybe", "a", "b", "c", "item", "default",
+    "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
+    "found", "object", "state", "char", "json",
 )
-TYPES = TypesNames("Workers.Types", "Workers/Types.elm")
+# Locals only the helpers' bodies use: parameters may share them.
+HELPER_ROLES = {"pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
+                "found", "object", "state", "char", "json"}
+HELPERS = ("ownField", "objectOnly", "objectOrArray", "tupleOf", "anyKeyObject", "encodeDict",
+           "decodeDict", "ownValue", "objectKeys", "keyStep", "unitVariant")
+ROLE_OF = dict(zip(HELPERS, ("own_field", "object_only", "object_or_array", "tuple_of",
+                             "any_key_object", "encode_dict", "decode_dict",
+                             "own_value", "object_keys", "key_step", "unit_variant")))
+TYPES = TypesNames("Workers.Types", "Workers/Types.elm",
+                   helpers=tuple((ROLE_OF[h], h) for h in HELPERS))
 
 
 def field(name, type_, docs="", wire=None, default=False, omit=Omit.NEVER, flattened=()):
@@ -118,8 +129,11 @@ def build(base, *variants, source="src/lib.rs"):
         optional_field=f"{lower}OptionalField",
         default_field=f"{lower}DefaultField",
     )
+    helpers = tuple((ROLE_OF[h], lower + h[0].upper() + h[1:]) for h in HELPERS)
     taken = set(top.values()) | {v.command for v in variants if v.direction is Direction.REQUEST}
-    locals_ = _locals(taken)
+    taken |= {name for _, name in helpers}
+    locals_ = _locals(set(taken))
+    taken |= {local for role, local in locals_ if role not in HELPER_ROLES}
     resolved = [dataclasses.replace(v, fields=_params(v.shape, v.fields, taken)) for v in variants]
     snake = naming.snake(base)
     top.pop("default_field")
@@ -130,7 +144,8 @@ def build(base, *variants, source="src/lib.rs"):
         loc=Loc(source),
         docs="",
         variants=tuple(resolved),
-        elm=ElmNames(**top, locals=tuple(locals_), default_field=f"{lower}DefaultField"),
+        elm=ElmNames(**top, locals=tuple(locals_), default_field=f"{lower}DefaultField",
+                     helpers=helpers),
         js=JsNames(snake, f"setup{base}", f"{snake}_main.js", f"{snake}.js",
                    f"{snake}_handlers.js", f"{snake}.schema.json", f"/workers/{snake}.js"),
     )
@@ -166,8 +181,10 @@ def named(name):
 
 def struct(name, *fields, shape=Shape.STRUCT, wrapped=False, docs="", cycle=None, source="src/types.rs"):
     ref = named(name)
+    # as if every default were the field's own: serde's array form may end before them
+    least = max((i + 1 for i, f in enumerate(fields) if not f.default), default=0)
     return StructDef(name, name, shape, tuple(fields), wrapped, docs, Loc(source), source,
-                     ref.encoder, ref.decoder, cycle)
+                     ref.encoder, ref.decoder, cycle, least if shape is Shape.STRUCT else 0)
 
 
 def ctor(name, *fields, shape=Shape.STRUCT, tag=None, docs=""):
@@ -193,8 +210,12 @@ def project(*types, workers=()):
     optional = naming.fresh("optionalField", top)
     default = naming.fresh("defaultField", top | {optional})
     taken = top | {optional, default}
+    helpers = []
+    for start in HELPERS:
+        helpers.append((ROLE_OF[start], naming.fresh(start, taken)))
+        taken.add(helpers[-1][1])
     locals_ = _locals(set(taken))
-    taken |= {local for _, local in locals_}
+    taken |= {local for role, local in locals_ if role not in HELPER_ROLES}
     resolved = []
     for t in sorted(types, key=lambda t: t.name):
         if isinstance(t, StructDef):
@@ -204,7 +225,8 @@ def project(*types, workers=()):
                           for c in t.constructors)
             t = dataclasses.replace(t, constructors=ctors)
         resolved.append(t)
-    names = TypesNames("Workers.Types", "Workers/Types.elm", optional, default, locals_)
+    names = TypesNames("Workers.Types", "Workers/Types.elm", optional, default, locals_,
+                       tuple(helpers))
     return Project(tuple(workers), tuple(resolved), names)
 
 
@@ -356,7 +378,7 @@ def declaration(content: str, start: str) -> str:
 
 # ---- shadowing, checked without the Elm compiler ----------------------------------------
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|->|\\|[()\[\]]|\S')
+_TOKEN = re.compile(r"'(?:[^'\\]|\\.)*'|" r'"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|->|\\|[()\[\]]|\S')
 
 
 def _binders(text: str) -> list[str]:

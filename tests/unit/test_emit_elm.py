@@ -359,7 +359,7 @@ def test_module_header_exposes_every_type_with_its_codecs():
     assert "    , Point, encodePoint, pointDecoder\n" in content
     assert "    , Tree(..), encodeTree, treeDecoder\n    )\n" in content
     assert "\n\n# Tree\n\n@docs Tree, encodeTree, treeDecoder\n\n-}\n\nimport Dict exposing (Dict)\n" in content
-    assert content.endswith(")\n") and not content.endswith("\n\n")
+    assert content.endswith("encoder dict\n") and not content.endswith("\n\n")
 
 
 def test_docs_become_doc_comments():

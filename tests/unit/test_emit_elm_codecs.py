@@ -66,7 +66,7 @@ def test_encoders_tag_each_message_with_its_type():
     assert '                , ( "value", value_ |> Maybe.map Encode.int |> Maybe.withDefault Encode.null )\n' in encoder
     assert '                , ( "case", Encode.bool data.case_ )\n' in encoder  # wire name, not Elm name
     assert (
-        '                , ( "headers", Encode.dict Basics.identity (Encode.list Encode.string) data.headers )\n'
+        '                , ( "headers", httpRouteWorkerEncodeDict (Encode.list Encode.string) data.headers )\n'
     ) in encoder
     assert '( "Content-\\"Type\\"\\\\ é\\u{00A0}\\u{0001}", Encode.string data.contentType )' in encoder
     assert '                , ( "unit", Encode.null )\n' in encoder
@@ -99,21 +99,22 @@ def test_decoders_read_the_tag_then_every_field():
     decoder = declaration(sink, "httpRouteWorkerRequestDecoder :")
     assert '"CancelAll" ->\n                        Decode.succeed CancelAll\n' in decoder
     assert '"Ping" ->\n                        Decode.succeed (Ping {})\n' in decoder
+    # a tuple variant's "value" holds exactly its fields, as serde reads a tuple
     assert (
-        "                        Decode.succeed Resize\n"
+        '                        Decode.field "value" (httpRouteWorkerTupleOf 2 (Decode.succeed Resize))\n'
         '                            |> Decode.map2 (|>) (Decode.field "value" (Decode.index 0 Decode.int))\n'
         '                            |> Decode.map2 (|>) (Decode.field "value" (Decode.index 1 Decode.int))\n'
     ) in decoder
     assert '|> Decode.map2 (|>) (Decode.field "unit" (Decode.null ()))' in decoder
     assert (
         '|> Decode.map2 (|>) (Decode.field "deep" (Decode.list (Decode.list '
-        "(Decode.nullable (Decode.nullable (Decode.dict Decode.int))))))"
+        "(Decode.nullable (Decode.nullable (httpRouteWorkerDecodeDict Decode.int))))))"
     ) in decoder
 
 
 def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
     sink = emit_elm(kitchen_sink(), TYPES).content
-    assert declaration(sink, "httpRouteWorkerOptionalField :") == (
+    assert declaration(sink, "httpRouteWorkerOptionalField :") + "\n" == (
         "httpRouteWorkerOptionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)\n"
         "httpRouteWorkerOptionalField field decoder =\n"
         "    Decode.maybe (Decode.field field Decode.value)\n"
@@ -129,7 +130,7 @@ def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
     )
     # a Maybe with its own key goes through the helper; one inside an array cannot be absent
     assert '(httpRouteWorkerOptionalField "value" Decode.int)' in sink
-    assert '(httpRouteWorkerOptionalField "maybePairs" (Decode.list (Decode.map2 Tuple.pair' in sink
+    assert '(httpRouteWorkerOptionalField "maybePairs" (Decode.list (httpRouteWorkerTupleOf 2 (Decode.map2 Tuple.pair' in sink
     assert '(Decode.field "value" (Decode.index 1 (Decode.nullable Decode.string)))' in sink
     assert "OptionalField" not in emit_elm(image_worker(), TYPES).content
 
@@ -214,7 +215,10 @@ def test_domain_types_are_qualified_in_a_worker_module():
         "(\\( a, b ) -> Encode.list Basics.identity [ Workers.Types.encodePoint a, Encode.int b ]) value2 ] )\n"
     ) in content
     assert '|> Decode.map2 (|>) (Decode.field "shape" Workers.Types.shapeDecoder)' in content
-    assert '(Decode.field "value" (Decode.index 1 (Decode.map2 Tuple.pair (Decode.index 0 Workers.Types.pointDecoder)' in content
+    assert (
+        '(Decode.field "value" (Decode.index 1 (shapesTupleOf 2 (Decode.map2 Tuple.pair '
+        "(Decode.index 0 Workers.Types.pointDecoder)"
+    ) in content
     assert '|> Decode.map2 (|>) (shapesOptionalField "value" Workers.Types.shapeDecoder)' in content
     assert "Decode.lazy" not in content
     # every mention is qualified: nothing is exposed from Workers.Types
@@ -251,7 +255,7 @@ def test_worker_message_fields_take_default_omit_and_flatten():
         "                        Maybe.Nothing\n"
         "\n"
         "                      else\n"
-        '                        Maybe.Just ( "labels", Encode.dict Basics.identity Encode.string data.labels )\n'
+        '                        Maybe.Just ( "labels", routeWorkerEncodeDict Encode.string data.labels )\n'
         '                    , Maybe.map (Encode.string >> Tuple.pair "note") data.note\n'
         '                    , Maybe.Just ( "x", Encode.float data.at.x )\n'
         '                    , Maybe.Just ( "y", Encode.float data.at.y )\n'
@@ -276,7 +280,7 @@ def test_worker_message_fields_take_default_omit_and_flatten():
         "                        Decode.succeed (\\from labels note at tags -> "
         "PlanRoute { from = from, labels = labels, note = note, at = at, tags = tags })\n"
         '                            |> Decode.map2 (|>) (Decode.field "from" Workers.Types.pointDecoder)\n'
-        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "labels" Dict.empty (Decode.dict Decode.string))\n'
+        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "labels" Dict.empty (routeWorkerDecodeDict Decode.string))\n'
         '                            |> Decode.map2 (|>) (routeWorkerOptionalField "note" Decode.string)\n'
         "                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n"
         '                            |> Decode.map2 (|>) (routeWorkerDefaultField "tags" Dict.empty Workers.Types.labelsDecoder)\n'

@@ -61,11 +61,15 @@ def test_record_struct_is_a_type_alias_with_an_object_codec():
         '        [ ( "x", Encode.float value.x )\n'
         '        , ( "y", Encode.float value.y )\n'
         "        ]",
+        # serde reads a struct from an object, or from an array of its fields
         "pointDecoder : Decode.Decoder Point\n"
         "pointDecoder =\n"
-        "    Decode.succeed (\\x y -> { x = x, y = y })\n"
-        '        |> Decode.map2 (|>) (Decode.field "x" Decode.float)\n'
-        '        |> Decode.map2 (|>) (Decode.field "y" Decode.float)',
+        "    objectOrArray 2\n"
+        '        [ "x", "y" ]\n'
+        "        (Decode.succeed (\\x y -> { x = x, y = y })\n"
+        '            |> Decode.map2 (|>) (Decode.field "x" Decode.float)\n'
+        '            |> Decode.map2 (|>) (Decode.field "y" Decode.float)\n'
+        "        )",
     ]
 
 
@@ -87,10 +91,13 @@ def test_a_recursive_pair_through_an_alias_decodes_lazily():
         "        ]",
         "treeDecoder : Decode.Decoder Tree\n"
         "treeDecoder =\n"
-        "    Decode.succeed (\\label children at -> Tree { label = label, children = children, at = at })\n"
-        '        |> Decode.map2 (|>) (Decode.field "label" Decode.string)\n'
-        '        |> Decode.map2 (|>) (Decode.field "children" (Decode.lazy (\\_ -> forestDecoder)))\n'
-        '        |> Decode.map2 (|>) (Decode.field "at" pointDecoder)',  # another cycle: direct
+        "    objectOrArray 3\n"
+        '        [ "label", "children", "at" ]\n'
+        "        (Decode.succeed (\\label children at -> Tree { label = label, children = children, at = at })\n"
+        '            |> Decode.map2 (|>) (Decode.field "label" Decode.string)\n'
+        '            |> Decode.map2 (|>) (Decode.field "children" (Decode.lazy (\\_ -> forestDecoder)))\n'
+        '            |> Decode.map2 (|>) (Decode.field "at" pointDecoder)\n'  # another cycle: direct
+        "        )",
     ]
     assert codecs(content, "Forest") == [
         "type alias Forest =\n    List Tree",
@@ -110,8 +117,11 @@ def test_a_self_recursive_wrapped_record_with_one_field():
         '    Encode.object [ ( "next", data.next |> Maybe.map encodeNode |> Maybe.withDefault Encode.null ) ]',
         "nodeDecoder : Decode.Decoder Node\n"
         "nodeDecoder =\n"
-        "    Decode.succeed (\\next -> Node { next = next })\n"
-        '        |> Decode.map2 (|>) (optionalField "next" (Decode.lazy (\\_ -> nodeDecoder)))',
+        "    objectOrArray 1\n"
+        '        [ "next" ]\n'
+        "        (Decode.succeed (\\next -> Node { next = next })\n"
+        '            |> Decode.map2 (|>) (optionalField "next" (Decode.lazy (\\_ -> nodeDecoder)))\n'
+        "        )",
     ]
 
 
@@ -132,7 +142,7 @@ def test_tuple_and_unit_structs():
         "    Encode.list Basics.identity [ Encode.int value1, value2 |> Maybe.map Encode.string |> Maybe.withDefault Encode.null ]",
         "pairDecoder : Decode.Decoder Pair\n"
         "pairDecoder =\n"
-        "    Decode.succeed Pair\n"
+        "    tupleOf 2 (Decode.succeed Pair)\n"
         "        |> Decode.map2 (|>) (Decode.index 0 Decode.int)\n"
         "        |> Decode.map2 (|>) (Decode.index 1 (Decode.nullable Decode.string))",
     ]
@@ -150,8 +160,8 @@ def test_alias_of_a_container():
         "type alias Labels =\n    Dict String (List String)",
         "encodeLabels : Labels -> Encode.Value\n"
         "encodeLabels value =\n"
-        "    Encode.dict Basics.identity (Encode.list Encode.string) value",
-        "labelsDecoder : Decode.Decoder Labels\nlabelsDecoder =\n    Decode.dict (Decode.list Decode.string)",
+        "    encodeDict (Encode.list Encode.string) value",
+        "labelsDecoder : Decode.Decoder Labels\nlabelsDecoder =\n    decodeDict (Decode.list Decode.string)",
     ]
     assert "import Dict" not in types(POINT)
 
@@ -174,7 +184,7 @@ def test_unit_only_enum_is_a_string():
     assert decoder == (
         "surfaceDecoder : Decode.Decoder Surface\n"
         "surfaceDecoder =\n"
-        "    Decode.string\n"
+        "    unitVariant\n"  # serde reads "Paved", and {"Paved": null} too
         "        |> Decode.andThen\n"
         "            (\\tag ->\n"
         "                case tag of\n"
@@ -316,9 +326,11 @@ def test_adjacent_enum_puts_the_value_under_the_content_key():
         "        Nothing_ ->\n"
         '            Encode.object [ ( "t", Encode.string "Nothing" ) ]'
     )
+    # as serde reads them: a struct variant's content is an object, a tuple variant's
+    # an array of exactly its fields, and a unit variant's content absent or null
     assert (
         '                    "Circle" ->\n'
-        "                        Decode.succeed (\\radius tags -> Circle { radius = radius, tags = tags })\n"
+        '                        Decode.field "c" (objectOnly (Decode.succeed (\\radius tags -> Circle { radius = radius, tags = tags })))\n'
         '                            |> Decode.map2 (|>) (Decode.field "c" (Decode.field "radius" Decode.float))\n'
         '                            |> Decode.map2 (|>) (Decode.field "c" (Decode.field "tags" (Decode.list Decode.string)))\n'
         "\n"
@@ -327,12 +339,12 @@ def test_adjacent_enum_puts_the_value_under_the_content_key():
         '                            |> Decode.map2 (|>) (Decode.field "c" Decode.float)\n'
         "\n"
         '                    "Two" ->\n'
-        "                        Decode.succeed Two\n"
+        '                        Decode.field "c" (tupleOf 2 (Decode.succeed Two))\n'
         '                            |> Decode.map2 (|>) (Decode.field "c" (Decode.index 0 Decode.int))\n'
         '                            |> Decode.map2 (|>) (Decode.field "c" (Decode.index 1 Decode.bool))\n'
         "\n"
         '                    "Nothing" ->\n'
-        "                        Decode.succeed Nothing_\n"
+        '                        Decode.map (Basics.always Nothing_) (optionalField "c" (Decode.null ()))\n'
     ) in decoder
     assert '    Decode.field "t" Decode.string\n' in decoder
 
@@ -371,10 +383,10 @@ def test_untagged_enum_is_the_value_alone_tried_in_order():
         "    Decode.oneOf\n"
         "        [ Decode.null Blank\n"
         "        , Decode.map Num Decode.float\n"
-        "        , Decode.succeed Duo\n"
+        "        , tupleOf 2 (Decode.succeed Duo)\n"
         "            |> Decode.map2 (|>) (Decode.index 0 Decode.int)\n"
         "            |> Decode.map2 (|>) (Decode.index 1 Decode.string)\n"
-        "        , Decode.succeed (\\name note -> Rec { name = name, note = note })\n"
+        "        , objectOnly (Decode.succeed (\\name note -> Rec { name = name, note = note }))\n"
         '            |> Decode.map2 (|>) (Decode.field "name" Decode.string)\n'
         '            |> Decode.map2 (|>) (optionalField "note" Decode.string)\n'
         "        ]"
@@ -386,22 +398,26 @@ def test_untagged_enum_is_the_value_alone_tried_in_order():
 def test_default_fields_decode_a_missing_key_as_the_zero_value():
     content = types(LABELS, OPTIONS)
     assert codecs(content, "Options")[2].split("\n", 2)[2] == (
-        "    Decode.succeed (\\tags meta name count ratio on nothing note labels pair -> "
+        # the array form needs every element up to the last field without a default
+        "    objectOrArray 10\n"
+        '        [ "tags", "meta", "name", "count", "ratio", "on", "nothing", "note", "labels", "pair" ]\n'
+        "        (Decode.succeed (\\tags meta name count ratio on nothing note labels pair -> "
         "{ tags = tags, meta = meta, name = name, count = count, ratio = ratio, on = on, "
         "nothing = nothing, note = note, labels = labels, pair = pair })\n"
-        '        |> Decode.map2 (|>) (defaultField "tags" [] (Decode.list Decode.string))\n'
-        '        |> Decode.map2 (|>) (defaultField "meta" Dict.empty (Decode.dict Decode.int))\n'
-        '        |> Decode.map2 (|>) (defaultField "name" "" Decode.string)\n'
-        '        |> Decode.map2 (|>) (defaultField "count" 0 Decode.int)\n'
-        '        |> Decode.map2 (|>) (defaultField "ratio" 0.0 Decode.float)\n'
-        '        |> Decode.map2 (|>) (defaultField "on" Basics.False Decode.bool)\n'
-        '        |> Decode.map2 (|>) (defaultField "nothing" () (Decode.null ()))\n'
-        '        |> Decode.map2 (|>) (optionalField "note" Decode.string)\n'
-        '        |> Decode.map2 (|>) (defaultField "labels" Dict.empty labelsDecoder)\n'  # through the alias
-        '        |> Decode.map2 (|>) (Decode.field "pair" (Decode.map2 Tuple.pair (Decode.index 0 Decode.int) (Decode.index 1 Decode.int)))'
+        '            |> Decode.map2 (|>) (defaultField "tags" [] (Decode.list Decode.string))\n'
+        '            |> Decode.map2 (|>) (defaultField "meta" Dict.empty (decodeDict Decode.int))\n'
+        '            |> Decode.map2 (|>) (defaultField "name" "" Decode.string)\n'
+        '            |> Decode.map2 (|>) (defaultField "count" 0 Decode.int)\n'
+        '            |> Decode.map2 (|>) (defaultField "ratio" 0.0 Decode.float)\n'
+        '            |> Decode.map2 (|>) (defaultField "on" Basics.False Decode.bool)\n'
+        '            |> Decode.map2 (|>) (defaultField "nothing" () (Decode.null ()))\n'
+        '            |> Decode.map2 (|>) (optionalField "note" Decode.string)\n'
+        '            |> Decode.map2 (|>) (defaultField "labels" Dict.empty labelsDecoder)\n'  # through the alias
+        '            |> Decode.map2 (|>) (Decode.field "pair" (tupleOf 2 (Decode.map2 Tuple.pair (Decode.index 0 Decode.int) (Decode.index 1 Decode.int))))\n'
+        "        )"
     )
     # a present key of the wrong type still fails: only a missing key takes the default
-    assert declaration(content, "defaultField :") == (
+    assert declaration(content, "defaultField :") + "\n" == (
         "defaultField : String -> a -> Decode.Decoder a -> Decode.Decoder a\n"
         "defaultField field default decoder =\n"
         "    Decode.maybe (Decode.field field Decode.value)\n"
@@ -458,7 +474,7 @@ def test_omitted_keys_are_left_out_when_nothing_or_empty():
         "                Maybe.Nothing\n"
         "\n"
         "              else\n"
-        '                Maybe.Just ( "meta", Encode.dict Basics.identity Encode.int value.meta )\n'
+        '                Maybe.Just ( "meta", encodeDict Encode.int value.meta )\n'
         "            , if Dict.isEmpty value.labels then\n"
         "                Maybe.Nothing\n"
         "\n"
@@ -506,7 +522,8 @@ def test_flattened_structs_put_their_keys_in_the_outer_object():
         "        )",
         "outerDecoder : Decode.Decoder Outer\n"
         "outerDecoder =\n"
-        "    Decode.succeed (\\name middle note -> { name = name, middle = middle, note = note })\n"
+        # serde reads a struct with a flattened field from an object only
+        "    objectOnly (Decode.succeed (\\name middle note -> { name = name, middle = middle, note = note }))\n"
         '        |> Decode.map2 (|>) (Decode.field "name" Decode.string)\n'
         "        |> Decode.map2 (|>) middleDecoder\n"
         '        |> Decode.map2 (|>) (optionalField "note" Decode.string)',
@@ -535,3 +552,105 @@ def test_elm_format_keeps_a_module_of_one_type(tmp_path):
     content = types(POINT)
     assert "module Workers.Types exposing (Point, encodePoint, pointDecoder)\n" in content
     assert_elm_format_keeps(content, tmp_path)
+
+
+# ---- as serde reads JSON ---------------------------------------------------------------
+
+
+def test_keys_named_like_object_prototype_members(tmp_path):
+    """`Decode.field` finds `constructor` on every object (`key in value`), and
+    `Encode.object` turns a key `__proto__` into the prototype; these keys go through
+    helpers that look at own keys, and build objects from their JSON text."""
+    proto = struct(
+        "Proto",
+        field("constructor", MaybeT(INT), wire="constructor"),
+        field("proto", STRING, wire="__proto__"),
+        field("value_of", ListT(INT), wire="valueOf", default=True),
+        field("plain", MaybeT(INT)),
+    )
+    content = types(proto)
+    assert codecs(content, "Proto")[2].split("\n", 2)[2] == (
+        "    objectOrArray 4\n"  # `plain` has no default: serde wants every element
+        '        [ "constructor", "__proto__", "valueOf", "plain" ]\n'
+        "        (Decode.succeed (\\constructor proto valueOf plain -> "
+        "{ constructor = constructor, proto = proto, valueOf = valueOf, plain = plain })\n"
+        '            |> Decode.map2 (|>) (ownField "constructor" (Maybe.Just Maybe.Nothing) (Decode.nullable Decode.int))\n'
+        '            |> Decode.map2 (|>) (ownField "__proto__" Maybe.Nothing Decode.string)\n'
+        '            |> Decode.map2 (|>) (ownField "valueOf" (Maybe.Just []) (Decode.list Decode.int))\n'
+        '            |> Decode.map2 (|>) (optionalField "plain" Decode.int)\n'
+        "        )"
+    )
+    assert codecs(content, "Proto")[1].split("\n", 3)[2] == "    anyKeyObject"
+    assert "\nownField : String -> Maybe a -> Decode.Decoder a -> Decode.Decoder a\n" in content
+    assert "Decode.maybe (Decode.field field Decode.value)" in declaration(content, "ownField :")
+    assert '    if Encode.encode 0 value == "undefined" || field == "__proto__" && ' in declaration(content, "ownValue :")
+    assert "keyValuePairs" not in content  # it throws on an object with a key "hasOwnProperty"
+    assert "ownField" not in types(POINT)
+    assert codecs(types(POINT), "Point")[1].split("\n", 3)[2] == "    Encode.object"
+    assert_elm_format_keeps(content, tmp_path)
+    assert_no_shadowing(content)
+
+
+def test_maps_encode_a_proto_key_as_an_own_key():
+    content = types(LABELS)
+    assert declaration(content, "encodeDict :").rstrip("\n") == (
+        "encodeDict : (a -> Encode.Value) -> Dict String a -> Encode.Value\n"
+        "encodeDict encoder dict =\n"
+        '    if Dict.member "__proto__" dict then\n'
+        "        anyKeyObject (List.map (Tuple.mapSecond encoder) (Dict.toList dict))\n"
+        "\n"
+        "    else\n"
+        "        Encode.dict Basics.identity encoder dict"
+    )
+    helper = declaration(content, "anyKeyObject :")
+    assert '    if List.any (Tuple.first >> (==) "__proto__") pairs then\n' in helper
+    assert "Decode.decodeString Decode.value" in helper
+
+
+def test_empty_tuples_are_empty_arrays(tmp_path):
+    """`V()` and `struct Empty();` are `[]` to serde, in every tagging."""
+    empty = struct("Empty", shape=Shape.TUPLE)
+    internal = enum("Inner", ctor("V", shape=Shape.TUPLE), ctor("U", shape=Shape.UNIT))
+    adjacent = enum("Adj", ctor("V", shape=Shape.TUPLE), ctor("W"), tagging=Tagging.ADJACENT,
+                    tag="t", content="c")
+    untagged = enum("Un", ctor("V", shape=Shape.TUPLE), ctor("W"), tagging=Tagging.UNTAGGED)
+    content = types(empty, dataclasses.replace(internal, constructors=(
+        ctor("InnerV", shape=Shape.TUPLE, tag="V"), ctor("U", shape=Shape.UNIT))),
+        dataclasses.replace(adjacent, constructors=(
+            ctor("AdjV", shape=Shape.TUPLE, tag="V"), ctor("AdjW", tag="W"))),
+        untagged)
+    assert codecs(content, "Empty")[1:] == [
+        "encodeEmpty : Empty -> Encode.Value\nencodeEmpty _ =\n    Encode.list Basics.identity []",
+        "emptyDecoder : Decode.Decoder Empty\nemptyDecoder =\n    tupleOf 0 (Decode.succeed Empty)",
+    ]
+    inner = codecs(content, "Inner")
+    assert '                , ( "value", Encode.list Basics.identity [] )\n' in inner[1]
+    assert '                        Decode.field "value" (tupleOf 0 (Decode.succeed InnerV))\n' in inner[2]
+    adj = codecs(content, "Adj")
+    assert '                , ( "c", Encode.list Basics.identity [] )\n' in adj[1]
+    assert '                        Decode.field "c" (tupleOf 0 (Decode.succeed AdjV))\n' in adj[2]
+    assert '( "c", Encode.object [] )' in adj[1]
+    assert 'Decode.field "c" (objectOnly (Decode.succeed (AdjW {})))' in adj[2]
+    un = codecs(content, "Un")
+    assert "        V ->\n            Encode.list Basics.identity []\n" in un[1]
+    assert "        [ tupleOf 0 (Decode.succeed V)\n        , objectOnly (Decode.succeed (W {}))\n" in un[2]
+    assert declaration(content, "tupleOf :").rstrip("\n") == (
+        "tupleOf : Int -> Decode.Decoder a -> Decode.Decoder a\n"
+        "tupleOf size decoder =\n"
+        "    Decode.list Decode.value\n"
+        "        |> Decode.andThen\n"
+        "            (\\items ->\n"
+        "                if List.length items == size then\n"
+        "                    decoder\n"
+        "\n"
+        "                else\n"
+        '                    Decode.fail ("Expecting an ARRAY of " ++ String.fromInt size ++ " elements")\n'
+        "            )"
+    )
+    assert_elm_format_keeps(content, tmp_path)
+    assert_no_shadowing(content)
+
+
+def test_a_struct_without_fields_is_an_empty_object_or_array():
+    content = types(struct("Nothing_"))
+    assert codecs(content, "Nothing_")[2].endswith("    objectOrArray 0 [] (Decode.succeed {})")

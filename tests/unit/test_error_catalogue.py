@@ -543,6 +543,67 @@ CATALOGUE_ONLY = {
                      "pub struct Frame(#[serde(flatten)] Size, u32);\n\n"),
         "`flatten` and `rename` need a named field",
     ),
+    # serde's derive rejects these too; Hamlet says so instead of guessing
+    "serde_list_on_a_value_key": (
+        worker("DrawWorkerMessage", "Draw { shape: Shape }", "Drawn { svg: String }",
+               "DrawFailed { error: String }",
+               types='#[serde(tag("kind"))]\npub enum Shape { Dot { x: f64 } }\n\n'),
+        "serde attribute `tag(...)` is not a form serde reads",
+    ),
+    "serde_without_a_list": (
+        worker("DrawWorkerMessage", "Draw { dot: Dot }", "Drawn { svg: String }",
+               "DrawFailed { error: String }",
+               types="#[serde]\npub struct Dot { x: f64 }\n\n"),
+        "`#[serde]` needs a list of keys",
+    ),
+    "transparent_two_fields": (
+        worker("UserWorkerMessage", "Find { id: UserId }", "Found { name: String }",
+               "FindFailed { error: String }",
+               types="#[serde(transparent)]\npub struct UserId { value: u64, check: u8 }\n\n"),
+        "struct `UserId` is `transparent` but has 2 fields that are not skipped",
+    ),
+    "tuple_skip_leaves_one": (
+        worker("UserWorkerMessage", "Find { id: UserId }", "Found { name: String }",
+               "FindFailed { error: String }",
+               types="pub struct UserId(u64, #[serde(skip)] u8);\n\n"),
+        "`UserId`: `skip` leaves 1 of its 2 positional fields",
+    ),
+    "default_on_tuple_struct": (
+        worker("UserWorkerMessage", "Find { id: UserId }", "Found { name: String }",
+               "FindFailed { error: String }",
+               types="#[serde(default)]\npub struct UserId(u64);\n\n"),
+        "struct `UserId` has `default` but no named fields",
+    ),
+    "default_on_enum": (
+        worker("UserWorkerMessage", "Find { role: Role }", "Found { name: String }",
+               "FindFailed { error: String }",
+               types="#[serde(default)]\npub enum Role { Admin, Guest }\n\n"),
+        "enum `Role` has `default`, which serde allows on structs only",
+    ),
+    "tag_same_as_content": (
+        worker("DrawWorkerMessage", "Draw { shape: Shape }", "Drawn { svg: String }",
+               "DrawFailed { error: String }",
+               types='#[serde(tag = "shape", content = "shape")]\npub enum Shape { Dot(f64) }\n\n'),
+        "enum `Shape` has the same key `shape` for `tag` and `content`",
+    ),
+    "internally_tagged_empty_tuple": (
+        worker("DrawWorkerMessage", "Draw { shape: Shape }", "Drawn { svg: String }",
+               "DrawFailed { error: String }",
+               types='#[serde(tag = "kind")]\npub enum Shape { Dot(), Line { length: f64 } }\n\n'),
+        "is a tuple variant with no fields, which cannot carry the tag",
+    ),
+    "recursive_alias": (
+        worker("TreeWorkerMessage", "Walk { tree: Tree }", "Walked { count: u32 }",
+               "WalkFailed { error: String }",
+               types="pub type Tree = Vec<Tree>;\n\n"),
+        "type alias `Tree` refers to itself",
+    ),
+    "named_like_envelopes": (
+        worker("ShopWorkerMessage", "Find { sku: String }",
+               "Found { receipt: ShopWorkerResponseEnvelope }", "FindFailed { error: String }",
+               types="pub struct ShopWorkerResponseEnvelope { id: u64 }\n\n"),
+        "is named like the envelopes of worker `ShopWorkerMessage`",
+    ),
 }
 
 

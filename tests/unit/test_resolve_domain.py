@@ -433,3 +433,168 @@ def test_a_key_left_out_when_empty_reads_back_as_empty():
     )
     (s,) = project.types
     assert s.fields[0].omit is Omit.EMPTY and s.fields[0].default
+
+
+# ---- serde's own rules: what its derive accepts, and how it writes it ------------------
+
+
+@pytest.mark.parametrize("attribute, needle", [
+    ('#[serde(rename = 5)]', "`rename` must be a string literal"),
+    ('#[serde(rename = b"a")]', "`rename` must be a string literal"),
+    ('#[serde(rename = concat!("a", "b"))]', "`rename` must be a string literal"),
+    ('#[serde(rename = "a" "b")]', "`rename` must be a string literal"),
+    ('#[serde(rename)]', "`rename` needs a value"),
+    ('#[serde(rename = "a", rename = "b")]', "duplicate serde attribute `rename`"),
+    ('#[serde(rename = "a")] #[serde(rename = "b")]', "duplicate serde attribute `rename`"),
+    ('#[serde(rename = "a", rename(serialize = "a", deserialize = "a"))]',
+     "duplicate serde attribute `rename`"),
+    ('#[serde(rename(serialize = "a", serialize = "a"))]', "is malformed"),
+    ('#[serde(rename(serialize = 5, deserialize = 5))]', "is malformed"),
+    ('#[serde(alias = 5)]', "`alias` must be a string literal"),
+    ('#[serde(borrow = 5)]', "`borrow` must be a string literal"),
+    ('#[serde(default = path::to)]', "`default` must be a string literal"),
+    ('#[serde(skip_serializing_if)]', "`skip_serializing_if` needs a value"),
+    ('#[serde(skip = true)]', "`skip` takes no value"),
+    ('#[serde(flatten, flatten)]', "duplicate serde attribute `flatten`"),
+    ('#[serde]', "`#[serde]` needs a list of keys"),
+])
+def test_field_attribute_forms_serde_rejects(attribute, needle):
+    found = errors(f"pub struct S {{ {attribute} a: Option<u8> }}", response="s: S")
+    assert len(found) == 1 and needle in found[0], found
+
+
+@pytest.mark.parametrize("attribute, needle", [
+    ("#[serde(untagged = true)]", "`untagged` takes no value"),
+    ("#[serde(tag)]", "`tag` needs a value"),
+    ('#[serde(tag = "t", tag = "t")]', "duplicate serde attribute `tag`"),
+    ('#[serde(tag("t"))]', "`tag(...)` is not a form serde reads"),
+    ("#[serde(rename_all = camelCase)]", "`rename_all` must be a string literal"),
+    ('#[serde(content = 1, tag = "t")]', "`content` must be a string literal"),
+    ('#[serde(tag = "t", content = "t")]', "same key `t` for `tag` and `content`"),
+    ("#[serde(default)]", "`default`, which serde allows on structs only"),
+    ("#[serde(transparent)]", "`transparent`, which serde allows on structs only"),
+])
+def test_enum_attribute_forms_serde_rejects(attribute, needle):
+    found = errors(f"{attribute} pub enum E {{ A(u8), B }}", response="e: E")
+    assert len(found) == 1 and needle in found[0], found
+
+
+def test_attribute_forms_serde_accepts():
+    project = ok(
+        """
+        pub struct S {
+            #[serde(rename = r"raw", alias = "x", alias = "y")] a: u8,
+            #[serde(rename(serialize = "b,c", deserialize = "b,c"))] b: u8,
+            #[serde(rename(), default = "make", borrow)] c: u8,
+            #[serde(rename(serialize = r#"d"e"#, deserialize = "d\\"e"))] d: u8,
+            #[serde(bound(serialize = "T: A", deserialize = "T: B"))] e: u8,
+        }
+        """,
+        response="s: S",
+    )
+    assert [f.wire_name for f in project.types[0].fields] == ["raw", "b,c", "c", 'd"e', "e"]
+
+
+def test_empty_renames_and_tags_are_kept():
+    """serde takes `rename = ""` and `tag = ""` as written: an empty name is a name."""
+    project = ok(
+        """
+        pub enum Plain { #[serde(rename = "")] A, B }
+        #[serde(tag = "")] pub enum Tagged { #[serde(rename = "")] A { x: u8 }, B }
+        #[serde(tag = "", content = "")] pub enum Bad { A(u8) }
+        """.replace('#[serde(tag = "", content = "")] pub enum Bad { A(u8) }', ""),
+        response='#[serde(rename = "")] a: Plain, b: Tagged',
+    )
+    by_name = {t.name: t for t in project.types}
+    assert [c.tag for c in by_name["Plain"].constructors] == ["", "B"]
+    assert (by_name["Tagged"].tag, by_name["Tagged"].constructors[0].tag) == ("", "")
+    assert project.workers[0].variants[1].fields[0].wire_name == ""
+    text = WORKER.format(request="sku: String", response="").replace(
+        "    Found {  },", '    #[serde(rename = "")]\n    Found {  },')
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics
+    assert [v.tag for v in project.workers[0].variants] == ["Find", "", "FindFailed"]
+
+
+def test_transparent_counts_the_fields_serde_keeps():
+    project = ok(
+        """
+        #[serde(transparent)] pub struct Named { #[serde(skip)] cache: u8, id: String }
+        #[serde(transparent)] pub struct Tuple(#[serde(skip)] u8, u64);
+        """,
+        response="a: Named, b: Tuple",
+    )
+    for t in project.types:
+        assert (t.shape, [f.rust_name for f in t.fields]) == (Shape.TUPLE, [None])
+    assert [f.rust_type for t in project.types for f in t.fields] == ["String", "u64"]
+    for types, needle in [
+        ("#[serde(transparent)] pub struct T { #[serde(skip)] a: u8 }", "has 0 fields"),
+        ("#[serde(transparent)] pub struct T { a: u8, b: u8 }", "has 2 fields"),
+        ("#[serde(transparent)] pub struct T;", "is a unit struct"),
+        ("#[serde(transparent)] pub struct T { #[serde(default)] a: u8 }", "has `default`"),
+    ]:
+        found = errors(types, response="t: T")
+        assert len(found) == 1 and needle in found[0], found
+
+
+def test_skipping_positional_fields():
+    """serde writes a tuple struct by its fields in the source: skipping one of two
+    leaves a one-element array, which Hamlet does not make; leaving none or two is fine."""
+    project = ok(
+        """
+        pub struct Three(u8, #[serde(skip)] u8, u8);
+        pub struct NoneLeft(#[serde(skip)] u8, #[serde(skip)] u8);
+        """,
+        response="a: Three, b: NoneLeft",
+    )
+    assert [len(t.fields) for t in project.types] == [0, 2]
+    for types in ("pub struct T(u8, #[serde(skip)] u8);", "pub struct T(#[serde(skip)] u8);",
+                  "pub enum T { A(u8, #[serde(skip)] u8) }"):
+        found = errors(types, response="t: T")
+        assert len(found) == 1 and "`skip` leaves" in found[0], found
+
+
+def test_tuple_variants_without_fields():
+    """`V()` is a tuple variant: serde writes `[]` for it, and rejects it in an
+    internally tagged enum."""
+    project = ok(
+        """
+        #[serde(tag = "t", content = "c")] pub enum Adj { V(), U }
+        #[serde(untagged)] pub enum Un { V(), U }
+        pub struct Empty();
+        """,
+        response="a: Adj, b: Un, c: Empty",
+        request="ping: u8",
+    )
+    for t in project.types:
+        shapes = [(c.shape, c.fields) for c in t.constructors] if hasattr(t, "constructors") else [(t.shape, t.fields)]
+        assert shapes[0] == (Shape.TUPLE, ())
+    found = errors('#[serde(tag = "t")] pub enum E { V(), U }', response="e: E")
+    assert len(found) == 1 and "tuple variant with no fields" in found[0], found
+    text = WORKER.format(request="sku: String", response="").replace("    Found {  },", "    Found(),")
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics and project.workers[0].variants[1].shape is Shape.TUPLE
+    tagged = text.replace("#[derive(BuildAmpWorker)]", '#[derive(BuildAmpWorker)]\n#[serde(tag = "type")]')
+    _, diagnostics = resolve([parse_source("lib.rs", tagged.encode())])
+    assert [d.message for d in diagnostics if "no fields" in d.message]
+
+
+@pytest.mark.parametrize("types, needle", [
+    ("pub type T = T;", "type alias `T` refers to itself"),
+    ("pub type T = Vec<Option<Box<T>>>;", "type alias `T` refers to itself"),
+    ("pub type T = A; pub type A = HashMap<String, (T, u8)>;", "refers to itself through `A`"),
+])
+def test_recursive_aliases_are_an_error(types, needle):
+    found = errors(types, response="t: T")
+    assert len(found) == 1 and needle in found[0], found
+
+
+def test_an_alias_that_reaches_itself_through_a_struct_is_fine():
+    project = ok("pub type T = Vec<S>; pub struct S { t: T }", response="t: T")
+    assert {t.name: t.cycle for t in project.types} == {"S": 0, "T": 0}
+
+
+def test_a_type_named_like_an_envelope_is_an_error():
+    for name in ("ShopWorkerRequestEnvelope", "ShopWorkerResponseEnvelope"):
+        found = errors(f"pub struct {name} {{ id: u64 }}", response=f"e: {name}")
+        assert any("named like the envelopes of worker" in line for line in found), found

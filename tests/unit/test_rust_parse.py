@@ -304,9 +304,26 @@ enum E { A }
         ("path", ()),
         ("hamlet::worker", (("request", None),)),
     ]
+    assert [a.strings for a in enum.attrs[:4]] == [
+        (True, False), (True,), (True, True), (False, False),
+    ]
     first = enum.attrs[0]
     assert first.loc == Loc("lib.rs", 2, 1)
     assert first.text == '#[serde(rename = "x", default)]'
+
+
+def test_attribute_values_that_are_not_one_string_literal():
+    """serde reads a value only from one string literal; the parser says which are."""
+    enum = only(
+        """
+#[serde(a = "x", b = r#"y"#, c = 5, d = b"z", e = concat!("p", "q"), f = "m" "n", g)]
+enum E { A }
+"""
+    )
+    (attr,) = enum.attrs
+    assert [key for key, _ in attr.args] == list("abcdefg")
+    assert attr.strings == (True, True, False, False, False, False, False)
+    assert dict(attr.args)["e"] == 'concat!("p", "q")'
 
 
 def test_attributes_on_variants_and_fields():
@@ -320,7 +337,7 @@ def test_attributes_on_variants_and_fields():
     )
     a, b = enum.variants
     assert a.attrs == (
-        Attr("worker", (("request", None),), Loc("lib.rs", 2, 5), "#[worker(request)]"),
+        Attr("worker", (("request", None),), Loc("lib.rs", 2, 5), "#[worker(request)]", (False,)),
     )
     assert a.fields[0].attrs[0].args == (("rename", "id"),)
     assert b.attrs[0].args == (("response", None), ("progress", None))

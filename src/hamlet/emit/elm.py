@@ -35,11 +35,11 @@ from hamlet.emit.elm_codecs import (
     Scope,
     elm_string,
     elm_type,
-    helpers,
     mentions_dict,
     mentions_named,
     worker_scope,
 )
+from hamlet.emit.elm_helpers import helpers
 from hamlet.emit.elm_tagged import union_decoder, union_encoder
 from hamlet.model import Field, OutputFile, Shape, TypeDef, TypesNames, Variant, Worker
 

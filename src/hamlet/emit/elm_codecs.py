@@ -26,7 +26,9 @@ Names from Elm's default imports are written qualified (`Basics.identity`, `Resu
 is a constructor `Ok`, and the module's own names win over imported ones.
 
 JSON objects (with keys left out) and tagged unions built from these pieces are in
-`hamlet.emit.elm_tagged`.
+`hamlet.emit.elm_tagged`; the private helpers the pieces call (`tupleOf`, `ownField`,
+`decodeDict`, ...: serde's reading of JSON, and keys named like Object.prototype
+members) are in `hamlet.emit.elm_helpers`.
 """
 
 from __future__ import annotations
@@ -85,9 +87,16 @@ class Scope:
     lazy: frozenset[str] = frozenset()
     aliases: tuple[tuple[str, Type], ...] = ()
     used: set[str] = field(default_factory=set, compare=False)
+    helper_names: tuple[tuple[str, str], ...] = ()
 
     def local(self, role: str) -> str:
         return dict(self.locals)[role]
+
+    def helper(self, role: str) -> str:
+        """The name of a private helper ("own_field", "tuple_of", ...), which the
+        printed code then needs."""
+        self.used.add(role)
+        return dict(self.helper_names)[role]
 
     def with_lazy(self, names: frozenset[str]) -> "Scope":
         """The same scope (and `used` set) with other decoders reached lazily."""
@@ -109,6 +118,7 @@ def worker_scope(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, 
         default_field=elm.default_field,
         qualifier=types_names.module + ".",
         aliases=_aliases(types),
+        helper_names=elm.helpers,
     )
 
 
@@ -119,6 +129,7 @@ def types_scope(types_names: TypesNames, types: tuple[TypeDef, ...]) -> Scope:
         optional_field=types_names.optional_field,
         default_field=types_names.default_field,
         aliases=_aliases(types),
+        helper_names=types_names.helpers,
     )
 
 
@@ -218,7 +229,8 @@ def encoder(t: Type, scope: Scope) -> Expr:
     if isinstance(t, ListT):
         return Expr("Encode.list " + encoder(t.item, scope).arg(), APP)
     if isinstance(t, DictT):
-        return Expr("Encode.dict Basics.identity " + encoder(t.value, scope).arg(), APP)
+        # Not `Encode.dict`: it sets a key "__proto__" as the object's prototype.
+        return Expr(scope.helper("encode_dict") + " " + encoder(t.value, scope).arg(), APP)
     if isinstance(t, MaybeT):
         inner = encoder(t.item, scope).arg()
         return Expr(f"Maybe.map {inner} >> Maybe.withDefault Encode.null", LOOSE)
@@ -268,10 +280,12 @@ def encode(t: Type, subject: str, scope: Scope) -> str:
 
 def positional_value(fields: tuple[Field, ...], scope: Scope) -> str:
     """The value of positional fields bound to their `elm_param`s: the inner value for
-    one (`Encode.float value`), an array for several."""
+    one (`Encode.float value`), an array for several, `[]` for none (`V()`)."""
     values = [encode(f.type, f.elm_param, scope) for f in fields]
     if len(values) == 1:
         return values[0]
+    if not values:
+        return "Encode.list Basics.identity []"
     return "Encode.list Basics.identity [ " + ", ".join(values) + " ]"
 
 
@@ -295,7 +309,8 @@ def decoder(t: Type, scope: Scope) -> Expr:
     if isinstance(t, ListT):
         return Expr("Decode.list " + decoder(t.item, scope).arg(), APP)
     if isinstance(t, DictT):
-        return Expr("Decode.dict " + decoder(t.value, scope).arg(), APP)
+        # Not `Decode.dict` alone: it throws on an object with a key "hasOwnProperty".
+        return Expr(scope.helper("decode_dict") + " " + decoder(t.value, scope).arg(), APP)
     if isinstance(t, MaybeT):
         return Expr("Decode.nullable " + decoder(t.item, scope).arg(), APP)
     if isinstance(t, TupleT):
@@ -303,10 +318,10 @@ def decoder(t: Type, scope: Scope) -> Expr:
             f"(Decode.index {i} {decoder(item, scope).arg()})" for i, item in enumerate(t.items)
         )
         if len(t.items) == 2:
-            return Expr(f"Decode.map2 Tuple.pair {indexed}", APP)
+            return tuple_of(2, f"Decode.map2 Tuple.pair {indexed}", scope)
         names = [scope.local(role) for role in ("a", "b", "c")]
         build = f"(\\{' '.join(names)} -> ( {', '.join(names)} ))"
-        return Expr(f"Decode.map3 {build} {indexed}", APP)
+        return tuple_of(3, f"Decode.map3 {build} {indexed}", scope)
     if isinstance(t, NamedT):
         if t.name in scope.lazy:
             return Expr(f"Decode.lazy (\\_ -> {scope.qualifier}{t.decoder})", APP)
@@ -314,11 +329,46 @@ def decoder(t: Type, scope: Scope) -> Expr:
     raise TypeError(f"not a model type: {t!r}")
 
 
+def tuple_of(size: int, decoder_text: str, scope: Scope) -> Expr:
+    """`decoder_text` run on an array of exactly `size` elements, as serde reads a tuple:
+    `[1, 2, 3]` is no `(u32, u32)`."""
+    return Expr(f"{scope.helper('tuple_of')} {size} ({decoder_text})", APP)
+
+
+# Keys that every JavaScript object has, through Object.prototype. elm/json's
+# `Decode.field` tests `key in value`, which finds them on any object; a key named so
+# is decoded by the own-field helper, which tells an own key from the inherited member.
+PROTOTYPE_KEYS = frozenset((
+    "constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty",
+    "__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable",
+    "toString", "valueOf", "__proto__", "toLocaleString",
+))
+
+
+def key_decoder(key: str, inner: Expr, scope: Scope) -> Expr:
+    """The value at `key`, which must be there: `Decode.field "c" D`."""
+    if key in PROTOTYPE_KEYS:
+        return Expr(f"{scope.helper('own_field')} {elm_string(key)} Maybe.Nothing {inner.arg()}", APP)
+    return Expr(f"Decode.field {elm_string(key)} {inner.arg()}", APP)
+
+
 def field_decoder(key: str, f: Field, scope: Scope) -> Expr:
     """`Decode.field "key" D`; for a Maybe the optional-field helper (a missing key is
     Nothing, but a key holding the wrong type still fails); for a serde default the
-    default-field helper with the type's zero value."""
+    default-field helper with the type's zero value. A key named like a member of
+    Object.prototype goes through the own-field helper."""
     t = f.type
+    if isinstance(scope.alias(t), MaybeT):  # `type Note = Option<String>`: may be missing too
+        t = scope.alias(t)
+    if key in PROTOTYPE_KEYS:
+        own = scope.helper("own_field")
+        if isinstance(t, MaybeT):
+            inner = "Decode.nullable " + decoder(t.item, scope).arg()
+            return Expr(f"{own} {elm_string(key)} (Maybe.Just Maybe.Nothing) ({inner})", APP)
+        if f.default:
+            zero = zero_value(t, scope)
+            return Expr(f"{own} {elm_string(key)} (Maybe.Just {zero}) {decoder(t, scope).arg()}", APP)
+        return key_decoder(key, decoder(t, scope), scope)
     if isinstance(t, MaybeT):
         scope.used.add("optional_field")
         return Expr(f"{scope.optional_field} {elm_string(key)} {decoder(t.item, scope).arg()}", APP)
@@ -366,66 +416,3 @@ def record_start(constructor: str, fields: tuple[Field, ...]) -> str:
 def pipeline(start: str, steps: list[Expr]) -> list[str]:
     """`start` then one `|> Decode.map2 (|>) step` line per step."""
     return [start] + [f"{INDENT}|> Decode.map2 (|>) {step.arg()}" for step in steps]
-
-
-# ---- private helpers ---------------------------------------------------------------
-
-
-def optional_field_helper(scope: Scope) -> list[str]:
-    """The private helper behind Maybe fields."""
-    return _key_helper(
-        scope.optional_field,
-        "String -> Decode.Decoder a -> Decode.Decoder (Maybe a)",
-        [scope.local("field"), scope.local("decoder")],
-        "Decode.nullable " + scope.local("decoder"),
-        "Maybe.Nothing",
-        scope,
-    )
-
-
-def default_field_helper(scope: Scope) -> list[str]:
-    """The private helper behind serde defaults: a missing key gives the zero value, a
-    key of the wrong type still fails."""
-    default = scope.local("default")
-    return _key_helper(
-        scope.default_field,
-        "String -> a -> Decode.Decoder a -> Decode.Decoder a",
-        [scope.local("field"), default, scope.local("decoder")],
-        scope.local("decoder"),
-        default,
-        scope,
-    )
-
-
-def _key_helper(
-    name: str, signature: str, params: list[str], present: str, absent: str, scope: Scope
-) -> list[str]:
-    field_, maybe = scope.local("field"), scope.local("maybe")
-    return [
-        f"{name} : {signature}",
-        f"{name} {' '.join(params)} =",
-        f"    Decode.maybe (Decode.field {field_} Decode.value)",
-        "        |> Decode.andThen",
-        f"            (\\{maybe} ->",
-        f"                case {maybe} of",
-        "                    Maybe.Just _ ->",
-        f"                        Decode.field {field_} {_parens(present)}",
-        "",
-        "                    Maybe.Nothing ->",
-        f"                        Decode.succeed {_parens(absent)}",
-        "            )",
-    ]
-
-
-def _parens(text: str) -> str:
-    return f"({text})" if " " in text else text
-
-
-def helpers(scope: Scope) -> list[list[str]]:
-    """The private helpers the printed codecs used, in a fixed order."""
-    found = []
-    if "optional_field" in scope.used:
-        found.append(optional_field_helper(scope))
-    if "default_field" in scope.used:
-        found.append(default_field_helper(scope))
-    return found

@@ -9,6 +9,11 @@ them: worker messages and domain enums, one function per serde representation
     UNTAGGED  {"radius": 2.5}  3  null
     STRING    (unit variants only)  "Empty"
 
+A tuple variant of 0 or 2+ fields is an array of exactly that many (`V()` is `[]`);
+decoders read what serde reads (see `hamlet.emit.elm_helpers`): struct variants of
+ADJACENT and UNTAGGED enums from objects only, and an ADJACENT unit variant's content
+absent or null.
+
 An INTERNAL tuple variant whose one field is flattened (serde's internally tagged
 newtype of a struct) puts that struct's keys beside the tag: `{"type": "At", "x": 1}`.
 """
@@ -17,8 +22,10 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
+from hamlet.diagnostics import Loc
 from hamlet.emit.elm_codecs import (
     APP,
+    ATOM,
     INDENT,
     Expr,
     Scope,
@@ -27,10 +34,12 @@ from hamlet.emit.elm_codecs import (
     encode,
     encoder,
     field_decoder,
+    key_decoder,
     pipeline,
     positional_value,
     record_start,
     record_steps,
+    tuple_of,
 )
 from hamlet.model import DictT, Field, ListT, MaybeT, Omit, Prim, PrimT, Shape, Tagging
 
@@ -87,21 +96,25 @@ def _is_empty(f: Field, scope: Scope) -> str:
     raise ValueError(f"field `{f.rust_name}` omits empty values but `{f.rust_type}` has none")
 
 
-def object_lines(found: list[Entry]) -> list[str]:
+def object_lines(found: list[Entry], scope: Scope) -> list[str]:
     """`Encode.object [ .. ]` over `found`, one key a line; through
-    `List.filterMap Basics.identity` when some key may be left out."""
+    `List.filterMap Basics.identity` when some key may be left out. An object with a
+    key "__proto__" is built by the any-key helper: `Encode.object` would drop it."""
+    make = "Encode.object"
+    if any(e.key == "__proto__" for e in found):
+        make = scope.helper("any_key_object")
     if not found:
-        return ["Encode.object []"]
+        return [f"{make} []"]
     if not any(e.omit_if or e.maybe for e in found):
         if len(found) == 1 and len(found[0].value) == 1:
-            return [f"Encode.object [ {_pair(found[0])[0]} ]"]
-        lines = ["Encode.object"]
+            return [f"{make} [ {_pair(found[0])[0]} ]"]
+        lines = [make]
         for index, entry in enumerate(found):
             pair = _pair(entry)
             lines.append(f"{INDENT}{'[' if index == 0 else ','} {pair[0]}")
             lines.extend(f"{INDENT}  {line}" if line else "" for line in pair[1:])
         return lines + [f"{INDENT}]"]
-    lines = ["Encode.object", f"{INDENT}(List.filterMap Basics.identity"]
+    lines = [make, f"{INDENT}(List.filterMap Basics.identity"]
     pad = INDENT * 2
     for index, entry in enumerate(found):
         item = _optional_item(entry)
@@ -188,26 +201,26 @@ def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, conte
     fields = case.fields
     data = scope.local("data")
     tag_entry = Entry(tag_key, [f"Encode.string {tag}"])
-    unit = not fields and case.shape is not Shape.STRUCT
+    unit = case.shape is Shape.UNIT
     if tagging is Tagging.INTERNAL:
         if case.shape is Shape.STRUCT:
             found = entries(fields, data, scope)
         elif _is_flat_newtype(case):
             found = entries(fields[0].flattened, fields[0].elm_param, scope)
-        elif fields:
+        elif case.shape is Shape.TUPLE:  # `V()` too: `"value": []`
             found = [Entry("value", [positional_value(fields, scope)])]
         else:
             found = []
-        return object_lines([tag_entry] + found)
+        return object_lines([tag_entry] + found, scope)
     if case.shape is Shape.STRUCT:
-        value = object_lines(entries(fields, data, scope))
+        value = object_lines(entries(fields, data, scope), scope)
     elif unit:
         value = ["Encode.null"]
     else:
         value = [positional_value(fields, scope)]
     if tagging is Tagging.UNTAGGED:
         return value
-    return object_lines([tag_entry] + ([] if unit else [Entry(content_key, value)]))
+    return object_lines([tag_entry] + ([] if unit else [Entry(content_key, value)]), scope)
 
 
 # ---- decoders ----------------------------------------------------------------------
@@ -235,10 +248,10 @@ def union_decoder(
         return lines
     tag = scope.local("tag")
     if tagging is Tagging.STRING:
-        lines.append(f"{INDENT}Decode.string")
+        lines.append(INDENT + scope.helper("unit_variant"))
         unknown = elm_string(f"Unknown {type_name}: ")
     else:
-        lines.append(f"{INDENT}Decode.field {elm_string(tag_key)} Decode.string")
+        lines.append(INDENT + key_decoder(tag_key, Expr("Decode.string", ATOM), scope).text)
         unknown = elm_string(f"Unknown {type_name} {tag_key}: ")
     lines += [
         f"{INDENT * 2}|> Decode.andThen",
@@ -261,55 +274,76 @@ def union_decoder(
 
 
 def _internal_branch(case: Case, scope: Scope) -> list[str]:
+    """The fields beside the tag; a tuple's in "value" (an array of exactly its fields,
+    `[]` for `V()`, or the one field's value), or a flattened struct's keys."""
     fields = case.fields
     if case.shape is Shape.STRUCT:
-        if not fields:
-            return [record_start(case.name, fields)]
         return pipeline(record_start(case.name, fields), record_steps(fields, scope))
-    if case.shape is Shape.TUPLE and fields:
-        start = f"Decode.succeed {case.name}"
-        if _is_flat_newtype(case):
-            return pipeline(start, [decoder(fields[0].type, scope)])
-        if len(fields) == 1:
-            return pipeline(start, [field_decoder("value", fields[0], scope)])
-        return pipeline(start, [_within("value", _index(i, f, scope)) for i, f in enumerate(fields)])
-    return [f"Decode.succeed {case.name}"]
+    if case.shape is Shape.UNIT:
+        return [f"Decode.succeed {case.name}"]
+    start = f"Decode.succeed {case.name}"
+    if _is_flat_newtype(case):
+        return pipeline(start, [decoder(fields[0].type, scope)])
+    if len(fields) == 1:
+        return pipeline(start, [field_decoder("value", fields[0], scope)])
+    return _positional("value", case, scope)
 
 
 def _adjacent_branch(case: Case, content_key: str, scope: Scope) -> list[str]:
+    """The variant's value at the content key; a unit variant has none, or null."""
     fields = case.fields
     if case.shape is Shape.STRUCT:
-        if not fields:
-            return [record_start(case.name, fields)]
-        steps = [_within(content_key, step) for step in record_steps(fields, scope)]
-        return pipeline(record_start(case.name, fields), steps)
-    if case.shape is Shape.TUPLE and fields:
-        if len(fields) == 1:
-            steps = [_within(content_key, decoder(fields[0].type, scope))]
-        else:
-            steps = [_within(content_key, _index(i, f, scope)) for i, f in enumerate(fields)]
+        start = key_decoder(content_key, _object_start(case, scope), scope).text
+        steps = [_within(content_key, step, scope) for step in record_steps(fields, scope)]
+        return pipeline(start, steps)
+    if case.shape is Shape.UNIT:
+        absent = field_decoder(content_key, _NULL_FIELD, scope)
+        return [f"Decode.map (Basics.always {case.name}) {absent.arg()}"]
+    if len(fields) == 1:  # an `Option` may be missing: serde reads that as None
+        steps = [field_decoder(content_key, fields[0], scope)]
         return pipeline(f"Decode.succeed {case.name}", steps)
-    return [f"Decode.succeed {case.name}"]
+    return _positional(content_key, case, scope)
 
 
 def _untagged_item(case: Case, scope: Scope) -> list[str]:
     """One alternative of `Decode.oneOf`; continuation lines already indented."""
     fields = case.fields
     if case.shape is Shape.STRUCT:
-        if not fields:
-            return [record_start(case.name, fields)]
-        return pipeline(record_start(case.name, fields), record_steps(fields, scope))
-    if case.shape is Shape.TUPLE and fields:
-        if len(fields) == 1:
-            return [f"Decode.map {case.name} {decoder(fields[0].type, scope).arg()}"]
-        return pipeline(f"Decode.succeed {case.name}", [_index(i, f, scope) for i, f in enumerate(fields)])
+        return pipeline(_object_start(case, scope).text, record_steps(fields, scope))
+    if case.shape is Shape.TUPLE and len(fields) == 1:
+        return [f"Decode.map {case.name} {decoder(fields[0].type, scope).arg()}"]
+    if case.shape is Shape.TUPLE:
+        return _positional("", case, scope)
     return [f"Decode.null {case.name}"]
+
+
+def _object_start(case: Case, scope: Scope) -> Expr:
+    """The record constructor, once the value is known to be an object: serde reads a
+    struct variant of an untagged or adjacently tagged enum from an object only."""
+    start = record_start(case.name, case.fields)
+    return Expr(f"{scope.helper('object_only')} ({start})", APP)
+
+
+def _positional(key: str, case: Case, scope: Scope) -> list[str]:
+    """A tuple variant of 0 or 2+ fields, at `key` ("" for the value itself): an array
+    of exactly that many elements, as serde reads it."""
+    start = tuple_of(len(case.fields), f"Decode.succeed {case.name}", scope)
+    if key:
+        start = key_decoder(key, start, scope)
+    steps = [_index(i, f, scope) for i, f in enumerate(case.fields)]
+    if key:
+        steps = [_within(key, step, scope) for step in steps]
+    return pipeline(start.text, steps)
+
+
+# A unit variant's content: absent or null (serde accepts both, and writes none).
+_NULL_FIELD = Field(None, "", "", "", "", MaybeT(PrimT(Prim.UNIT)), "()", "", Loc(""))
 
 
 def _index(i: int, f: Field, scope: Scope) -> Expr:
     return Expr(f"Decode.index {i} {decoder(f.type, scope).arg()}", APP)
 
 
-def _within(key: str, step: Expr) -> Expr:
+def _within(key: str, step: Expr, scope: Scope) -> Expr:
     """`step` run on the value at `key`: `Decode.field "c" (Decode.index 0 Decode.int)`."""
-    return Expr(f"Decode.field {elm_string(key)} {step.arg()}", APP)
+    return key_decoder(key, step, scope)

@@ -48,16 +48,18 @@ from hamlet.emit.elm_codecs import (
     Expr,
     Scope,
     decoder,
+    elm_string,
     elm_type,
     encode,
-    helpers,
     mentions_dict,
     pipeline,
     positional_value,
     record_start,
     record_steps,
+    tuple_of,
     types_scope,
 )
+from hamlet.emit.elm_helpers import helpers
 from hamlet.emit.elm_tagged import entries, object_lines, union_decoder, union_encoder
 from hamlet.model import AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef
 
@@ -176,7 +178,7 @@ def _encoder(t: TypeDef, scope: Scope) -> list[str]:
         argument = subject if fields else "_"
         if t.wrapped:
             argument = f"({t.name} {argument})"
-        body = object_lines(entries(fields, subject, scope))
+        body = object_lines(entries(fields, subject, scope), scope)
     return [head, f"{t.encoder} {argument} ="] + _indented(body)
 
 
@@ -193,11 +195,35 @@ def _decoder(t: TypeDef, scope: Scope) -> list[str]:
         body = [f"Decode.map {t.name} {decoder(fields[0].type, scope).arg()}"]
     elif t.shape is Shape.TUPLE:
         steps = [Expr(f"Decode.index {i} {decoder(f.type, scope).arg()}", APP) for i, f in enumerate(fields)]
-        body = pipeline(f"Decode.succeed {t.name}", steps)
+        body = pipeline(tuple_of(len(fields), f"Decode.succeed {t.name}", scope).text, steps)
     else:
-        start = record_start(t.name if t.wrapped else "", fields)
-        body = pipeline(start, record_steps(fields, scope))
+        body = _struct_body(t, scope)
     return head + _indented(body)
+
+
+def _struct_body(t: StructDef, scope: Scope) -> list[str]:
+    """A struct as serde reads it: a JSON object, or an array of its fields in order
+    (`[1, 2]` is `Point { x: 1, y: 2 }` to serde too). With a flattened field serde
+    reads an object only.
+
+        objectOrArray 2
+            [ "x", "y" ]
+            (Decode.succeed (\\x y -> { x = x, y = y })
+                |> Decode.map2 (|>) (Decode.field "x" Decode.float)
+                ..
+            )
+    """
+    fields = t.fields
+    start = record_start(t.name if t.wrapped else "", fields)
+    steps = record_steps(fields, scope)
+    if any(f.flattened for f in fields):
+        return pipeline(f"{scope.helper('object_only')} ({start})", steps)
+    keys = "[ " + ", ".join(elm_string(f.wire_name) for f in fields) + " ]" if fields else "[]"
+    helper = f"{scope.helper('object_or_array')} {t.least_items}"
+    if not steps:
+        return [f"{helper} {keys} ({start})"]
+    lines = pipeline(start, steps)
+    return [helper, INDENT + keys, INDENT + "(" + lines[0]] + [INDENT + line for line in lines[1:]] + [INDENT + ")"]
 
 
 def _indented(lines: list[str]) -> list[str]:

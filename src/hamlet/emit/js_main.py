@@ -96,6 +96,12 @@ def js_key(name: str) -> str:
     return name if _IDENTIFIER.fullmatch(name) else js_string(name)
 
 
+def js_property(name: str) -> str:
+    """A key of an object literal in code, always an own key of the object: `__proto__`
+    is written as a computed name, because `{ __proto__: v }` sets the prototype."""
+    return '["__proto__"]' if name == "__proto__" else js_key(name)
+
+
 def one_line(text: str) -> str:
     """Text for a `//` comment: line breaks would end the comment early."""
     return " ".join(text.split())
@@ -116,7 +122,7 @@ def failure_fields(worker: Worker, text_expr: str) -> str:
     `{ error: text }` for `ProcessingFailed { error: String }`, `{ value: text }` for
     `Failed(String)`."""
     failure = worker.failure
-    key = "value" if failure.shape is Shape.TUPLE else js_key(failure.fields[0].wire_name)
+    key = "value" if failure.shape is Shape.TUPLE else js_property(failure.fields[0].wire_name)
     return f"{{ {key}: {text_expr} }}"
 
 

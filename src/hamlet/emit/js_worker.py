@@ -38,6 +38,7 @@ from hamlet.emit.js_main import (
     failure_fields,
     fill,
     js_key,
+    js_property,
     js_string,
     notice_comment,
     one_line,
@@ -316,7 +317,7 @@ def handler_stub(worker: Worker, variant: Variant) -> str:
     failure = worker.failure
     text = js_string(f"{variant.handler} is not implemented yet")
     placeholder = (
-        f"reply.{failure.reply}({{ {js_key(failure.fields[0].wire_name)}: {text} }});"
+        f"reply.{failure.reply}({{ {js_property(failure.fields[0].wire_name)}: {text} }});"
         if failure.shape is Shape.STRUCT
         else f"reply.{failure.reply}({text});"
     )

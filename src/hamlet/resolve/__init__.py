@@ -13,8 +13,14 @@ from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error, sort_key
 from hamlet.model import Direction, Prim, PrimT, Project, Shape, Variant, Worker
 from hamlet.resolve import names, rules
-from hamlet.resolve.domain import Domain
-from hamlet.resolve.fields import FieldRules, js_locals, resolve_fields, with_params
+from hamlet.resolve.domain import Domain, struct_only
+from hamlet.resolve.fields import (
+    FieldRules,
+    check_tuple_skips,
+    js_locals,
+    resolve_fields,
+    with_params,
+)
 from hamlet.resolve.serde import CONTAINER, VARIANT, Serde, read_serde
 from hamlet.rust.syntax import ParsedFile, REnum, RVariant
 
@@ -80,7 +86,7 @@ def _worker(
         diagnostics.extend(clash)
         return None
     taken = names.elm_top_level(elm) | {v.command for v in variants if v.is_request}
-    taken |= {local for _, local in elm.locals}
+    taken |= names.codec_locals(elm.locals)
     variants = [_with_params(v, taken) for v in variants]
     return Worker(
         enum_name=enum.name,
@@ -97,7 +103,9 @@ def _worker(
 def _worker_serde(enum: REnum, diagnostics: list[Diagnostic]) -> Serde:
     """A worker enum's own serde attributes: the envelope needs the tag in `"type"`."""
     serde = read_serde(enum.attrs, CONTAINER, f"worker `{enum.name}`", diagnostics)
-    if (serde.tag not in (None, "type") or serde.content or serde.untagged
+    if serde.default:
+        diagnostics.append(struct_only(enum, serde))
+    if (serde.tag not in (None, "type") or serde.content is not None or serde.untagged
             or serde.transparent):
         diagnostics.append(
             error(
@@ -150,12 +158,14 @@ def _variants(
                       "remove the variant or the attribute")
             )
             continue
+        if rv.kind == "tuple" and not check_tuple_skips(rv.fields, f"variant {owner}", rv.loc, diagnostics):
+            continue
         style = vserde.rename_all or serde.rename_all_fields
         field_rules = FieldRules(owner, style, False, (("type", "the message tag"),))
         fields = resolve_fields(
             rv.fields, field_rules, domain.context, domain.flatten, diagnostics, domain.expand
         )
-        if serde.tag and rv.kind == "tuple" and fields:
+        if serde.tag is not None and rv.kind == "tuple":
             # An explicit `#[serde(tag = "type")]`: serde's internally tagged form, where
             # a newtype of a struct has its keys beside the tag instead of in "value".
             fields = domain.merged(rv, owner, fields, serde.tag)
@@ -168,7 +178,7 @@ def _variants(
         result.append(
             Variant(
                 name=rv.name,
-                tag=vserde.rename or _tag(rv.name, serde.rename_all),
+                tag=vserde.rename if vserde.rename is not None else _tag(rv.name, serde.rename_all),
                 shape=Shape(rv.kind),
                 fields=fields,
                 direction=direction,
@@ -342,18 +352,21 @@ def _clashes(workers: list[Worker]) -> list[Diagnostic]:
 
 
 def _message_type_clashes(workers: list[Worker], types) -> list[Diagnostic]:
-    """A domain type named like a worker's message type (`ImageWorkerRequest`): the
-    worker's JSON schema defines both under one name."""
+    """A domain type named like a worker's message type (`ImageWorkerRequest`) or its
+    envelope (`ImageWorkerResponseEnvelope`): the worker's JSON schema defines both
+    under one name."""
     message_types = {}
     for worker in workers:
-        message_types[worker.elm.request_type] = worker
-        message_types[worker.elm.response_type] = worker
+        for name in (worker.elm.request_type, worker.elm.response_type):
+            message_types[name] = (worker, "messages")
+            message_types[name + "Envelope"] = (worker, "envelopes")
     return [
         error(
             t.loc,
-            f"type `{t.rust_name}` is named like the messages of worker "
-            f"`{message_types[t.name].enum_name}`",
-            "rename the type: Hamlet generates that name for the worker's messages",
+            f"type `{t.rust_name}` is named like the {message_types[t.name][1]} of worker "
+            f"`{message_types[t.name][0].enum_name}`",
+            "rename the type: Hamlet generates that name for the worker's "
+            f"{message_types[t.name][1]}",
         )
         for t in types
         if t.name in message_types

@@ -21,8 +21,8 @@ from hamlet.model import (
     Type, TypesNames,
 )
 from hamlet.resolve import layout
-from hamlet.resolve.fields import FieldRules, resolve_fields
-from hamlet.resolve.serde import CONTAINER, VARIANT, read_serde
+from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields, skipped
+from hamlet.resolve.serde import CONTAINER, FIELD, VARIANT, read_serde
 from hamlet.resolve.types import NOT_FOUND, TypeContext, map_type
 from hamlet.rust.syntax import RAlias, REnum, RField, RItem, RPath, RStruct
 
@@ -156,16 +156,23 @@ class Domain:
     def _struct(self, item: RStruct, path: str) -> StructDef | None:
         owner = f"`{item.name}`"
         serde = read_serde(item.attrs, CONTAINER, owner, self.diagnostics)
-        if serde.tag or serde.content or serde.untagged or serde.rename_all_fields:
+        if any(v is not None for v in (serde.tag, serde.content, serde.rename_all_fields)) or serde.untagged:
             self.diagnostics.append(error(
                 serde.loc or item.loc,
                 f"struct `{item.name}`: `tag`, `content`, `untagged` and "
                 "`rename_all_fields` are for enums",
                 "remove the attribute, or make the type an enum"))
             return None
+        if serde.default and item.kind != "struct":
+            self.diagnostics.append(_default_needs_names(item, serde))
+            return None
         kind = item.kind
-        if serde.transparent and kind == "struct" and len(item.fields) == 1:
+        if serde.transparent:
+            if not self._transparent(item, serde):
+                return None
             kind = "tuple"  # serde writes it as its only field, like a newtype
+        elif kind == "tuple" and not check_tuple_skips(item.fields, owner, item.loc, self.diagnostics):
+            return None
         rules = FieldRules(owner, serde.rename_all, serde.default)
         fields = self._fields(item, item.fields, rules)
         if kind == "tuple":
@@ -174,19 +181,39 @@ class Domain:
             name=naming.elm_type_name(item.name), rust_name=item.name, shape=Shape(kind),
             fields=fields, wrapped=False, docs=item.docs, loc=item.loc, source=path,
             encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None,
+            cycle=None, least_items=_least_items(item, fields) if kind == "struct" else 0,
         )
+
+    def _transparent(self, item: RStruct, serde) -> bool:
+        """serde's `transparent`: exactly one field that is not skipped, and no default
+        on it (Deserialize would have nothing to read)."""
+        kept = [rf for rf in item.fields if not skipped(rf)]
+        if len(kept) == 1 and not read_serde(kept[0].attrs, FIELD, "", []).default:
+            return True
+        what = ("is a unit struct" if item.kind == "unit" else
+                f"has {len(kept)} fields that are not skipped" if len(kept) != 1 else
+                "its one field has `default`")
+        self.diagnostics.append(error(
+            serde.loc or item.loc,
+            f"struct `{item.name}` is `transparent` but {what}",
+            "serde's `transparent` needs exactly one field that is neither skipped nor "
+            "defaulted: `skip` the others, or drop `transparent`"))
+        return False
 
     def _enum(self, item: REnum, path: str) -> EnumDef | None:
         owner = f"`{item.name}`"
         serde = read_serde(item.attrs, CONTAINER, owner, self.diagnostics)
+        if serde.default or serde.transparent:
+            self.diagnostics.append(struct_only(item, serde))
+            return None
         tagging = _tagging(item, serde, self.diagnostics)
         if tagging is None:
             return None
-        tag = serde.tag or "type"
+        tag = serde.tag if serde.tag is not None else "type"
         reserved = ((tag, f"the tag of `{item.name}`"),) if tagging is Tagging.INTERNAL else ()
         constructors = []
         tags: dict[str, str] = {}
+        before = len(self.diagnostics)
         for rv in item.variants:
             vowner = f"`{item.name}::{rv.name}`"
             vserde = read_serde(rv.attrs, VARIANT, vowner, self.diagnostics)
@@ -195,7 +222,7 @@ class Domain:
             if not naming.is_elm_type_name(rv.name):
                 self.diagnostics.append(_lowercase_variant(rv, item.name))
                 continue
-            wire = vserde.rename or (
+            wire = vserde.rename if vserde.rename is not None else (
                 naming.serde_variant(rv.name, serde.rename_all) if serde.rename_all else rv.name)
             if wire in tags:
                 self.diagnostics.append(error(
@@ -205,8 +232,11 @@ class Domain:
             tags[wire] = rv.name
             style = vserde.rename_all or serde.rename_all_fields
             rules = FieldRules(vowner, style, False, reserved)
+            if rv.kind == "tuple" and not check_tuple_skips(
+                    rv.fields, f"variant {vowner}", rv.loc, self.diagnostics):
+                continue
             fields = self._fields(item, rv.fields, rules)
-            if rv.kind == "tuple" and tagging is Tagging.INTERNAL and serde.tag:
+            if rv.kind == "tuple" and tagging is Tagging.INTERNAL and serde.tag is not None:
                 fields = self.merged(rv, vowner, fields, tag)
                 if fields is None:
                     continue
@@ -214,10 +244,11 @@ class Domain:
                 name=rv.name, rust_name=rv.name, tag=wire, shape=Shape(rv.kind),
                 fields=fields, docs=rv.docs, loc=rv.loc))
         if not constructors:
-            self.diagnostics.append(error(
-                item.loc, f"enum `{item.name}` has no variant to send",
-                "Elm has no empty types: add a variant, or leave the enum out of the "
-                "messages"))
+            if len(self.diagnostics) == before:  # else its variants' errors say why
+                self.diagnostics.append(error(
+                    item.loc, f"enum `{item.name}` has no variant to send",
+                    "Elm has no empty types: add a variant, or leave the enum out of the "
+                    "messages"))
             return None
         return EnumDef(
             name=naming.elm_type_name(item.name), rust_name=item.name,
@@ -232,6 +263,13 @@ class Domain:
     def merged(self, rv, owner: str, fields: tuple[Field, ...], tag: str):
         """serde's internally tagged newtype variant: the struct's keys beside the tag.
         Any other tuple variant cannot carry the tag, so serde rejects it at run time."""
+        if not rv.fields:
+            self.diagnostics.append(error(
+                rv.loc, f"variant {owner} of an internally tagged enum (`tag = \"{tag}\"`) is "
+                "a tuple variant with no fields, which cannot carry the tag",
+                f"serde rejects tuple variants when the tag is inside: write `{rv.name}` "
+                f"(a unit variant) or `{rv.name} {{}}`, or use `tag` + `content`"))
+            return None
         if len(rv.fields) != 1 or len(fields) != 1 or not isinstance(fields[0].type, NamedT):
             self.diagnostics.append(error(
                 rv.loc,
@@ -275,25 +313,61 @@ def named_t(rust: str) -> NamedT:
 
 
 def _tagging(item: REnum, serde, diagnostics: list[Diagnostic]) -> Tagging | None:
-    if serde.content and not serde.tag:
+    if serde.content is not None and serde.tag is None:
         diagnostics.append(error(
             serde.loc or item.loc, f"enum `{item.name}` has `content` without `tag`",
             f"add `tag = \"type\"` beside `content = \"{serde.content}\"`, or drop `content`"))
         return None
     if serde.untagged:
-        if serde.tag:
+        if serde.tag is not None:
             diagnostics.append(error(
                 serde.loc or item.loc, f"enum `{item.name}` is both `untagged` and tagged",
                 "keep one of `untagged` and `tag`"))
             return None
         return Tagging.UNTAGGED
-    if serde.tag and serde.content:
+    if serde.tag is not None and serde.content is not None:
+        if serde.tag == serde.content:
+            diagnostics.append(error(
+                serde.loc or item.loc,
+                f"enum `{item.name}` has the same key `{serde.tag}` for `tag` and `content`",
+                "serde rejects it: give the content another key"))
+            return None
         return Tagging.ADJACENT
-    if serde.tag:
+    if serde.tag is not None:
         return Tagging.INTERNAL
     if all(v.kind == "unit" for v in item.variants):
         return Tagging.STRING
     return Tagging.INTERNAL
+
+
+def _least_items(item: RStruct, fields: tuple[Field, ...]) -> int:
+    """How many leading elements serde's array form of the struct needs: it fills in a
+    missing element only from the field's own `default` (never the container's), and
+    Elm only where the type has a zero value."""
+    kept = [rf for rf in item.fields if not skipped(rf)]
+    least = 0
+    for index, (rf, field) in enumerate(zip(kept, fields), 1):
+        own = read_serde(rf.attrs, FIELD, "", [])
+        if not (own.default and field.default):
+            least = index
+    return least
+
+
+def struct_only(item: REnum, serde) -> Diagnostic:
+    """`#[serde(default)]` or `#[serde(transparent)]` on an enum, which serde rejects."""
+    return error(
+        serde.loc or item.loc,
+        f"enum `{item.name}` has `{'default' if serde.default else 'transparent'}`, "
+        "which serde allows on structs only",
+        "remove the attribute (serde's derive rejects it on an enum)")
+
+
+def _default_needs_names(item: RStruct, serde) -> Diagnostic:
+    return error(
+        serde.loc or item.loc,
+        f"struct `{item.name}` has `default` but no named fields",
+        "serde allows a container `default` on structs with named fields only: put "
+        "`default` on the fields, or remove it")
 
 
 def _lowercase_variant(rv, owner: str) -> Diagnostic:

@@ -83,6 +83,28 @@ def resolve_fields(
     return tuple(fields)
 
 
+def skipped(rf: RField) -> bool:
+    """`#[serde(skip)]` on the field (its attribute errors are reported elsewhere)."""
+    return read_serde(rf.attrs, FIELD, "", []).skip
+
+
+def check_tuple_skips(rfields: tuple[RField, ...], owner: str, loc, diagnostics) -> bool:
+    """serde writes a tuple struct or variant by the fields it has in the source: when
+    `skip` leaves one of several, the JSON is a one-element array, not the newtype
+    Hamlet would make of it; a newtype whose field is skipped is written inconsistently.
+    Both are errors; False when there is one."""
+    count = len(rfields)
+    kept = count - sum(1 for rf in rfields if skipped(rf))
+    if kept == count or (kept != 1 and count != 1):
+        return True
+    diagnostics.append(error(
+        loc, f"{owner}: `skip` leaves {kept} of its {count} positional fields",
+        "serde writes what is left as a one-element array (or, for a skipped newtype "
+        "field, as no value at all), which Hamlet does not model: skip none of them, or "
+        "give the fields names"))
+    return False
+
+
 def _positional(rf: RField, mapped: Type) -> Field:
     return Field(None, "", "", "", "", mapped, rf.ty.text, rf.docs, rf.loc)
 

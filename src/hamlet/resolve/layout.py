@@ -29,6 +29,7 @@ def settle(
     """`defs` by Rust name, `edges` the references between them -> the final defs and
     the names of the module that holds them."""
     graph = {name: sorted(n for n in edges.get(name, ()) if n in defs) for name in defs}
+    _check_alias_cycles(defs, graph, diagnostics)
     cycles = _cycle_numbers(graph, graph)
     record_like = {n for n, d in defs.items() if _is_record_like(d)}
     wrapped = {
@@ -52,8 +53,28 @@ def settle(
     top_level = {d.encoder for d in out.values()} | {d.decoder for d in out.values()}
     types_names = names.types_names(top_level)
     taken = top_level | {types_names.optional_field, types_names.default_field}
-    taken |= {local for _, local in types_names.locals}
+    taken |= names.codec_locals(types_names.locals)
+    taken |= {name for _, name in types_names.helpers}
     return [_with_params(d, taken) for d in out.values()], types_names
+
+
+def _check_alias_cycles(defs: dict[str, TypeDef], graph, diagnostics: list[Diagnostic]) -> None:
+    """`type C = C;`, `type A = Vec<B>; type B = Option<A>;`: Rust rejects an alias that
+    reaches itself through aliases alone (E0391), and Elm an alias that contains itself."""
+    aliases = {n for n, d in defs.items() if isinstance(d, AliasDef)}
+    numbers = _cycle_numbers(graph, aliases)
+    cycles: dict[int, list[str]] = {}
+    for name, number in numbers.items():
+        if number is not None:
+            cycles.setdefault(number, []).append(name)
+    for names_ in cycles.values():
+        first = min(names_, key=lambda n: (defs[n].loc.path, defs[n].loc.line, defs[n].loc.col))
+        others = [n for n in sorted(names_) if n != first]
+        through = f" through {', '.join(f'`{n}`' for n in others)}" if others else ""
+        diagnostics.append(error(
+            defs[first].loc, f"type alias `{first}` refers to itself{through}",
+            f"Rust rejects a recursive type alias (E0391): make `{first}` a struct, for "
+            f"example `pub struct {first}(...);`, which may contain itself"))
 
 
 def _is_record_like(d: TypeDef) -> bool:

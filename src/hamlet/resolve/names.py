@@ -13,6 +13,37 @@ from hamlet.model import ElmNames, JsNames, TypesNames
 ELM_LOCAL_ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
     "decoder", "maybe", "a", "b", "c", "item", "default",
+    "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
+    "found", "object", "state", "char", "json",
+)
+
+# Roles used only inside the private helpers' bodies: no codec sees them, so record
+# fields and parameters may share their names.
+HELPER_ONLY_ROLES = frozenset((
+    "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict", "found",
+    "object", "state", "char", "json",
+))
+
+
+def codec_locals(locals_: tuple[tuple[str, str], ...]) -> set[str]:
+    """The local names that codecs use, which parameters must not shadow."""
+    return {local for role, local in locals_ if role not in HELPER_ONLY_ROLES}
+
+
+# The private helpers a module's codecs may need beyond the optional and default
+# fields, by role, with the name each starts from (see `hamlet.emit.elm_codecs`).
+ELM_HELPERS = (
+    ("own_field", "ownField"),
+    ("object_only", "objectOnly"),
+    ("object_or_array", "objectOrArray"),
+    ("tuple_of", "tupleOf"),
+    ("any_key_object", "anyKeyObject"),
+    ("encode_dict", "encodeDict"),
+    ("decode_dict", "decodeDict"),
+    ("own_value", "ownValue"),
+    ("object_keys", "objectKeys"),
+    ("key_step", "keyStep"),
+    ("unit_variant", "unitVariant"),
 )
 
 
@@ -39,8 +70,9 @@ def elm_names(base: str, commands: list[str]) -> ElmNames:
         optional_field=f"{lower}OptionalField",
         default_field=f"{lower}DefaultField",
     )
-    taken = set(names.values()) | set(commands)
-    return ElmNames(**names, locals=_locals(taken))
+    helpers = tuple((role, lower + start[0].upper() + start[1:]) for role, start in ELM_HELPERS)
+    taken = set(names.values()) | set(commands) | {name for _, name in helpers}
+    return ElmNames(**names, locals=_locals(taken), helpers=helpers)
 
 
 def _locals(taken: set[str]) -> tuple[tuple[str, str], ...]:
@@ -62,12 +94,18 @@ def types_names(top_level: set[str]) -> TypesNames:
     taken.add(optional)
     default = naming.fresh("defaultField", taken)
     taken.add(default)
+    helpers = []
+    for role, start in ELM_HELPERS:
+        name = naming.fresh(start, taken)
+        taken.add(name)
+        helpers.append((role, name))
     return TypesNames(
         module="Workers.Types",
         path="Workers/Types.elm",
         optional_field=optional,
         default_field=default,
         locals=_locals(taken),
+        helpers=tuple(helpers),
     )
 
 
@@ -76,7 +114,7 @@ def elm_top_level(elm: ElmNames) -> set[str]:
     return {
         elm.send, elm.subscribe, elm.send_port, elm.response_port, elm.encode_request,
         elm.request_decoder, elm.encode_response, elm.response_decoder, elm.optional_field,
-        elm.default_field,
+        elm.default_field, *(name for _, name in elm.helpers),
     }
 
 

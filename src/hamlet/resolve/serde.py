@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, Loc, error
+from hamlet.rust.attrs import unquote
 from hamlet.rust.syntax import Attr
 
 CONTAINER, VARIANT, FIELD = "type", "variant", "field"
@@ -81,7 +82,21 @@ class Serde:
 NONE = Serde()
 
 _DIRECTED = re.compile(r"(\w+)\s*\((.*)\)\s*$", re.DOTALL)
-_PAIR = re.compile(r'(serialize|deserialize)\s*=\s*"((?:[^"\\]|\\.)*)"')
+_PAIR = re.compile(r'\s*(serialize|deserialize)\s*=\s*("(?:[^"\\]|\\.)*"|r(#*)".*?"\3)\s*', re.DOTALL)
+
+# How serde spells each key it knows: with a string (`rename = "x"`), as a bare word
+# (`untagged`), or either (`default`, `default = "path"`). Anything else is a compile
+# error in serde's derive, so it is one here too.
+_STRING = frozenset(
+    "rename rename_all rename_all_fields tag content skip_serializing_if alias bound crate "
+    "expecting with serialize_with deserialize_with getter from into try_from remote".split()
+)
+_WORD = frozenset(
+    "untagged transparent skip flatten deny_unknown_fields skip_serializing "
+    "skip_deserializing other variant_identifier field_identifier".split()
+)
+# Keys serde also reads as a list, one value per direction.
+_LISTS = frozenset(("rename", "rename_all", "rename_all_fields", "bound"))
 
 
 def read_serde(
@@ -90,28 +105,58 @@ def read_serde(
     """The serde attributes of one type, variant or field; `owner` names it for errors
     ("field `name` of `Track`")."""
     found: dict[str, object] = {}
+    seen: set[str] = set()
     loc = None
+    before = len(diagnostics)
     for attr in attrs:
         if attr.path != "serde":
             continue
         loc = loc or attr.loc
-        for key, value in attr.args:
-            _read_one(attr, key, value, place, owner, found, diagnostics)
+        if not attr.args and not _HAS_LIST.match(attr.text):
+            diagnostics.append(error(attr.loc, f"{owner}: `#[serde]` needs a list of keys",
+                                     "write `#[serde(...)]`, as serde's derive expects"))
+        # An Attr made without `strings` (by hand, or an older cache) is taken as written.
+        strings = attr.strings or (True,) * len(attr.args)
+        for (key, value), quoted in zip(attr.args, strings):
+            _read_one(attr, key, value, quoted, place, owner, (found, seen), diagnostics)
+    if len(diagnostics) > before:
+        # serde's defaults, so that what depends on the broken key reports nothing
+        # more, while the item's fields and variants still report their own errors
+        return NONE
     if not found:
         return NONE
     return Serde(loc=loc, **found)  # type: ignore[arg-type]
 
 
-def _read_one(attr, key, value, place, owner, found, diagnostics) -> None:
+_HAS_LIST = re.compile(r"#\s*\[\s*serde\s*\(")
+
+
+def _read_one(attr, key, value, quoted, place, owner, state, diagnostics) -> None:
+    found, seen = state
     directed = _DIRECTED.match(key) if value is None else None
     if directed:
-        key, value = directed.group(1), _one_direction(attr, directed, owner, diagnostics)
+        key = directed.group(1)
+    if key not in _IGNORED[place] and key not in _HONOURED[place]:
+        diagnostics.append(_unsupported(attr, key, place, owner))
+        return
+    if key in seen and key != "alias":
+        diagnostics.append(error(attr.loc, f"{owner}: duplicate serde attribute `{key}`",
+                                 f"serde rejects `{key}` given twice: keep one"))
+        return
+    seen.add(key)
+    if directed:
+        if key not in _LISTS:
+            diagnostics.append(_form(attr, key, owner, f"`{key}(...)` is not a form serde "
+                                     f"reads", _example(key)))
+            return
+        if key in _IGNORED[place]:
+            return  # `bound(serialize = .., deserialize = ..)` may differ: Rust only
+        value = _one_direction(attr, directed, owner, diagnostics)
         if value is None:
             return
-    if key in _IGNORED[place]:
+    elif not _well_formed(attr, key, value, quoted, owner, diagnostics):
         return
-    if key not in _HONOURED[place]:
-        diagnostics.append(_unsupported(attr, key, place, owner))
+    if key in _IGNORED[place]:
         return
     if key == "default" and value is not None:
         # `default = "path"`: a value Hamlet cannot know. serde always writes the
@@ -135,12 +180,48 @@ def _read_one(attr, key, value, place, owner, found, diagnostics) -> None:
         found[key] = value
 
 
+def _well_formed(attr, key, value, quoted, owner, diagnostics) -> bool:
+    """`rename = "x"` and `untagged` as serde's derive accepts them; `rename = 5`,
+    `rename = concat!(..)`, a bare `rename` and `untagged = true` are errors."""
+    if value is None and key in _STRING:
+        diagnostics.append(_form(attr, key, owner, f"`{key}` needs a value", _example(key)))
+        return False
+    if value is not None and key in _WORD:
+        diagnostics.append(_form(attr, key, owner, f"`{key}` takes no value",
+                                 f"write `#[serde({key})]`"))
+        return False
+    if value is not None and not quoted:
+        diagnostics.append(_form(attr, key, owner, f"`{key}` must be a string literal",
+                                 _example(key) + ": serde reads no number, byte string or "
+                                 "macro there"))
+        return False
+    return True
+
+
+def _example(key: str) -> str:
+    return f"write `{key} = \"...\"`"
+
+
+def _form(attr: Attr, key: str, owner: str, what: str, hint: str) -> Diagnostic:
+    return error(attr.loc, f"{owner}: serde attribute {what}", hint)
+
+
 def _one_direction(attr: Attr, match: re.Match, owner: str, diagnostics) -> str | None:
     """`rename(serialize = "a", deserialize = "a")` -> "a"; different names, or only
     one direction, are an error: Elm both sends and receives every type."""
     key = match.group(1)
-    pairs = dict(_PAIR.findall(match.group(2)))
-    serialize, deserialize = pairs.get("serialize"), pairs.get("deserialize")
+    parts = [part for part in _split(match.group(2)) if part.strip()]
+    if not parts:
+        return None  # `rename()`: serde sets nothing
+    pairs = [_PAIR.fullmatch(part) for part in parts]
+    if not all(pairs) or len({p.group(1) for p in pairs}) != len(pairs):
+        diagnostics.append(_form(
+            attr, key, owner, f"`{key}({match.group(2).strip()})` is malformed",
+            f"write `{key}(serialize = \"...\", deserialize = \"...\")`, each at most once, "
+            f"or `{key} = \"...\"`"))
+        return None
+    named = {p.group(1): unquote(p.group(2)) for p in pairs}
+    serialize, deserialize = named.get("serialize"), named.get("deserialize")
     if serialize is not None and serialize == deserialize:
         return serialize
     diagnostics.append(
@@ -152,6 +233,22 @@ def _one_direction(attr: Attr, match: re.Match, owner: str, diagnostics) -> str 
         )
     )
     return None
+
+
+_PIECE = re.compile(r'r(#*)".*?"\1|"(?:[^"\\]|\\.)*"|,|.', re.DOTALL)
+
+
+def _split(text: str) -> list[str]:
+    """`serialize = "a,b", deserialize = r"c"` -> the two parts, commas in strings kept."""
+    parts, current = [], []
+    for piece in _PIECE.finditer(text):
+        if piece.group(0) == ",":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(piece.group(0))
+    parts.append("".join(current))
+    return parts
 
 
 def _unsupported(attr: Attr, key: str, place: str, owner: str) -> Diagnostic:

@@ -119,7 +119,8 @@ def read_meta(src: Source, pending: list) -> tuple[tuple[str, ...], tuple[Attr, 
         elif path == "doc" and value is not None and args is None:
             docs.extend(_strip_space(line) for line in _literal(src, value).split("\n"))
         else:
-            attrs.append(Attr(path, _args(src, args), src.loc(node), src.text(node)))
+            values, strings = _args(src, args)
+            attrs.append(Attr(path, values, src.loc(node), src.text(node), strings))
     return tuple(derives), tuple(attrs), "\n".join(docs)
 
 
@@ -156,16 +157,20 @@ def _groups(tree) -> list[list]:
     return groups
 
 
-def _args(src: Source, tree) -> tuple[tuple[str, str | None], ...]:
+def _args(src: Source, tree) -> tuple[tuple[tuple[str, str | None], ...], tuple[bool, ...]]:
+    """The (key, value) pairs of an attribute's list, and per pair whether its value is
+    one string literal."""
     if tree is None:
-        return ()
+        return (), ()
     out: list[tuple[str, str | None]] = []
+    strings: list[bool] = []
     for group in _groups(tree):
         eq = next((i for i, c in enumerate(group) if c.type == "="), None)
         if eq is None:
             text = src.span(group[0], group[-1])
             nested = any(c.type == "token_tree" for c in group)
             out.append((text if nested else _compact(text), None))
+            strings.append(False)
             continue
         key = _compact(src.span(group[0], group[eq - 1])) if eq else ""
         values = group[eq + 1 :]
@@ -175,7 +180,13 @@ def _args(src: Source, tree) -> tuple[tuple[str, str | None], ...]:
             out.append((key, _literal(src, values[0])))
         else:
             out.append((key, src.span(values[0], values[-1])))
-    return tuple(out)
+        strings.append(len(values) == 1 and _is_str(src, values[0]))
+    return tuple(out), tuple(strings)
+
+
+def _is_str(src: Source, node) -> bool:
+    """`"x"` and `r#"x"#`, as serde reads them; not `b"x"` or `c"x"`."""
+    return node.type in STRINGS and src.data[node.start_byte : node.start_byte + 1] in (b'"', b"r")
 
 
 def _literal(src: Source, node) -> str:

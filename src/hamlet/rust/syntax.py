@@ -86,13 +86,16 @@ class Attr:
     args (("rename", "x"), ("default", None)). `#[worker(request)]` -> (("request", None),).
 
     `args` is empty for attributes without a parenthesised list. String values are
-    unquoted. Nested lists are kept as their source text.
+    unquoted. Nested lists are kept as their source text. `strings` says, per arg,
+    whether its value was one string literal (`"x"`, `r"x"`): `rename = 5` and
+    `rename = concat!("a")` have values too, but serde rejects them.
     """
 
     path: str
     args: tuple[tuple[str, str | None], ...]
     loc: Loc
     text: str
+    strings: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -167,8 +167,8 @@ imageWorkerResponseDecoder =
                     "ProcessingComplete" ->
                         Decode.succeed (\resultUrl originalSize finalSize -> ProcessingComplete { resultUrl = resultUrl, originalSize = originalSize, finalSize = finalSize })
                             |> Decode.map2 (|>) (Decode.field "resultUrl" Decode.string)
-                            |> Decode.map2 (|>) (Decode.field "originalSize" (Decode.map2 Tuple.pair (Decode.index 0 Decode.int) (Decode.index 1 Decode.int)))
-                            |> Decode.map2 (|>) (Decode.field "finalSize" (Decode.map2 Tuple.pair (Decode.index 0 Decode.int) (Decode.index 1 Decode.int)))
+                            |> Decode.map2 (|>) (Decode.field "originalSize" (imageWorkerTupleOf 2 (Decode.map2 Tuple.pair (Decode.index 0 Decode.int) (Decode.index 1 Decode.int))))
+                            |> Decode.map2 (|>) (Decode.field "finalSize" (imageWorkerTupleOf 2 (Decode.map2 Tuple.pair (Decode.index 0 Decode.int) (Decode.index 1 Decode.int))))
 
                     "ProcessingFailed" ->
                         Decode.succeed (\error_ -> ProcessingFailed { error = error_ })
@@ -180,4 +180,17 @@ imageWorkerResponseDecoder =
 
                     _ ->
                         Decode.fail ("Unknown ImageWorkerResponse type: " ++ tag)
+            )
+
+
+imageWorkerTupleOf : Int -> Decode.Decoder a -> Decode.Decoder a
+imageWorkerTupleOf size decoder =
+    Decode.list Decode.value
+        |> Decode.andThen
+            (\items ->
+                if List.length items == size then
+                    decoder
+
+                else
+                    Decode.fail ("Expecting an ARRAY of " ++ String.fromInt size ++ " elements")
             )

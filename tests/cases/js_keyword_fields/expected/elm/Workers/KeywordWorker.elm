@@ -210,7 +210,7 @@ keywordWorkerRequestDecoder =
                             |> Decode.map2 (|>) Workers.Types.extraDecoder
 
                     "Pair" ->
-                        Decode.succeed Pair
+                        Decode.field "value" (keywordWorkerTupleOf 2 (Decode.succeed Pair))
                             |> Decode.map2 (|>) (Decode.field "value" (Decode.index 0 Decode.string))
                             |> Decode.map2 (|>) (Decode.field "value" (Decode.index 1 Decode.string))
 
@@ -266,7 +266,7 @@ keywordWorkerResponseDecoder =
                             |> Decode.map2 (|>) (keywordWorkerOptionalField "eval" Decode.string)
 
                     "Found" ->
-                        Decode.succeed Found
+                        Decode.field "value" (keywordWorkerTupleOf 2 (Decode.succeed Found))
                             |> Decode.map2 (|>) (Decode.field "value" (Decode.index 0 Decode.string))
                             |> Decode.map2 (|>) (Decode.field "value" (Decode.index 1 Decode.int))
 
@@ -290,4 +290,17 @@ keywordWorkerOptionalField field decoder =
 
                     Maybe.Nothing ->
                         Decode.succeed Maybe.Nothing
+            )
+
+
+keywordWorkerTupleOf : Int -> Decode.Decoder a -> Decode.Decoder a
+keywordWorkerTupleOf size decoder =
+    Decode.list Decode.value
+        |> Decode.andThen
+            (\items ->
+                if List.length items == size then
+                    decoder
+
+                else
+                    Decode.fail ("Expecting an ARRAY of " ++ String.fromInt size ++ " elements")
             )

@@ -39,6 +39,45 @@ encodeExtra value =
 -}
 extraDecoder : Decode.Decoder Extra
 extraDecoder =
-    Decode.succeed (\class reply -> { class = class, reply = reply })
-        |> Decode.map2 (|>) (Decode.field "class_" Decode.string)
-        |> Decode.map2 (|>) (Decode.field "reply" Decode.bool)
+    objectOrArray 2
+        [ "class_", "reply" ]
+        (Decode.succeed (\class reply -> { class = class, reply = reply })
+            |> Decode.map2 (|>) (Decode.field "class_" Decode.string)
+            |> Decode.map2 (|>) (Decode.field "reply" Decode.bool)
+        )
+
+
+objectOrArray : Int -> List String -> Decode.Decoder a -> Decode.Decoder a
+objectOrArray least keys decoder =
+    Decode.oneOf
+        [ Decode.map Maybe.Just (Decode.list Decode.value)
+        , Decode.map (\_ -> Maybe.Nothing) (Decode.field "toString" (Decode.succeed ()))
+        ]
+        |> Decode.andThen
+            (\items ->
+                case items of
+                    Maybe.Nothing ->
+                        decoder
+
+                    Maybe.Just values ->
+                        if List.length values < least || List.length values > List.length keys then
+                            Decode.fail ("Expecting an OBJECT, or an ARRAY of " ++ String.fromInt least ++ " to " ++ String.fromInt (List.length keys) ++ " elements")
+
+                        else
+                            case Decode.decodeValue decoder (anyKeyObject (List.map2 Tuple.pair keys values)) of
+                                Result.Ok value ->
+                                    Decode.succeed value
+
+                                Result.Err error ->
+                                    Decode.fail (Decode.errorToString error)
+            )
+
+
+anyKeyObject : List ( String, Encode.Value ) -> Encode.Value
+anyKeyObject pairs =
+    if List.any (Tuple.first >> (==) "__proto__") pairs then
+        Decode.decodeString Decode.value ("{" ++ String.join "," (List.map (\( key, value ) -> Encode.encode 0 (Encode.string key) ++ ":" ++ Encode.encode 0 value) pairs) ++ "}")
+            |> Result.withDefault (Encode.object pairs)
+
+    else
+        Encode.object pairs

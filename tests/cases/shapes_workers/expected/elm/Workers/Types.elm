@@ -82,7 +82,7 @@ encodeColour value =
 -}
 colourDecoder : Decode.Decoder Colour
 colourDecoder =
-    Decode.string
+    unitVariant
         |> Decode.andThen
             (\tag ->
                 case tag of
@@ -110,14 +110,14 @@ type alias Labels =
 -}
 encodeLabels : Labels -> Encode.Value
 encodeLabels value =
-    Encode.dict Basics.identity Encode.string value
+    encodeDict Encode.string value
 
 
 {-| Decode `Labels` from JSON; the inverse of `encodeLabels`.
 -}
 labelsDecoder : Decode.Decoder Labels
 labelsDecoder =
-    Decode.dict Decode.string
+    decodeDict Decode.string
 
 
 {-| A newtype: the bare number on the wire.
@@ -162,9 +162,12 @@ encodePoint value =
 -}
 pointDecoder : Decode.Decoder Point
 pointDecoder =
-    Decode.succeed (\x y -> { x = x, y = y })
-        |> Decode.map2 (|>) (Decode.field "x" Decode.float)
-        |> Decode.map2 (|>) (Decode.field "y" Decode.float)
+    objectOrArray 2
+        [ "x", "y" ]
+        (Decode.succeed (\x y -> { x = x, y = y })
+            |> Decode.map2 (|>) (Decode.field "x" Decode.float)
+            |> Decode.map2 (|>) (Decode.field "y" Decode.float)
+        )
 
 
 {-| Named like Elm's own `Result`, so it becomes `Result_` in Elm.
@@ -205,7 +208,7 @@ resultDecoder =
                             |> Decode.map2 (|>) (Decode.field "data" Decode.float)
 
                     "Err" ->
-                        Decode.succeed (\reason -> Err { reason = reason })
+                        Decode.field "data" (objectOnly (Decode.succeed (\reason -> Err { reason = reason })))
                             |> Decode.map2 (|>) (Decode.field "data" (Decode.field "reason" Decode.string))
 
                     _ ->
@@ -306,10 +309,30 @@ encodeStyle value =
 -}
 styleDecoder : Decode.Decoder Style
 styleDecoder =
-    Decode.succeed (\fill stroke labels -> { fill = fill, stroke = stroke, labels = labels })
-        |> Decode.map2 (|>) (Decode.field "fill" colourDecoder)
-        |> Decode.map2 (|>) (optionalField "stroke" colourDecoder)
-        |> Decode.map2 (|>) (defaultField "labels" Dict.empty labelsDecoder)
+    objectOrArray 2
+        [ "fill", "stroke", "labels" ]
+        (Decode.succeed (\fill stroke labels -> { fill = fill, stroke = stroke, labels = labels })
+            |> Decode.map2 (|>) (Decode.field "fill" colourDecoder)
+            |> Decode.map2 (|>) (optionalField "stroke" colourDecoder)
+            |> Decode.map2 (|>) (defaultField "labels" Dict.empty labelsDecoder)
+        )
+
+
+unitVariant : Decode.Decoder String
+unitVariant =
+    Decode.oneOf
+        [ Decode.string
+        , decodeDict (Decode.null ())
+            |> Decode.andThen
+                (\found ->
+                    case Dict.keys found of
+                        [ tag ] ->
+                            Decode.succeed tag
+
+                        _ ->
+                            Decode.fail "Expecting a STRING, or an OBJECT with one key"
+                )
+        ]
 
 
 optionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)
@@ -338,3 +361,122 @@ defaultField field default decoder =
                     Maybe.Nothing ->
                         Decode.succeed default
             )
+
+
+objectOnly : Decode.Decoder a -> Decode.Decoder a
+objectOnly decoder =
+    Decode.oneOf
+        [ Decode.map (\_ -> Basics.False) (Decode.list (Decode.succeed ()))
+        , Decode.map (\_ -> Basics.True) (Decode.field "toString" (Decode.succeed ()))
+        ]
+        |> Decode.andThen
+            (\object ->
+                if object then
+                    decoder
+
+                else
+                    Decode.fail "Expecting an OBJECT"
+            )
+
+
+objectOrArray : Int -> List String -> Decode.Decoder a -> Decode.Decoder a
+objectOrArray least keys decoder =
+    Decode.oneOf
+        [ Decode.map Maybe.Just (Decode.list Decode.value)
+        , Decode.map (\_ -> Maybe.Nothing) (Decode.field "toString" (Decode.succeed ()))
+        ]
+        |> Decode.andThen
+            (\items ->
+                case items of
+                    Maybe.Nothing ->
+                        decoder
+
+                    Maybe.Just values ->
+                        if List.length values < least || List.length values > List.length keys then
+                            Decode.fail ("Expecting an OBJECT, or an ARRAY of " ++ String.fromInt least ++ " to " ++ String.fromInt (List.length keys) ++ " elements")
+
+                        else
+                            case Decode.decodeValue decoder (anyKeyObject (List.map2 Tuple.pair keys values)) of
+                                Result.Ok value ->
+                                    Decode.succeed value
+
+                                Result.Err error ->
+                                    Decode.fail (Decode.errorToString error)
+            )
+
+
+decodeDict : Decode.Decoder a -> Decode.Decoder (Dict String a)
+decodeDict decoder =
+    Decode.value
+        |> Decode.andThen
+            (\value ->
+                case Decode.decodeValue (Decode.field "hasOwnProperty" Decode.value) value of
+                    Result.Ok found ->
+                        if Encode.encode 0 found == "undefined" then
+                            Decode.dict decoder
+
+                        else
+                            objectKeys (Encode.encode 0 value)
+                                |> List.foldr (\key -> Decode.map2 (::) (Decode.map (Tuple.pair key) (Decode.field key decoder))) (Decode.succeed [])
+                                |> Decode.map Dict.fromList
+
+                    Result.Err _ ->
+                        Decode.dict decoder
+            )
+
+
+objectKeys : String -> List String
+objectKeys json =
+    (String.foldl keyStep { depth = 0, quoted = Basics.False, escaped = Basics.False, current = [], last = "", keys = [] } json).keys
+        |> List.filterMap (\key -> Result.toMaybe (Decode.decodeString Decode.string ("\"" ++ key ++ "\"")))
+        |> List.reverse
+
+
+keyStep : Char -> { depth : Int, quoted : Bool, escaped : Bool, current : List Char, last : String, keys : List String } -> { depth : Int, quoted : Bool, escaped : Bool, current : List Char, last : String, keys : List String }
+keyStep char state =
+    if state.quoted then
+        if state.escaped then
+            { state | escaped = Basics.False, current = char :: state.current }
+
+        else if char == '\\' then
+            { state | escaped = Basics.True, current = char :: state.current }
+
+        else if char == '"' then
+            { state | quoted = Basics.False, last = String.fromList (List.reverse state.current) }
+
+        else
+            { state | current = char :: state.current }
+
+    else if char == '"' then
+        { state | quoted = Basics.True, current = [] }
+
+    else if char == '{' || char == '[' then
+        { state | depth = state.depth + 1 }
+
+    else if char == '}' || char == ']' then
+        { state | depth = state.depth - 1 }
+
+    else if char == ':' && state.depth == 1 then
+        { state | keys = state.last :: state.keys }
+
+    else
+        state
+
+
+anyKeyObject : List ( String, Encode.Value ) -> Encode.Value
+anyKeyObject pairs =
+    if List.any (Tuple.first >> (==) "__proto__") pairs then
+        Decode.decodeString Decode.value ("{" ++ String.join "," (List.map (\( key, value ) -> Encode.encode 0 (Encode.string key) ++ ":" ++ Encode.encode 0 value) pairs) ++ "}")
+            |> Result.withDefault (Encode.object pairs)
+
+    else
+        Encode.object pairs
+
+
+encodeDict : (a -> Encode.Value) -> Dict String a -> Encode.Value
+encodeDict encoder dict =
+    if Dict.member "__proto__" dict then
+        anyKeyObject (List.map (Tuple.mapSecond encoder) (Dict.toList dict))
+
+    else
+        Encode.dict Basics.identity encoder dict
