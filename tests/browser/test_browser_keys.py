@@ -24,10 +24,7 @@ keys as own keys.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import stat
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -36,48 +33,12 @@ from browser_support import WAIT_MS, StaticServer
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
-ELM = ROOT / "node_modules" / ".bin" / "elm"
 PACKAGES = {"elm/core": "1.0.5", "elm/json": "1.1.3"}
 
 
-def skip_or_fail(reason: str) -> None:
-    if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
-        pytest.fail(f"{reason} (CI=true: the Elm compile tests must run)", pytrace=False)
-    pytest.skip(reason)
-
-
-def elm_make(request, tmp_path_factory, project: Path, module: str, output: Path):
-    """`elm make` through the suite's shared Elm compiler fixture when there is one, else
-    with a writable copy of the packages from $ELM_HOME, ../shared/elm-home or ~/.elm."""
-    try:
-        compiler = request.getfixturevalue("elm_compiler")
-    except pytest.FixtureLookupError:
-        compiler = None
-    if compiler is not None:
-        return compiler.make(project, [module], output=str(output))
-    if not ELM.exists():
-        skip_or_fail("node_modules/.bin/elm is missing: run `npm ci` at the repository root")
-    homes = [Path(os.environ["ELM_HOME"])] if os.environ.get("ELM_HOME") else []
-    homes += [ROOT.parent / "shared" / "elm-home", Path.home() / ".elm"]
-    source = next((h / "0.19.1" / "packages" for h in homes if all(
-        (h / "0.19.1" / "packages" / n / v / "elm.json").is_file() for n, v in PACKAGES.items())), None)
-    if source is None or not (source / "registry.dat").is_file():
-        skip_or_fail("elm/core and elm/json are in none of " + ", ".join(map(str, homes)))
-    home = tmp_path_factory.mktemp("elm-home")
-    shutil.copytree(source, home / "0.19.1" / "packages", copy_function=shutil.copyfile,
-                    ignore=lambda folder, names: [n for n in names if folder == str(source)
-                                                  and n not in ("elm", "registry.dat")])
-    for folder, _, names in os.walk(home):
-        for path in (folder, *(os.path.join(folder, n) for n in names)):
-            os.chmod(path, os.stat(path).st_mode | stat.S_IWUSR | stat.S_IRUSR)
-    command = [str(ELM), "make", module, f"--output={output}"]
-    env = {**os.environ, "ELM_HOME": str(home)}
-    made = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
-                          timeout=600, stdin=subprocess.DEVNULL)
-    if made.returncode != 0 and "thread blocked indefinitely in an MVar" in made.stderr:
-        made = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
-                              timeout=600, stdin=subprocess.DEVNULL)
-    return made
+def elm_make(request, project: Path, module: str, output: Path):
+    """`elm make` through the suite's shared Elm compiler fixture (see conftest.py)."""
+    return request.getfixturevalue("elm_compiler").make(project, [module], output=str(output))
 
 
 SCAFFOLD = {}
@@ -109,7 +70,7 @@ def keys_site(request, tmp_path_factory) -> Path:
         "dependencies": {"direct": dict(PACKAGES), "indirect": {}},
         "test-dependencies": {"direct": {}, "indirect": {}},
     }), encoding="utf-8")
-    made = elm_make(request, tmp_path_factory, root / "elm", "src/Main.elm", root / "main.js")
+    made = elm_make(request, root / "elm", "src/Main.elm", root / "main.js")
     assert made.returncode == 0, made.stdout + made.stderr
     return root
 

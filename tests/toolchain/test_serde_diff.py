@@ -36,7 +36,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -49,7 +48,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CRATE = ROOT / "tests" / "serde_diff"
 TYPES_RS = CRATE / "src" / "types.rs"
 DEBIAN_REGISTRY = Path("/usr/share/cargo/registry")
-ELM = ROOT / "node_modules" / ".bin" / "elm"
 PACKAGES = {"elm/core": "1.0.5", "elm/json": "1.1.3"}
 
 
@@ -98,49 +96,9 @@ def serde_program(request, tmp_path_factory) -> Path:
     return program
 
 
-def _elm_home(tmp_path_factory) -> Path:
-    """A writable ELM_HOME with the packages the harness needs, found where the other
-    Elm tests look: $ELM_HOME, ../shared/elm-home, ~/.elm."""
-    candidates = [Path(os.environ["ELM_HOME"])] if os.environ.get("ELM_HOME") else []
-    candidates += [ROOT.parent / "shared" / "elm-home", Path.home() / ".elm"]
-    for home in candidates:
-        packages = home / "0.19.1" / "packages"
-        if (packages / "registry.dat").is_file() and all(
-            (packages / name / version / "elm.json").is_file() for name, version in PACKAGES.items()
-        ):
-            break
-    else:
-        skip_or_fail("elm/core 1.0.5 and elm/json 1.1.3 are in none of "
-                     + ", ".join(str(c) for c in candidates))
-    copy = tmp_path_factory.mktemp("elm-home")
-    target = copy / "0.19.1" / "packages"
-    target.mkdir(parents=True)
-    shutil.copyfile(packages / "registry.dat", target / "registry.dat")
-    for name, version in PACKAGES.items():
-        shutil.copytree(packages / name / version, target / name / version,
-                        copy_function=shutil.copyfile)
-    for folder, _, names in os.walk(copy):
-        for path in (folder, *(os.path.join(folder, n) for n in names)):
-            os.chmod(path, os.stat(path).st_mode | stat.S_IWUSR | stat.S_IRUSR)
-    return copy
-
-
-def elm_make(request, tmp_path_factory, project: Path, module: str, output: Path):
-    """`elm make` through the shared Elm compiler fixture when the suite has one, else
-    with a copy of the packages made here; once more after elm's MVar crash."""
-    try:
-        compiler = request.getfixturevalue("elm_compiler")
-    except pytest.FixtureLookupError:
-        compiler = None
-    if compiler is not None:
-        return compiler.make(project, [module], output=str(output))
-    if not ELM.exists():
-        skip_or_fail("node_modules/.bin/elm is missing: run `npm ci` at the repository root")
-    env = {**os.environ, "ELM_HOME": str(_elm_home(tmp_path_factory))}
-    result = run([ELM, "make", module, f"--output={output}"], cwd=project, env=env)
-    if result.returncode != 0 and "thread blocked indefinitely in an MVar" in result.stderr:
-        result = run([ELM, "make", module, f"--output={output}"], cwd=project, env=env)
-    return result
+def elm_make(request, project: Path, module: str, output: Path):
+    """`elm make` through the suite's shared Elm compiler fixture (see conftest.py)."""
+    return request.getfixturevalue("elm_compiler").make(project, [module], output=str(output))
 
 
 # ---- the harness ----------------------------------------------------------------------------
@@ -239,7 +197,7 @@ def elm_harness(request, tmp_path_factory) -> Path:
         "dependencies": {"direct": dict(PACKAGES), "indirect": {}},
         "test-dependencies": {"direct": {}, "indirect": {}},
     }, indent=4), encoding="utf-8")
-    made = elm_make(request, tmp_path_factory, folder, "src/Harness.elm", folder / "harness.js")
+    made = elm_make(request, folder, "src/Harness.elm", folder / "harness.js")
     assert made.returncode == 0, explain(made)
     elm_format = ROOT / "node_modules" / ".bin" / "elm-format"
     if elm_format.exists():  # every shape at once, laid out as elm-format would
