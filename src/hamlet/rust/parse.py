@@ -88,8 +88,8 @@ def _read(src: Source) -> tuple[tuple[RItem, ...], tuple[Diagnostic, ...]]:
     root = _get_parser().parse(src.data).root_node
     items: list[RItem] = []
     _scan(src, root, (), items)
-    errors = _syntax_errors(src, root) if root.has_error else ()
-    return tuple(items), tuple(errors)
+    errors = _syntax_errors(src, root) if root.has_error else []
+    return tuple(items), tuple(errors + src.problems)
 
 
 def _scan(src: Source, container, module: tuple[str, ...], items: list[RItem]) -> None:

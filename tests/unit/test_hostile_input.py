@@ -1,0 +1,150 @@
+"""Input that once gave a traceback: each run ends with exit 0 or a clear error, exit 1
+and nothing written.
+
+    test_escape_rustc_rejects_is_an_error    `\\u{D800}`, `\\u{110000}`, `\\x80`, `\\q` in a
+                                             string Hamlet reads: an error at the escape
+    test_escape_rustc_accepts_is_read        the valid forms, decoded
+    test_escape_in_any_string_hamlet_reads   rename, rename_all, tag, content, doc,
+                                             alias: each one reported
+    test_file_name_not_utf8                  an error naming the file, bytes as `\\x..`
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from hamlet.cli import main
+from hamlet.rust.parse import parse_source
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKER = """\
+#[derive(BuildAmpWorker)]
+pub enum AWorkerMessage {{
+    Go {{ x: {0} }},
+    Done {{ y: u32 }},
+    Failed {{ error: String }},
+}}
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(project: Path, source: str | bytes, name: str = "lib.rs") -> tuple[int, str]:
+    """`hamlet generate src` on one file; returns the exit code and stderr, after checking
+    that a failed run wrote nothing and no traceback escaped."""
+    path = project / "src" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(source, str):
+        source = source.encode("utf-8")
+    path.write_bytes(source)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["generate", "src", "--no-cache"])
+    if code != 0:
+        assert not (project / "generated").exists(), "a failed run wrote files"
+    return code, err.getvalue()
+
+
+def errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ": error: " in line]
+
+
+# ---- string escapes ----------------------------------------------------------------
+
+# rustc 1.x gives an error for each of these in a string literal (checked by hand with
+# `rustc` on `#[doc = ...]`): the literal, the reason Hamlet gives.
+REJECTED = [
+    (r'"\u{D800}"', "a surrogate (D800 to DFFF) is not a character"),
+    (r'"\u{dfff}"', "a surrogate (D800 to DFFF) is not a character"),
+    (r'"\u{110000}"', "above 10FFFF, the largest character"),
+    (r'"\u{0000041}"', "more than 6 hex digits"),
+    (r'"\x80"', "`\\x` escapes in a string go up to `\\x7f`"),
+    (r'"\q"', "rustc knows no such escape"),
+    (r'b"\u{41}"', "a byte string cannot hold `\\u{...}` escapes"),
+]
+ACCEPTED = [
+    (r'"\u{10FFFF}"', "\U0010ffff"),
+    (r'"\u{000041}\u{e9}"', "Aé"),
+    (r'"\x7f\0\t\\\'\""', "\x7f\0\t\\'\""),
+    (r'b"\xff"', "\xff"),
+    (r'c"\u{41}\xff"', "A\xff"),
+    ('"a\\\n    b"', "ab"),
+]
+
+
+@pytest.mark.parametrize("literal, reason", REJECTED)
+def test_escape_rustc_rejects_is_an_error(literal, reason):
+    source = f"#[doc = {literal}]\npub struct A;\n"
+    parsed = parse_source("lib.rs", source.encode())
+    escape = re.search(r"\\[^\"]*", literal).group(0)
+    assert [(d.loc.line, d.loc.col, d.message) for d in parsed.diagnostics] == [
+        (1, 10 + (literal[0] != '"'),
+         f"invalid escape `{escape}` in a string literal: {reason}"),
+    ]
+    assert "rustc rejects it too" in parsed.diagnostics[0].hint
+
+
+@pytest.mark.parametrize("literal, text", ACCEPTED)
+def test_escape_rustc_accepts_is_read(literal, text):
+    parsed = parse_source("lib.rs", f"#[doc = {literal}]\npub struct A;\n".encode())
+    assert parsed.diagnostics == ()
+    assert parsed.items[0].docs == text
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    [
+        '#[serde(rename = "a\\u{D800}")]',
+        '#[serde(rename_all = "\\u{D800}")]',
+        '#[serde(tag = "\\u{D800}", content = "c")]',
+        '#[serde(tag = "t", content = "\\u{D800}")]',
+        '#[serde(alias = "\\u{D800}")]',
+        '#[doc = "\\u{D800}"]',
+        '#[serde(rename(serialize = "\\u{D800}"))]',
+    ],
+)
+def test_escape_in_any_string_hamlet_reads(project, attribute):
+    source = (
+        f"#[derive(Serialize, Deserialize)]\n{attribute}\npub enum Kind {{ A(u32), B }}\n"
+        + WORKER.format("Kind")
+    )
+    code, err = run(project, source)
+    assert code == 1 and "Traceback" not in err
+    assert any("invalid escape `\\u{D800}`" in line for line in errors(err)), err
+
+
+def test_surrogate_in_a_field_rename_and_a_variant_doc(project):
+    source = WORKER.format("u32").replace(
+        "    Go {", '    #[doc = "go \\u{D800}"]\n    Go { #[serde(rename = "\\u{DBFF}")]'
+    )
+    code, err = run(project, source)
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in errors(err)] == ["src/lib.rs:3:17",
+                                                                     "src/lib.rs:4:28"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="other systems refuse such names")
+def test_file_name_not_utf8(project):
+    folder = os.fsencode(project / "src")
+    os.makedirs(folder)
+    with open(os.path.join(folder, b"caf\xe9.rs"), "wb") as handle:
+        handle.write(WORKER.format("u32").encode())
+    code, err = run(project, WORKER.format("u32"))
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        "src/caf\\xe9.rs:1:1: error: file name is not valid UTF-8",
+        "  hint: rename the file (or its folder): the generated files name their Rust source",
+    ]
+    catalogue = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8").splitlines()
+    assert all(line in catalogue for line in err.splitlines()[:2])
