@@ -7,6 +7,8 @@ and nothing written.
     test_escape_in_any_string_hamlet_reads   rename, rename_all, tag, content, doc,
                                              alias: each one reported
     test_file_name_not_utf8                  an error naming the file, bytes as `\\x..`
+    test_broken_path_type                    `::`, `Option<::>`, `a::`, `Vec<>`...: the
+                                             syntax error, no IndexError
 """
 
 from __future__ import annotations
@@ -148,3 +150,21 @@ def test_file_name_not_utf8(project):
     ]
     catalogue = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8").splitlines()
     assert all(line in catalogue for line in err.splitlines()[:2])
+
+
+# ---- broken paths ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ty", ["::", "Option<::>", "a::", "crate::", "a::::b", "Vec<>", "Vec<,>", "A<>", "<>",
+           "::<u32>", "Vec<Vec<>>", "HashMap<::, ::>", "(::, u32)", "[::; 2]", "&::"],
+)
+def test_broken_path_type(project, ty):
+    code, err = run(project, WORKER.format(ty) + "pub struct A;\n")
+    assert code == 1 and "Traceback" not in err
+    assert any("syntax error" in line for line in errors(err)), err
+
+
+def test_global_path_is_still_a_path(project):
+    code, err = run(project, WORKER.format("::std::vec::Vec<u32>"))
+    assert code == 0, err

@@ -88,8 +88,12 @@ def _path(src: Source, node, args: tuple[RType, ...], outer=None) -> RType:
     if "<" in text:
         # `<T as Trait>::X` or `a::B<T>::C`: no plain path to look up.
         return RUnsupported("qualified path", src.loc(whole), whole_text)
-    segments = tuple(s for s in ("".join(part.split()) for part in text.split("::")) if s)
-    return RPath(segments, args, src.loc(whole), whole_text)
+    parts = ["".join(part.split()) for part in text.split("::")]
+    # Only the first segment may be empty (`::std::String`); `::`, `a::` and `a::::b`
+    # are syntax errors, which the parser reports.
+    if node.has_error or not all(parts[1:]):
+        return RUnsupported("syntax error", src.loc(whole), whole_text)
+    return RPath(tuple(p for p in parts if p), args, src.loc(whole), whole_text)
 
 
 def _generic(src: Source, node) -> RType:
