@@ -9,6 +9,11 @@ and nothing written.
     test_file_name_not_utf8                  an error naming the file, bytes as `\\x..`
     test_broken_path_type                    `::`, `Option<::>`, `a::`, `Vec<>`...: the
                                              syntax error, no IndexError
+    test_deep_modules / test_long_chain_of_structs / test_long_chain_of_aliases /
+    test_deep_types_up_to_the_limit          what must work, well past the old limits
+    test_type_nested_past_the_limit          `Vec<` 101 and 10,000 deep: one error at
+                                             the first level past the limit
+    test_flatten_nested_past_the_limit       also when the deep part was resolved first
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import pytest
 
 from hamlet.cli import main
 from hamlet.rust.parse import parse_source
+from hamlet.rust.syntax import TYPE_NESTING_LIMIT
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = """\
@@ -168,3 +174,83 @@ def test_broken_path_type(project, ty):
 def test_global_path_is_still_a_path(project):
     code, err = run(project, WORKER.format("::std::vec::Vec<u32>"))
     assert code == 0, err
+
+
+# ---- deep nesting ------------------------------------------------------------------
+
+
+def chain(count: int, make) -> str:
+    """A worker reaching T0, and T0 .. T{count-1}, each made by make(i, next name)."""
+    items = [make(i, f"T{i + 1}" if i + 1 < count else "u32") for i in range(count)]
+    return WORKER.format("T0") + "\n".join(items) + "\n"
+
+
+def test_deep_modules(project):
+    depth = 20_000
+    source = "mod m {\n" * depth + WORKER.format("u32") + "}\n" * depth
+    code, err = run(project, source)
+    assert code == 0, err[-500:]
+
+
+def test_long_chain_of_structs(project):
+    code, err = run(project, chain(1000, lambda i, n: f"pub struct T{i} {{ a: {n} }}"))
+    assert code == 0, err[-500:]
+    types = (project / "generated" / "elm" / "Workers" / "Types.elm").read_text()
+    assert "type alias T999 =" in types
+
+
+def test_long_chain_of_aliases_and_enums(project):
+    def make(i, n):
+        return f"pub type T{i} = {n};" if i % 2 else f"pub enum T{i} {{ A({n}), B }}"
+
+    code, err = run(project, chain(1000, make))
+    assert code == 0, err[-500:]
+
+
+@pytest.mark.parametrize(
+    "wrap", ["Vec<{}>", "Option<{}>", "HashMap<String, {}>", "(u8, {})", "[{}; 2]", "Box<{}>"]
+)
+def test_deep_types_up_to_the_limit(project, wrap):
+    ty = "u32"
+    for _ in range(TYPE_NESTING_LIMIT):
+        ty = wrap.format(ty)
+    code, err = run(project, WORKER.format(ty))
+    assert code == 0, err[-500:]
+
+
+@pytest.mark.parametrize("depth", [TYPE_NESTING_LIMIT + 1, 10_000])
+def test_type_nested_past_the_limit(project, depth):
+    ty = "Vec<" * depth + "u32" + ">" * depth
+    code, err = run(project, WORKER.format(ty))
+    assert code == 1
+    column = len("    Go { x: ") + 4 * TYPE_NESTING_LIMIT + 1
+    assert err.splitlines() == [
+        f"src/lib.rs:3:{column}: error: field `x` of `AWorkerMessage::Go`: type nested too "
+        f"deeply (more than {TYPE_NESTING_LIMIT} levels)",
+        "  hint: give an inner part a name with a `type` alias or a struct",
+        "hamlet: 1 error; nothing written",
+    ]
+
+
+def flatten_chain(count: int, reached: str = "T0") -> str:
+    def make(i, n):
+        if n == "u32":
+            return f"#[derive(Serialize)]\npub struct T{i} {{ a{i}: u32 }}"
+        return f"#[derive(Serialize)]\npub struct T{i} {{ a{i}: u32, #[serde(flatten)] f: {n} }}"
+
+    return chain(count, make).replace("Go { x: T0 }", f"Go {{ {reached} }}")
+
+
+def test_flatten_up_to_the_limit(project):
+    code, err = run(project, flatten_chain(33, "x: T0"))
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("reached", ["x: T0", "x: T8, y: T0"])
+def test_flatten_nested_past_the_limit(project, reached):
+    """`x: T8` first: T8 .. T40 are resolved before T0 comes to flatten T8, so the limit
+    must count what T8 holds, not only the flattens being resolved."""
+    code, err = run(project, flatten_chain(41, reached))
+    assert code == 1
+    assert len(errors(err)) == 1, err
+    assert "hint: structs flattened into one another nest more than 32 deep here" in err
