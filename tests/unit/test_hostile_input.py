@@ -9,6 +9,7 @@ and nothing written.
     test_file_name_not_utf8                  an error naming the file, bytes as `\\x..`
     test_broken_path_type                    `::`, `Option<::>`, `a::`, `Vec<>`...: the
                                              syntax error, no IndexError
+    test_broken_path_type_names_the_field    and an error naming the field, as documented
     test_deep_modules / test_long_chain_of_structs / test_long_chain_of_aliases /
     test_deep_types_up_to_the_limit          what must work, well past the old limits
     test_type_nested_past_the_limit          `Vec<` 101 and 10,000 deep: one error at
@@ -39,6 +40,15 @@ pub enum AWorkerMessage {{
     Done {{ y: u32 }},
     Failed {{ error: String }},
 }}
+"""
+
+CSV = """\
+#[derive(BuildAmpWorker)]
+pub enum CSVWorkerMessage {
+    ParseCSV { data: String },
+    CSVParsed { rows: Vec<Vec<String>> },
+    ParseError { error: String },
+}
 """
 
 
@@ -169,6 +179,16 @@ def test_broken_path_type(project, ty):
     code, err = run(project, WORKER.format(ty) + "pub struct A;\n")
     assert code == 1 and "Traceback" not in err
     assert any("syntax error" in line for line in errors(err)), err
+
+
+def test_broken_path_type_names_the_field(project):
+    code, err = run(project, CSV.replace("data: String", "data: ::"))
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == ("src/lib.rs:3:22: error: field `data` of `CSVWorkerMessage::ParseCSV`: "
+                        "the type `::` is not valid Rust")
+    catalogue = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8").splitlines()
+    assert lines[:-1] == catalogue[catalogue.index(lines[0]):][:4]
 
 
 def test_global_path_is_still_a_path(project):

@@ -12,6 +12,7 @@ from typing import Callable
 
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import DictT, ListT, MaybeT, Prim, PrimT, TupleT, Type
+from hamlet.rust.parse import SYNTAX_HINT
 from hamlet.rust.syntax import (
     TOO_DEEP,
     TYPE_NESTING_LIMIT,
@@ -68,6 +69,11 @@ def map_type(node: RType, ctx: TypeContext) -> Type | None:
     if isinstance(node, RRef):
         return _map_ref(node, ctx)
     assert isinstance(node, RUnsupported)
+    if node.kind == "syntax error":
+        # The parser reports the syntax error itself; this says which field it breaks.
+        what = f"the type `{node.text}` is not valid Rust" if node.text.strip() else "a type is missing"
+        ctx.fail(node, what, SYNTAX_HINT)
+        return None
     if node.kind == TOO_DEEP:
         ctx.fail(
             node,
