@@ -66,9 +66,12 @@ def emit_types(project: Project) -> OutputFile:
     names = project.types_names
     scope = types_scope(names, project.types)
     declarations: list[list[str]] = []
+    cycles: dict[int, set[str]] = {}
     for t in project.types:
-        lazy = frozenset(o.name for o in project.types if t.cycle is not None and o.cycle == t.cycle)
-        here = scope.with_lazy(lazy)
+        if t.cycle is not None:
+            cycles.setdefault(t.cycle, set()).add(t.name)
+    for t in project.types:
+        here = scope.with_lazy(frozenset(cycles.get(t.cycle, ())) if t.cycle is not None else frozenset())
         declarations.append(doc_comment(t.docs if t.docs.strip() else _default_docs(t)) + _declaration(t))
         declarations.append(_documented(f"Encode `{t.name}` as JSON.", _encoder(t, here)))
         declarations.append(
