@@ -7,6 +7,7 @@ and nothing written.
     test_escape_in_any_string_hamlet_reads   rename, rename_all, tag, content, doc,
                                              alias: each one reported
     test_file_name_not_utf8                  an error naming the file, bytes as `\\x..`
+    test_output_folder_not_utf8_is_printed   `wrote elm-<0xe9>/...`, no UnicodeEncodeError
     test_broken_path_type                    `::`, `Option<::>`, `a::`, `Vec<>`...: the
                                              syntax error, no IndexError
     test_broken_path_type_names_the_field    and an error naming the field, as documented
@@ -23,6 +24,7 @@ import contextlib
 import io
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -166,6 +168,22 @@ def test_file_name_not_utf8(project):
     ]
     catalogue = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8").splitlines()
     assert all(line in catalogue for line in err.splitlines()[:2])
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="other systems refuse such names")
+def test_output_folder_not_utf8_is_printed(tmp_path):
+    """stdout that refuses surrogates (a UTF-8 locale's default): the path prints as its
+    bytes, not as a UnicodeEncodeError after the files were written."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "lib.rs").write_text(CSV)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    done = subprocess.run(
+        [sys.executable, "-m", "hamlet", "generate", "src", "--no-cache", "--elm-out",
+         os.fsdecode(b"elm-\xe9")], cwd=tmp_path, env=env, capture_output=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"wrote elm-\xe9/Workers/CSVWorker.elm\n" in done.stdout
+    assert os.path.exists(os.fsencode(tmp_path) + b"/elm-\xe9/Workers/CSVWorker.elm")
 
 
 # ---- broken paths ------------------------------------------------------------------
