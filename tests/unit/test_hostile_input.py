@@ -5,17 +5,22 @@ and nothing written.
                                              string Hamlet reads: an error at the escape
     test_escape_rustc_accepts_is_read        the valid forms, decoded
     test_escape_in_any_string_hamlet_reads   rename, rename_all, tag, content, doc,
-                                             alias: each one reported
+                                             alias, nested lists: each one reported
+    test_surrogate_in_a_field_rename_and_a_variant_doc
     test_file_name_not_utf8                  an error naming the file, bytes as `\\x..`
     test_output_folder_not_utf8_is_printed   `wrote elm-<0xe9>/...`, no UnicodeEncodeError
     test_broken_path_type                    `::`, `Option<::>`, `a::`, `Vec<>`...: the
                                              syntax error, no IndexError
     test_broken_path_type_names_the_field    and an error naming the field, as documented
-    test_deep_modules / test_long_chain_of_structs / test_long_chain_of_aliases /
-    test_deep_types_up_to_the_limit          what must work, well past the old limits
+    test_global_path_is_still_a_path         `::std::vec::Vec<u32>` works
+    test_deep_modules / test_long_chain_of_structs / test_long_chain_of_aliases_and_enums /
+    test_deep_types_up_to_the_limit / test_flatten_up_to_the_limit
+                                             what must work, well past the old limits
+                                             (20,000 modules, 1,000 types, 100 levels)
     test_type_nested_past_the_limit          `Vec<` 101 and 10,000 deep: one error at
                                              the first level past the limit
-    test_flatten_nested_past_the_limit       also when the deep part was resolved first
+    test_flatten_nested_past_the_limit       33 flattens deep: one error, also when the
+                                             deep part was resolved first
 """
 
 from __future__ import annotations
