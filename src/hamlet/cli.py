@@ -115,6 +115,7 @@ def _terminate_gently():
 
 
 def _main(argv: list[str] | None) -> int:
+    _printable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -131,6 +132,14 @@ def _main(argv: list[str] | None) -> int:
 
         return watch(settings, run_generate)
     return run_generate(settings, check=args.check)
+
+
+def _printable_streams() -> None:
+    """A path that is not UTF-8 (`--elm-out` with a Latin-1 byte) prints as the bytes
+    it is made of, as `ls` prints it, instead of raising after the files are written."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="surrogateescape")
 
 
 def _settings(args: argparse.Namespace) -> Settings | None:

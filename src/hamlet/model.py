@@ -7,6 +7,7 @@ Every name an emitter prints is already resolved here (see `hamlet.naming` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 
 from hamlet.diagnostics import Loc
@@ -230,15 +231,16 @@ class Worker:
     elm: ElmNames
     js: JsNames
 
-    @property
+    # Cached: emitters ask once per variant, which made 20,000 variants quadratic.
+    @cached_property
     def requests(self) -> tuple[Variant, ...]:
         return tuple(v for v in self.variants if v.direction is Direction.REQUEST)
 
-    @property
+    @cached_property
     def responses(self) -> tuple[Variant, ...]:
         return tuple(v for v in self.variants if v.direction is Direction.RESPONSE)
 
-    @property
+    @cached_property
     def failure(self) -> Variant:
         return next(v for v in self.variants if v.is_failure)
 

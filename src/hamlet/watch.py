@@ -8,7 +8,8 @@
 
 Each run prints its diagnostics and one summary line, flushed at once so that a pipe
 (an editor, a bundler's log) sees it as it happens. A run with errors writes nothing,
-so the last good output stays in place while the user fixes the input.
+so the last good output stays in place while the user fixes the input. A run that
+fails on a bug in Hamlet is reported in two lines, and the watch goes on.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def watch(settings, run: Callable[..., int], stop_event=None) -> int:
     try:
         for changes in batches:
             if changes or not started:
-                run(settings)
+                _run_once(run, settings)
             if not started:
                 shown = ", ".join(str(p) for p in settings.paths if Path(p).exists())
                 print(f"hamlet: watching {shown} (Ctrl-C to stop)")
@@ -66,6 +67,20 @@ def watch(settings, run: Callable[..., int], stop_event=None) -> int:
             raise
         print(f"hamlet: {stop}", file=sys.stderr)
     return 0
+
+
+def _run_once(run: Callable[..., int], settings) -> None:
+    """One run; a bug in it (any exception) is reported in two lines and the watch goes
+    on, so that the next save gets a fresh run instead of a dead watcher."""
+    try:
+        run(settings)
+    except Exception as problem:  # noqa: BLE001 - whatever it is, keep watching
+        lines = str(problem).strip().splitlines()
+        what = type(problem).__name__ + (f": {lines[0][:200]}" if lines else "")
+        print(f"hamlet: internal error ({what}); still watching", file=sys.stderr)
+        print("  hint: this is a bug in Hamlet: please report it with the input that "
+              "caused it (`hamlet generate` on that input shows the traceback)",
+              file=sys.stderr)
 
 
 def _targets(paths) -> list[Path]:

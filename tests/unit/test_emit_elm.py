@@ -366,9 +366,10 @@ def test_docs_become_doc_comments():
     content = emit_types(all_types()).content
     assert "{-| A point on the map.\n-}\ntype alias Point =\n" in content
     assert "{-| The Rust type `Meters` of `src/units.rs`.\n-}\ntype Meters\n" in content
-    # markdown elm-format would rewrite is shown as code; `{-` cannot open a comment
+    # markdown elm-format would rewrite is shown as text, fenced (an indented block would
+    # be formatted as Elm code); `{-` cannot open a comment
     assert (
-        "{-| Marks \\*nothing\\*:\n\n    - a list\n    - { - not a comment - }\n\n-}\ntype Marker\n"
+        "{-| Marks \\*nothing\\*:\n\n```text\n- a list\n- { - not a comment - }\n```\n\n-}\ntype Marker\n"
     ) in content
 
 
@@ -391,6 +392,16 @@ def test_docs_become_doc_comments():
         "**bold** __init__ a*b*c, me@example.com, 50% & <done>.",
         "@docs x\nsee @y",
         "Windows\r\nline ends.\r\n",
+        # elm-format would format these as Elm code in an indented block
+        "- x = 1\n- http://x.y\n- @docs x",
+        "x =\n        1",
+        # what it rewrites in text: runs of spaces, padded or doubled code spans, links
+        "a.  b", "a ` b ` c", "a ``x`` b", "a [x] [y] and [a][b]", "a <http://x> <x@y.z> b",
+        "A#[serde(rename = \"-}{-*/</script>\")] position",
+        "5[_\x00>\u00e9] and [x\nspanning] lines",
+        # line breaks Python sees and Elm does not
+        "a\u2028b\x85c\x0bd\x0ce\rf",
+        "fence:\n\n```\n```text\n   ```\n```",
     ],
 )
 def test_elm_format_keeps_every_doc_comment(docs, tmp_path):

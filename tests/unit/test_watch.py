@@ -4,6 +4,10 @@
                                                  first run, an edit, a syntax error
                                                  (printed; the last good output stays),
                                                  a fix
+    test_watch_survives_a_broken_path_type       `x: ::` (once an IndexError that ended
+                                                 the watch): the error, and it goes on
+    test_watch_survives_a_bug_in_a_run           a run that raises: two lines, no
+                                                 traceback, and the next save runs
     test_save_during_the_first_run_is_seen       the watcher starts before the first run
     test_only_scanned_rust_sources_count         target/, hidden folders, other files
     test_file_paths_are_watched_through_folders  editors that save by renaming
@@ -128,6 +132,98 @@ def test_watch_regenerates_and_survives_errors(tmp_path):
             process.wait(timeout=WAIT)
             raise
     assert code == 0, "Ctrl-C ends watch cleanly"
+
+
+def start_watch(folder: Path, command: list[str]) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.Popen(
+        [sys.executable, *command], cwd=folder, env=env, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+    )
+
+
+def stop_watch(process: subprocess.Popen) -> int:
+    process.send_signal(signal.SIGINT)
+    try:
+        return process.wait(timeout=WAIT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=WAIT)
+        raise
+
+
+def test_watch_survives_a_broken_path_type(tmp_path):
+    source = tmp_path / "src" / "lib.rs"
+    source.parent.mkdir()
+    source.write_text(CSV)
+    process = start_watch(tmp_path, ["-m", "hamlet", "watch", "src"])
+    try:
+        out = Lines(process.stdout)
+        out.until(lambda line: line.startswith("hamlet: watching"), "watching line")
+        save(source, CSV.replace("data: String", "data: ::"))
+        broken = out.until(lambda line: line.startswith("hamlet: 2 errors"), "the errors")
+        assert broken[-5:-1] == [
+            "src/lib.rs:3:22: error: field `data` of `CSVWorkerMessage::ParseCSV`: the type "
+            "`::` is not valid Rust",
+            "  hint: fix the Rust syntax; Hamlet reads the file as rustc would",
+            "src/lib.rs:3:24: error: syntax error: expected type identifier",
+            "  hint: fix the Rust syntax; Hamlet reads the file as rustc would",
+        ]
+        assert process.poll() is None, "it keeps watching"
+        save(source, CSV.replace("data: String", "data: Vec<u8>"))
+        fixed = out.until(summary, "summary after the fix")
+        assert "wrote generated/elm/Workers/CSVWorker.elm" in fixed
+        assert not any("Traceback" in line for line in out.seen)
+    finally:
+        code = stop_watch(process)
+    assert code == 0
+
+
+# A real `hamlet watch` whose runs raise while the source holds BOOM: a stand-in for
+# any bug still hiding in a run, as the IndexError on `::` once was.
+FAULTY_WATCH = """import sys
+from pathlib import Path
+
+import hamlet
+from hamlet.cli import main
+
+real = hamlet.generate
+
+
+def generate(paths, cache=None):
+    if "BOOM" in Path("src/lib.rs").read_text():
+        raise IndexError("tuple index out of range\\nsecond line")
+    return real(paths, cache=cache)
+
+
+hamlet.generate = generate
+sys.exit(main(["watch", "src"]))
+"""
+
+
+def test_watch_survives_a_bug_in_a_run(tmp_path):
+    source = tmp_path / "src" / "lib.rs"
+    source.parent.mkdir()
+    source.write_text(CSV)
+    process = start_watch(tmp_path, ["-c", FAULTY_WATCH])
+    try:
+        out = Lines(process.stdout)
+        out.until(lambda line: line.startswith("hamlet: watching"), "watching line")
+        save(source, CSV + "// BOOM\n")
+        failed = out.until(lambda line: line.startswith("  hint: "), "the internal error")
+        assert failed[-2:] == [
+            "hamlet: internal error (IndexError: tuple index out of range); still watching",
+            "  hint: this is a bug in Hamlet: please report it with the input that caused it "
+            "(`hamlet generate` on that input shows the traceback)",
+        ]
+        assert process.poll() is None, "it keeps watching"
+        save(source, CSV.replace("data: String", "data: Vec<u8>"))
+        fixed = out.until(summary, "summary after the next save")
+        assert "wrote generated/elm/Workers/CSVWorker.elm" in fixed
+        assert not any("Traceback" in line for line in out.seen)
+    finally:
+        code = stop_watch(process)
+    assert code == 0
 
 
 def test_save_during_the_first_run_is_seen(tmp_path):

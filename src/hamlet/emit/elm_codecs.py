@@ -85,7 +85,7 @@ class Scope:
     default_field: str
     qualifier: str = ""
     lazy: frozenset[str] = frozenset()
-    aliases: tuple[tuple[str, Type], ...] = ()
+    aliases: dict[str, Type] = field(default_factory=dict, compare=False)
     used: set[str] = field(default_factory=set, compare=False)
     helper_names: tuple[tuple[str, str], ...] = ()
 
@@ -104,8 +104,10 @@ class Scope:
 
     def alias(self, t: Type) -> Type:
         """The type behind an alias (`Labels` -> `Dict String (List String)`), else `t`."""
-        while isinstance(t, NamedT) and t.name in dict(self.aliases):
-            t = dict(self.aliases)[t.name]
+        seen = set()
+        while isinstance(t, NamedT) and t.name in self.aliases and t.name not in seen:
+            seen.add(t.name)  # `type A = B; type B = A;` must not loop here
+            t = self.aliases[t.name]
         return t
 
 
@@ -133,8 +135,8 @@ def types_scope(types_names: TypesNames, types: tuple[TypeDef, ...]) -> Scope:
     )
 
 
-def _aliases(types: tuple[TypeDef, ...]) -> tuple[tuple[str, Type], ...]:
-    return tuple((t.name, t.type) for t in types if isinstance(t, AliasDef))
+def _aliases(types: tuple[TypeDef, ...]) -> dict[str, Type]:
+    return {t.name: t.type for t in types if isinstance(t, AliasDef)}
 
 
 # ---- literals ----------------------------------------------------------------------

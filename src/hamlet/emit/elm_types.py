@@ -68,9 +68,12 @@ def emit_types(project: Project) -> OutputFile:
     names = project.types_names
     scope = types_scope(names, project.types)
     declarations: list[list[str]] = []
+    cycles: dict[int, set[str]] = {}
     for t in project.types:
-        lazy = frozenset(o.name for o in project.types if t.cycle is not None and o.cycle == t.cycle)
-        here = scope.with_lazy(lazy)
+        if t.cycle is not None:
+            cycles.setdefault(t.cycle, set()).add(t.name)
+    for t in project.types:
+        here = scope.with_lazy(frozenset(cycles.get(t.cycle, ())) if t.cycle is not None else frozenset())
         declarations.append(doc_comment(t.docs if t.docs.strip() else _default_docs(t)) + _declaration(t))
         declarations.append(_documented(f"Encode `{t.name}` as JSON.", _encoder(t, here)))
         declarations.append(
@@ -243,24 +246,34 @@ def _default_docs(t: TypeDef) -> str:
 # A line that markdown could read as something other than text: a heading, list item,
 # quote, rule, table, fence, link definition, HTML block or (to elm-format) @docs.
 _BLOCK = re.compile(r"^([#>*+=|_~<@\[-]|\d+[.)]|`{3})")
-# What elm-format rewrites inside text: autolinks, backslash escapes.
-_REWRITTEN = re.compile(r"https?://|www\.|\\")
+# What elm-format rewrites inside text: autolinks, backslash escapes, runs of spaces
+# (tabs become those), anything in square brackets (links, whose text it may print
+# twice), and `<...>` holding `:` or `@`.
+_REWRITTEN = re.compile(r"https?://|www\.|\\|  |[\[\]]|<[^>]*[:@][^>]*>")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# Characters Python's splitlines() breaks lines at and elm-format does not: one rule.
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# A line that would close a ``` fence early.
+_FENCE_CLOSE = re.compile(r" {0,3}`{3}")
 
 
 def doc_comment(docs: str) -> list[str]:
     """Rust docs as an Elm doc comment that elm-format keeps byte for byte.
 
     Plain paragraphs stay text, with `*` and `_` escaped outside code spans; any other
-    paragraph (a list, a heading, indented or fenced code...) becomes an indented code
-    block, shown as written. `{-` and `-}` are broken up so the comment stays closed.
+    paragraph (a list, a heading, indented or fenced code...) becomes a ```text block,
+    shown as written (an indented block would be formatted by elm-format as Elm code
+    wherever it parses as Elm). `{-` and `-}` are broken up so the comment stays closed.
 
         "A point.\\n\\n- x: east"  ->  {-| A point.
                                       (blank)
-                                          - x: east
+                                      ```text
+                                      - x: east
+                                      ```
                                       (blank)
                                       -}
     """
+    docs = _LINE_BREAKS.sub("\n", docs)
     blocks = _blocks(docs.replace("{-", "{ -").replace("-}", "- }"))
     if not blocks:
         return ["{-| -}"]
@@ -271,7 +284,7 @@ def doc_comment(docs: str) -> list[str]:
         if is_code:
             if index == 0:
                 lines += ["{-|", ""]
-            lines += [INDENT + line if line else "" for line in block]
+            lines += ["```text", *(_fenced(line) for line in block), "```"]
         else:
             text = [_escape(line) for line in block]
             lines += (["{-| " + text[0]] + text[1:]) if index == 0 else text
@@ -317,9 +330,23 @@ def _paragraph(lines: list[str]) -> tuple[bool, list[str]]:
     prose = (
         not lines[0].startswith(INDENT)
         and not any(_BLOCK.match(line) or _REWRITTEN.search(line) for line in stripped)
-        and all(line.count("`") % 2 == 0 for line in stripped)
+        and all(_plain_spans(line) for line in stripped)
     )
     return (False, stripped) if prose else (True, textwrap.dedent("\n".join(lines)).splitlines())
+
+
+def _plain_spans(line: str) -> bool:
+    """Whether elm-format keeps the line's code spans: paired backticks, each span
+    neither empty nor padded with spaces (`` ` b ` `` would become `` `b` ``)."""
+    parts = line.split("`")
+    if len(parts) % 2 == 0:
+        return False
+    return all(span and span == span.strip() for span in parts[1::2])
+
+
+def _fenced(line: str) -> str:
+    """A line inside a ```text block; one that would close the fence is indented."""
+    return "    " + line.lstrip() if _FENCE_CLOSE.match(line) else line
 
 
 def _merge_code(blocks: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]]]:

@@ -67,6 +67,12 @@ def _worker(
         )
         return None  # its fields would only repeat the problem (`unknown type T`)
     base = naming.base_name(enum.name)
+    if not naming.is_elm_type_name(base):
+        diagnostics.append(
+            error(enum.loc, f"worker `{enum.name}` does not start with an uppercase letter (A-Z)",
+                  f"its Elm module, Workers.{base}, must: rename the enum")
+        )
+        return None  # every name generated from it would be wrong too
     if base == "Types":
         diagnostics.append(
             error(enum.loc, f"worker `{enum.name}` would be the Elm module Workers.Types",

@@ -28,6 +28,12 @@ from hamlet.rust.syntax import RAlias, REnum, RField, RItem, RPath, RStruct
 
 PENDING, BUSY, DONE, BAD = "pending", "busy", "done", "bad"
 
+# How deep `#[serde(flatten)]` may nest structs in one another: resolving a flatten
+# resolves the flattened struct first, and every emitter walks the nesting.
+FLATTEN_LIMIT = 32
+TOO_DEEP = (f"structs flattened into one another nest more than {FLATTEN_LIMIT} deep "
+            "here: make this one a named field")
+
 
 class Domain:
     """The scanned sources' types, resolved on demand. `context()` hands out the
@@ -45,6 +51,7 @@ class Domain:
         self.queue: list[str] = []
         self.reported: set[str] = set()
         self.rust_names: dict[NamedT, str] = {}  # each NamedT handed out -> its Rust name
+        self.flattening = 0  # how many flattens are being resolved inside one another
 
     # ---- lookups ----------------------------------------------------------------------
 
@@ -93,7 +100,13 @@ class Domain:
     def flatten(self, t: NamedT, rf: RField, owner: str) -> tuple[Field, ...] | str:
         """The fields of the record struct `t` names, for `#[serde(flatten)]`."""
         rust = self.rust_names[t]
-        self.ensure(rust)
+        if self.flattening >= FLATTEN_LIMIT:
+            return TOO_DEEP
+        self.flattening += 1
+        try:
+            self.ensure(rust)
+        finally:
+            self.flattening -= 1
         if self.state.get(rust) == BUSY:
             return "a struct cannot flatten itself: its keys would never end"
         found = self.defs.get(rust)
@@ -102,6 +115,8 @@ class Domain:
         if not isinstance(found, StructDef) or found.shape is not Shape.STRUCT:
             return (f"`{rust}` is not a struct with named fields; Hamlet flattens those "
                     "only (the decoder could not tell a map's or an enum's keys apart)")
+        if _flattened_depth(found.fields) >= FLATTEN_LIMIT:
+            return TOO_DEEP  # resolved earlier, so no recursion above counted it
         self.flattens.append((rust, rf, owner))
         return found.fields
 
@@ -146,6 +161,8 @@ class Domain:
         while isinstance(t, NamedT) and t.encoder not in seen:
             seen.add(t.encoder)
             rust = self.rust_names[t]
+            if not isinstance(self.index[rust][0][0], RAlias):
+                break  # resolving a struct here would recurse down a chain of them
             self.ensure(rust)
             found = self.defs.get(rust)
             if not isinstance(found, AliasDef):
@@ -305,6 +322,17 @@ class Domain:
             encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
             cycle=None,
         )
+
+
+def _flattened_depth(fields: tuple[Field, ...]) -> int:
+    """How many flattened structs nest in `fields`: 0 when none is flattened."""
+    deepest = 0
+    stack = [(fields, 0)]
+    while stack:
+        here, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((f.flattened, depth + 1) for f in here if f.flattened)
+    return deepest
 
 
 def named_t(rust: str) -> NamedT:

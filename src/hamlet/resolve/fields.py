@@ -119,6 +119,8 @@ def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -
     inner: tuple[Field, ...] = ()
     if serde.flatten:
         got = flatten(mapped, rf, owner) if isinstance(mapped, NamedT) else None
+        if got == "":
+            return None  # the struct's own errors say what is wrong with it
         if not isinstance(got, tuple):
             diagnostics.append(
                 error(

@@ -12,7 +12,17 @@ from typing import Callable
 
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import DictT, ListT, MaybeT, Prim, PrimT, TupleT, Type
-from hamlet.rust.syntax import RArray, RPath, RRef, RTuple, RType, RUnsupported
+from hamlet.rust.parse import SYNTAX_HINT
+from hamlet.rust.syntax import (
+    TOO_DEEP,
+    TYPE_NESTING_LIMIT,
+    RArray,
+    RPath,
+    RRef,
+    RTuple,
+    RType,
+    RUnsupported,
+)
 
 INTS = frozenset("i8 i16 i32 i64 u8 u16 u32 u64 isize usize".split())
 FLOATS = frozenset(["f32", "f64"])
@@ -59,6 +69,18 @@ def map_type(node: RType, ctx: TypeContext) -> Type | None:
     if isinstance(node, RRef):
         return _map_ref(node, ctx)
     assert isinstance(node, RUnsupported)
+    if node.kind == "syntax error":
+        # The parser reports the syntax error itself; this says which field it breaks.
+        what = f"the type `{node.text}` is not valid Rust" if node.text.strip() else "a type is missing"
+        ctx.fail(node, what, SYNTAX_HINT)
+        return None
+    if node.kind == TOO_DEEP:
+        ctx.fail(
+            node,
+            f"type nested too deeply (more than {TYPE_NESTING_LIMIT} levels)",
+            "give an inner part a name with a `type` alias or a struct",
+        )
+        return None
     ctx.fail(
         node,
         f"{'an' if node.kind[:1] in 'aeiou' else 'a'} {node.kind} (`{node.text}`) "

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from hamlet.diagnostics import error
 from hamlet.rust.source import Source
 from hamlet.rust.syntax import Attr
 
@@ -110,6 +111,7 @@ def read_meta(src: Source, pending: list) -> tuple[tuple[str, ...], tuple[Attr, 
         if node.type != "attribute_item":
             docs.extend(doc_lines(src, node))
             continue
+        check_escapes(src, node)
         path_node, args, value = attribute_parts(node)
         if path_node is None:
             continue
@@ -194,6 +196,64 @@ def _literal(src: Source, node) -> str:
     return unquote(text) if node.type in STRINGS else text
 
 
+def check_escapes(src: Source, node) -> None:
+    """Report, in `src.problems`, every escape rustc rejects in the string literals of
+    `node` (an attribute), nested lists included: `#[serde(rename = "\\u{D800}")]`."""
+    if b"\\" not in src.data[node.start_byte : node.end_byte]:
+        return  # no escape at all: the common case skips the walk
+    stack = [node]
+    while stack:
+        here = stack.pop()
+        if here.type != "string_literal":
+            stack.extend(reversed(here.children))
+            continue
+        text = src.text(here)
+        prefix = text[:1] if text[:1] in ("b", "c") else ""
+        for child in here.children:
+            if child.type == "escape_sequence":
+                escape = src.text(child)
+                why = escape_problem(escape, prefix)
+                if why:
+                    src.problems.append(error(
+                        src.loc(child), f"invalid escape `{escape}` in a string literal: {why}",
+                        ESCAPE_HINT))
+
+
+ESCAPE_HINT = (
+    "rustc rejects it too: write the character itself; `\\\\` is a backslash, and "
+    "`\\u{e9}` is é (1 to 6 hex digits, at most 10FFFF, not D800 to DFFF)"
+)
+_HEX = re.compile(r"x[0-9a-fA-F]{2}")
+_UNICODE = re.compile(r"u\{([0-9a-fA-F][0-9a-fA-F_]*)\}")
+
+
+def escape_problem(escape: str, prefix: str = "") -> str:
+    """Why rustc rejects the escape `escape` (backslash included) in a string literal
+    with `prefix` ("", "b" or "c"), or "" when it is valid.
+    `\\u{D800}` -> "a surrogate (D800 to DFFF) is not a character"."""
+    body = escape[1:]
+    if body[:1] in _SIMPLE or body[:1] in ("\n", "\r"):
+        return ""
+    if _HEX.fullmatch(body):
+        if not prefix and int(body[1:], 16) > 0x7F:
+            return "`\\x` escapes in a string go up to `\\x7f`"
+        return ""
+    uni = _UNICODE.fullmatch(body)
+    if uni is None:
+        return "rustc knows no such escape"
+    if prefix == "b":
+        return "a byte string cannot hold `\\u{...}` escapes"
+    digits = uni.group(1).replace("_", "")
+    if len(digits) > 6:
+        return "more than 6 hex digits"
+    value = int(digits, 16)
+    if value > 0x10FFFF:
+        return "above 10FFFF, the largest character"
+    if 0xD800 <= value <= 0xDFFF:
+        return "a surrogate (D800 to DFFF) is not a character"
+    return ""
+
+
 _RAW = re.compile(r'[bc]?r(#*)"(.*)"\1', re.DOTALL)
 _ESCAPE = re.compile(
     r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F_]{1,8})\}|\r?\n[ \t\r\n]*|(.))", re.DOTALL
@@ -207,9 +267,11 @@ def _escape(match: re.Match) -> str:
         return chr(int(hex2, 16))
     if uni:
         try:
-            return chr(int(uni.replace("_", ""), 16))
+            char = chr(int(uni.replace("_", ""), 16))
         except (ValueError, OverflowError):
             return match.group(0)
+        # A surrogate cannot be written as UTF-8; `escape_problem` reports it.
+        return "\ufffd" if "\ud800" <= char <= "\udfff" else char
     if simple is None:
         return ""  # `\` at the end of a line skips the newline and the indentation
     return _SIMPLE.get(simple, match.group(0))

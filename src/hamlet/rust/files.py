@@ -54,6 +54,11 @@ def find_sources(paths: list[str], paths_from: str = "") -> list[tuple[str, byte
             if key in seen:
                 continue
             seen.add(key)
+            if not _is_utf8(path):
+                found.append(error(Loc(_printable(path)), "file name is not valid UTF-8",
+                                   "rename the file (or its folder): the generated files "
+                                   "name their Rust source"))
+                continue
             found.append(_read(path))
     return found
 
@@ -124,6 +129,21 @@ def parse_found(
         parsed.append(result)
         diagnostics.extend(result.diagnostics)
     return parsed, diagnostics
+
+
+def _is_utf8(path: str) -> bool:
+    """False for a name with bytes that are not UTF-8 (Python holds them as surrogates)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(path: str) -> str:
+    """`caf\\udce9.rs` -> `caf\\xe9.rs`: the bad bytes shown as escapes."""
+    raw = _slashes(path).encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _slashes(path: str) -> str:

@@ -88,44 +88,59 @@ def _read(src: Source) -> tuple[tuple[RItem, ...], tuple[Diagnostic, ...]]:
     root = _get_parser().parse(src.data).root_node
     items: list[RItem] = []
     _scan(src, root, (), items)
-    errors = _syntax_errors(src, root) if root.has_error else ()
-    return tuple(items), tuple(errors)
+    errors = _syntax_errors(src, root) if root.has_error else []
+    return tuple(items), tuple(errors + src.problems)
 
 
-def _scan(src: Source, container, module: tuple[str, ...], items: list[RItem]) -> None:
-    """Collect the items among `container`'s children; attributes and doc comments
-    before an item belong to it."""
+def _scan(src: Source, root, module: tuple[str, ...], items: list[RItem]) -> None:
+    """Collect the items among `root`'s children, and inside its inline modules, in
+    source order; attributes and doc comments before an item belong to it.
+
+    A stack instead of recursion: modules (or error-recovery nodes) nest as deep as a
+    file likes, and Python's call stack is short. The module path is built only for a
+    level that holds an item, so 20,000 nested modules cost no 20,000 tuples."""
+    path = list(module)
+    # One frame per level: [children left, whether it is a module, its path or None].
+    stack: list[list] = [[iter(root.children), False, module]]
     pending: list = []
-    for child in container.children:
-        kind = child.type
-        if kind == "attribute_item":
-            pending.append(child)
-            continue
-        if kind in COMMENTS:
-            if comment_kind(src, child) == DOC:
+    while stack:
+        frame = stack[-1]
+        for child in frame[0]:
+            kind = child.type
+            if kind == "attribute_item":
                 pending.append(child)
-            continue
-        if kind == "enum_item":
-            item = _enum(src, child, pending, module)
-        elif kind == "struct_item":
-            item = _struct(src, child, pending, module)
-        elif kind == "type_item":
-            item = _alias(src, child, pending, module)
-        else:
-            item = None
-            if kind == "mod_item":
+                continue
+            if kind in COMMENTS:
+                if comment_kind(src, child) == DOC:
+                    pending.append(child)
+                continue
+            if kind in _ITEMS:
+                if frame[2] is None:
+                    frame[2] = tuple(path)
+                item = _ITEMS[kind](src, child, pending, frame[2])
+                if item is not None:
+                    items.append(item)
+            elif kind == "mod_item":
                 body = child.child_by_field_name("body")
                 name = _name(src, child)
                 if body is not None and name is not None:
-                    _scan(src, body, module + (name,), items)
+                    path.append(name)
+                    stack.append([iter(body.children), True, None])
+                    pending = []
+                    break
             elif kind == "ERROR":
                 # Recovery can wrap whole items in an ERROR node; they still count.
-                _scan(src, child, module, items)
+                stack.append([iter(child.children), False, frame[2]])
+                pending = []
+                break
             elif kind == "inner_attribute_item":
                 continue
-        if item is not None:
-            items.append(item)
-        if pending:
+            if pending:
+                pending = []
+        else:
+            stack.pop()
+            if frame[1]:
+                path.pop()
             pending = []
 
 
@@ -249,6 +264,9 @@ def _fields(src: Source, body) -> tuple[str, tuple[RField, ...]]:
             attrs, docs = (), ""
         fields.append(RField(name, ty, docs, attrs, src.loc(child)))
     return ("struct" if named else "tuple"), tuple(fields)
+
+
+_ITEMS = {"enum_item": _enum, "struct_item": _struct, "type_item": _alias}
 
 
 def _syntax_errors(src: Source, root) -> list[Diagnostic]:

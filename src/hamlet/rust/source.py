@@ -6,16 +6,20 @@ tree-sitter reports columns in bytes; a `Loc` counts characters, so a line holdi
 
 from __future__ import annotations
 
-from hamlet.diagnostics import Loc
+from hamlet.diagnostics import Diagnostic, Loc
 
 
 class Source:
-    __slots__ = ("path", "data", "ascii")
+    """`problems`: what reading found wrong besides the syntax errors tree-sitter marks
+    (an escape rustc rejects), as diagnostics in the order found."""
+
+    __slots__ = ("path", "data", "ascii", "problems")
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
         self.data = data
         self.ascii = data.isascii()
+        self.problems: list[Diagnostic] = []
 
     def loc(self, node) -> Loc:
         row, col = node.start_point

@@ -62,11 +62,18 @@ class RRef:
     text: str
 
 
+# How deep types may nest (`Vec<Vec<...>>`, `[[T; 2]; 2]`, `&&T`, tuples in tuples):
+# every stage walks a type recursively, so a deeper one stops at the reader, as an
+# RUnsupported of kind TOO_DEEP at the first level past the limit.
+TYPE_NESTING_LIMIT = 100
+TOO_DEEP = "nesting"
+
+
 @dataclass(frozen=True)
 class RUnsupported:
     """Any type form Hamlet cannot map: trait objects, fn pointers, `impl Trait`, raw pointers...
 
-    `kind` is a short description for the error message ("trait object").
+    `kind` is a short description for the error message ("trait object"), or TOO_DEEP.
     """
 
     kind: str

@@ -15,7 +15,16 @@ can name it in an error instead of guessing.
 from __future__ import annotations
 
 from hamlet.rust.source import Source
-from hamlet.rust.syntax import RArray, RPath, RRef, RTuple, RType, RUnsupported
+from hamlet.rust.syntax import (
+    TOO_DEEP,
+    TYPE_NESTING_LIMIT,
+    RArray,
+    RPath,
+    RRef,
+    RTuple,
+    RType,
+    RUnsupported,
+)
 
 COMMENTS = frozenset(("line_comment", "block_comment"))
 
@@ -33,7 +42,42 @@ _UNSUPPORTED = {
 }
 
 
+# The type nodes whose reading reads another type: one level of nesting each.
+_NESTING = frozenset(("generic_type", "reference_type", "array_type", "tuple_type"))
+
+
 def rtype(src: Source, node) -> RType:
+    """The type `node`, or RUnsupported(TOO_DEEP) at the first level nested deeper than
+    TYPE_NESTING_LIMIT (so that no later stage has to walk it)."""
+    deep = _too_deep(node)
+    if deep is not None:
+        return RUnsupported(TOO_DEEP, src.loc(deep), "")
+    return _rtype(src, node)
+
+
+def field_type(src: Source, node, name: str = "type") -> RType:
+    """The type in field `name` of `node`; error recovery can leave it out."""
+    child = node.child_by_field_name(name)
+    if child is None:
+        return RUnsupported("syntax error", src.loc(node), src.text(node))
+    return rtype(src, child)
+
+
+def _too_deep(node):
+    """The first node of `node` that sits more than TYPE_NESTING_LIMIT levels deep."""
+    if node.end_byte - node.start_byte <= TYPE_NESTING_LIMIT:
+        return None  # every level takes a byte at least: the common case skips the walk
+    stack = [(node, 1 if node.type in _NESTING else 0)]
+    while stack:
+        here, depth = stack.pop()
+        if depth > TYPE_NESTING_LIMIT:
+            return here
+        for child in here.named_children:
+            stack.append((child, depth + (child.type in _NESTING)))
+    return None
+
+
+def _rtype(src: Source, node) -> RType:
     kind = node.type
     if kind == "type_identifier" or kind == "primitive_type":
         text = src.text(node)
@@ -53,7 +97,7 @@ def rtype(src: Source, node) -> RType:
     if kind == "array_type":
         length = node.child_by_field_name("length")
         return RArray(
-            field_type(src, node, "element"),
+            _field_type(src, node, "element"),
             None if length is None else src.text(length),
             src.loc(node),
             src.text(node),
@@ -68,12 +112,11 @@ def rtype(src: Source, node) -> RType:
     return RUnsupported(label, src.loc(node), src.text(node))
 
 
-def field_type(src: Source, node, name: str = "type") -> RType:
-    """The type in field `name` of `node`; error recovery can leave it out."""
+def _field_type(src: Source, node, name: str = "type") -> RType:
     child = node.child_by_field_name(name)
     if child is None:
         return RUnsupported("syntax error", src.loc(node), src.text(node))
-    return rtype(src, child)
+    return _rtype(src, child)
 
 
 def _path(src: Source, node, args: tuple[RType, ...], outer=None) -> RType:
@@ -88,8 +131,12 @@ def _path(src: Source, node, args: tuple[RType, ...], outer=None) -> RType:
     if "<" in text:
         # `<T as Trait>::X` or `a::B<T>::C`: no plain path to look up.
         return RUnsupported("qualified path", src.loc(whole), whole_text)
-    segments = tuple(s for s in ("".join(part.split()) for part in text.split("::")) if s)
-    return RPath(segments, args, src.loc(whole), whole_text)
+    parts = ["".join(part.split()) for part in text.split("::")]
+    # Only the first segment may be empty (`::std::String`); `::`, `a::` and `a::::b`
+    # are syntax errors, which the parser reports.
+    if node.has_error or not all(parts[1:]):
+        return RUnsupported("syntax error", src.loc(whole), whole_text)
+    return RPath(tuple(p for p in parts if p), args, src.loc(whole), whole_text)
 
 
 def _generic(src: Source, node) -> RType:
@@ -108,7 +155,7 @@ def _generic(src: Source, node) -> RType:
             elif kind.endswith("_literal") or kind == "block" or kind == "negative_literal":
                 args.append(RUnsupported("const generic argument", src.loc(child), src.text(child)))
             else:
-                args.append(rtype(src, child))
+                args.append(_rtype(src, child))
     base = node.child_by_field_name("type")
     if base is None:
         return RUnsupported("syntax error", src.loc(node), src.text(node))
@@ -124,12 +171,12 @@ def _reference(src: Source, node) -> RType:
             lifetime = src.text(child)
         elif kind == "mutable_specifier":
             mutable = True
-    item = field_type(src, node, "type")
+    item = _field_type(src, node, "type")
     return RRef(item, lifetime, mutable, src.loc(node), src.text(node))
 
 
 def _tuple(src: Source, node) -> RType:
-    items = [rtype(src, c) for c in node.named_children if c.type not in COMMENTS]
+    items = [_rtype(src, c) for c in node.named_children if c.type not in COMMENTS]
     if len(items) == 1 and not any(c.type == "," for c in node.children):
         return items[0]  # `(u8)` is a parenthesised `u8`, not a 1-tuple
     return RTuple(tuple(items), src.loc(node), src.text(node))
