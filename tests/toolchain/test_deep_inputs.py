@@ -71,12 +71,10 @@ def project(tmp_path_factory) -> Path:
     return project
 
 
-def test_deep_input_compiles(project, node_tool, require_elm_packages):
-    elm = node_tool("elm")
-    require_elm_packages(project / "elm.json")
+def test_deep_input_compiles(project, elm_compiler):
     modules = sorted(str(p.relative_to(project)) for p in (project / "generated").rglob("*.elm"))
     assert len(modules) == 2
-    made = run([elm, "make", *modules, "--output=/dev/null"], cwd=project, stdin=subprocess.DEVNULL)
+    made = elm_compiler.make(project, modules)
     assert made.returncode == 0, made.stdout[-3000:] + made.stderr[-3000:]
 
 

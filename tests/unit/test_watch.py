@@ -190,10 +190,10 @@ from hamlet.cli import main
 real = hamlet.generate
 
 
-def generate(paths, cache=None):
+def generate(paths, **options):
     if "BOOM" in Path("src/lib.rs").read_text():
         raise IndexError("tuple index out of range\\nsecond line")
-    return real(paths, cache=cache)
+    return real(paths, **options)
 
 
 hamlet.generate = generate
