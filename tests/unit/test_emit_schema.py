@@ -370,6 +370,14 @@ def test_type_schema(type_, schema):
     assert type_schema(type_) == schema
 
 
+def test_an_empty_tuple_is_an_empty_array_in_a_valid_schema():
+    """`V()`: 2020-12 wants `prefixItems` non-empty, so `[]` is said another way."""
+    schema = type_schema(TupleT(()))
+    Draft202012Validator.check_schema(schema)
+    assert Draft202012Validator(schema).is_valid([])
+    assert not any(Draft202012Validator(schema).is_valid(bad) for bad in ([1], {}, None))
+
+
 # ---- domain types (a hand-built project: the resolver's side of the model) --------------
 
 

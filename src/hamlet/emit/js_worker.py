@@ -477,7 +477,8 @@ def _value_type(shape: Shape, fields: tuple[Field, ...]) -> str:
         if len(fields) == 1:
             return js_type(fields[0].type)
         return js_type(TupleT(tuple(f.type for f in fields)))
-    return "{ " + ", ".join(_key_types(fields)) + " }"
+    keys = _key_types(fields)
+    return "{ " + ", ".join(keys) + " }" if keys else "{}"
 
 
 def _key_types(fields: tuple[Field, ...], optional: bool = False) -> list[str]:

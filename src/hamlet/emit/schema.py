@@ -160,6 +160,8 @@ def type_schema(t: Type) -> dict:
         return {"type": "object", "additionalProperties": type_schema(t.value)}
     if isinstance(t, TupleT):
         n = len(t.items)
+        if not n:  # `V()`: `[]`; the draft has no empty `prefixItems`
+            return {"type": "array", "maxItems": 0}
         return {
             "type": "array",
             "prefixItems": [type_schema(item) for item in t.items],
