@@ -289,21 +289,25 @@ def run_list(paths: list[str], cache: bool = True, paths_from: str = "") -> int:
 
 
 def _kind(t) -> str:
-    """"struct", "enum, tagged by `kind`", "type alias"... for `hamlet list`."""
+    """"struct, as serde writes it", "enum, tagged by `kind`, in Hamlet's convention",
+    "type alias"... for `hamlet list`: the shape, and whose convention its JSON follows."""
     from hamlet.model import AliasDef, EnumDef, Tagging
 
     if isinstance(t, AliasDef):
         return "type alias"
+    convention = "as serde writes it" if t.serde else "in Hamlet's convention"
     if isinstance(t, EnumDef):
         how = {
             Tagging.STRING: "a string",
             Tagging.INTERNAL: f"tagged by `{t.tag}`",
+            Tagging.EXTERNAL: "externally tagged",
             Tagging.ADJACENT: f"tagged by `{t.tag}`, content in `{t.content}`",
             Tagging.UNTAGGED: "untagged",
         }[t.tagging]
-        return f"enum, {how}"
+        return f"enum, {how}, {convention}"
     shape = {"struct": "struct", "tuple": "tuple struct", "unit": "unit struct"}[t.shape.value]
-    return f"{shape}, wrapped (recursive)" if t.wrapped else shape
+    wrapped = ", wrapped (recursive)" if t.wrapped else ""
+    return f"{shape}{wrapped}, {convention}"
 
 
 def report(diagnostics) -> None:

@@ -251,9 +251,15 @@ class Worker:
 class Tagging(Enum):
     """How a domain enum is written on the wire.
 
-    STRING: every variant is a unit variant and there is no serde tag: `"Png"`.
-    INTERNAL: `{"<tag>": "Circle", ...fields}`; Hamlet's default for other enums, where
-        a tuple variant carries its value in "value" like a message.
+    STRING: every variant is a unit variant and there is no serde tag: `"Png"` (read
+        from `{"Png": null}` too). For a type that derives serde this is its externally
+        tagged form, which has nothing else to say for unit variants.
+    INTERNAL: `{"<tag>": "Circle", ...fields}`: serde's `tag`, and Hamlet's convention
+        for other enums without a serde derive, where a tuple variant carries its value
+        in "value" like a message.
+    EXTERNAL: serde's default for an enum that derives it: the variant's value under
+        its name, `{"Circle": {"radius": 1.0}}`, `{"Square": 2.0}`, `{"Pair": [1, 2]}`;
+        a unit variant is its name, `"Dot"`.
     ADJACENT: serde `tag` + `content`: `{"<tag>": "Circle", "<content>": <value>}`.
     UNTAGGED: serde `untagged`: the variant's value alone, decoded by trying each
         variant in order.
@@ -261,6 +267,7 @@ class Tagging(Enum):
 
     STRING = "string"
     INTERNAL = "internal"
+    EXTERNAL = "external"
     ADJACENT = "adjacent"
     UNTAGGED = "untagged"
 
@@ -278,6 +285,7 @@ class Constructor:
     fields: tuple[Field, ...]
     docs: str
     loc: Loc
+    least_items: int = 0  # a STRUCT variant read from an array: see `StructDef`
 
 
 @dataclass(frozen=True)
@@ -293,6 +301,10 @@ class StructDef:
 
     `least_items`: serde also reads a STRUCT from an array of its fields in order; the
     array must hold every field up to the last one without a field-level `default`.
+
+    `serde`: the type derives serde's `Serialize` or `Deserialize`, so it travels as
+    serde_json writes it (keys as written); otherwise in Hamlet's convention (camelCase
+    keys). `#[serde(...)]` attributes apply either way.
     """
 
     name: str
@@ -307,11 +319,17 @@ class StructDef:
     decoder: str
     cycle: int | None  # types with the same number reach each other: decode lazily
     least_items: int = 0
+    serde: bool = False
 
 
 @dataclass(frozen=True)
 class EnumDef:
-    """A domain enum: `type Shape = Circle { .. } | Square Float`."""
+    """A domain enum: `type Shape = Circle { .. } | Square Float`.
+
+    `serde`: as for `StructDef`; such an enum without `tag` or `untagged` is EXTERNAL
+    (or STRING, when every variant is a unit variant), and its struct variants' keys
+    are as written. Without a serde derive it is INTERNAL with the tag "type" (or
+    STRING), and its keys are camelCase."""
 
     name: str
     rust_name: str
@@ -325,6 +343,7 @@ class EnumDef:
     encoder: str
     decoder: str
     cycle: int | None
+    serde: bool = False
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,19 @@ KEYWORD = Contract(
     own_handlers=False,
 )
 
-CONTRACTS = (TEST, PROBE, GEO, KEYWORD)
+# Domain types that derive serde with no attributes (rust/sketch.rs): externally tagged
+# enums, keys as written. The compiled Elm app of elm/src/Sketch.elm drives it.
+SKETCH = Contract(
+    base="SketchWorker",
+    snake="sketch_worker",
+    setup="setupSketchWorker",
+    outgoing="sendToSketchWorkerPort",
+    incoming="sketchWorkerResponsePort",
+    failure="SketchFailed",
+    failure_field="error",
+)
+
+CONTRACTS = (TEST, PROBE, GEO, KEYWORD, SKETCH)
 
 
 def echo(tag: int, text: str = "") -> dict:
@@ -262,21 +274,40 @@ class ElmPage:
         }
         self.page.evaluate("([name, spec]) => { makeApp(name, spec); }", [name, spec])
 
-    def make_compiled_app(self, script: str, name: str = "app") -> None:
-        """The compiled Elm app of tests/browser/elm in place of the stand-in, for
-        TestWorker: a request pushed on sendToTestWorkerPort goes in through its `ask`
-        port and out through the generated Elm; what the generated decoder gave the app
-        comes back on its `received` port and is logged as sent on testWorkerResponsePort."""
+    def make_compiled_app(self, script: str, name: str = "app", module: str = "Main",
+                          contract: Contract = TEST) -> None:
+        """A compiled Elm app of tests/browser/elm in place of the stand-in: `Main` for
+        TestWorker, `Sketch` for SketchWorker. A request pushed on the contract's outgoing
+        port goes in through the app's `ask` port and out through the generated Elm; what
+        the generated decoder gave the app comes back on its `received` port and is logged
+        as sent on the incoming port. What the app's decoder refuses on `ask` is kept in
+        `window.__refused` (see `refused`). Main's ports are `ask`, `received`; another
+        module's carry its name (`askSketch`, `receivedSketch`, `refusedSketch`)."""
         self.page.add_script_tag(url=script)
         self.page.evaluate(
-            """([name, outgoing, incoming]) => {
-                const app = Elm.Main.init();
-                app.ports.received.subscribe((value) => window.__log.sent.push({ port: incoming, value }));
-                const subscribers = { [outgoing]: [(value) => app.ports.ask.send(value)] };
+            """([name, module, outgoing, incoming]) => {
+                const app = Elm[module].init();
+                const suffix = module === 'Main' ? '' : module;
+                window.__ask = (value) => app.ports['ask' + suffix].send(value);
+                app.ports['received' + suffix].subscribe((value) => window.__log.sent.push({ port: incoming, value }));
+                window.__refused = [];
+                const refused = app.ports['refused' + suffix];
+                if (refused) refused.subscribe((error) => window.__refused.push(error));
+                const subscribers = { [outgoing]: [(value) => window.__ask(value)] };
                 window.__apps[name] = { app, subscribers };
             }""",
-            [name, TEST.outgoing, TEST.incoming],
+            [name, module, contract.outgoing, contract.incoming],
         )
+
+    def ask_compiled_app(self, value) -> None:
+        """`value` straight into the compiled app's `ask` port, as JSON an Elm app got
+        from elsewhere: not logged as pushed, so not held to the schema (which describes
+        what the encoders write, not every form the decoders read)."""
+        self.page.evaluate("(value) => window.__ask(value)", value)
+
+    def refused(self) -> list[str]:
+        """The decoder errors a compiled app reported on its `refused` port, in order."""
+        return self.page.evaluate("() => window.__refused")
 
     def setup(self, contract: Contract = TEST, options: dict | None = None, app: str = "app",
               handle: str = "main") -> None:

@@ -7,8 +7,9 @@ Chromium with real module Web Workers.
                         (KeywordWorker keeps its generated scaffold)
     server   (session)  a quiet threaded http.server on 127.0.0.1:<ephemeral>
     browser  (session)  Debian's Chromium through playwright; skips when it is missing
-    elm_app  (session)  tests/browser/elm compiled by the real `elm make` against the
-                        generated Workers modules, served as /elm-app/main.js; skips
+    elm_app  (session)  tests/browser/elm (Main and Sketch) compiled by the real
+                        `elm make` against the generated Workers modules, served as
+                        /elm-app/main.js; skips
                         when the Elm packages are nowhere to be found (fails under CI)
     elm      (test)     a fresh page standing in for an Elm app; at the end of every
                         test, every message that crossed the port boundary (and every
@@ -102,7 +103,7 @@ def elm_app(site, tmp_path_factory, elm_compiler) -> str:
     shutil.copytree(HERE / "elm", app, ignore=shutil.ignore_patterns("elm-stuff"))
     shutil.copytree(site.root / ROOTS["elm"], app / "generated")
     out = site.root / "elm-app" / "main.js"
-    made = elm_compiler.make(app, ["src/Main.elm"], output=str(out))
+    made = elm_compiler.make(app, ["src/Main.elm", "src/Sketch.elm"], output=str(out))
     assert made.returncode == 0, made.stdout + made.stderr
     return "/elm-app/main.js"
 

@@ -1,8 +1,10 @@
 """The generated Elm codecs against real serde_json, value by value.
 
 tests/serde_diff is a Rust crate with domain types of every shape and serde attribute
-Hamlet supports (adapted from the cases of serde's and typeshare's own test suites) and
-a worker that reaches them all. Its program prints, with serde_json, sample values of
+Hamlet supports (adapted from the cases of serde's and typeshare's own test suites),
+types that rely on serde's defaults alone (keys as written, externally tagged enums of
+every variant shape, nested, recursive and inside the other representations), and a
+worker that reaches them all. Its program prints, with serde_json, sample values of
 each type and hand-written JSON probes, some of which serde rejects. Hamlet generates
 the Elm for the crate; a `Platform.worker` harness decodes every one of those JSON texts
 with the generated decoder and encodes the result again, run in node. serde reads each

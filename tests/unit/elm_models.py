@@ -61,10 +61,11 @@ ROLES = (
 HELPER_ROLES = {"pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
                 "found", "object", "state", "char", "json"}
 HELPERS = ("ownField", "objectOnly", "objectOrArray", "tupleOf", "anyKeyObject", "encodeDict",
-           "decodeDict", "ownValue", "objectKeys", "keyStep", "unitVariant")
+           "decodeDict", "ownValue", "objectKeys", "keyStep", "unitVariant", "externalTag")
 ROLE_OF = dict(zip(HELPERS, ("own_field", "object_only", "object_or_array", "tuple_of",
                              "any_key_object", "encode_dict", "decode_dict",
-                             "own_value", "object_keys", "key_step", "unit_variant")))
+                             "own_value", "object_keys", "key_step", "unit_variant",
+                             "external_tag")))
 TYPES = TypesNames("Workers.Types", "Workers/Types.elm",
                    helpers=tuple((ROLE_OF[h], h) for h in HELPERS))
 
@@ -188,14 +189,20 @@ def struct(name, *fields, shape=Shape.STRUCT, wrapped=False, docs="", cycle=None
 
 
 def ctor(name, *fields, shape=Shape.STRUCT, tag=None, docs=""):
-    return Constructor(name, name, name if tag is None else tag, shape, tuple(fields), docs, Loc("lib.rs"))
+    # as for `struct`: the array form of a struct variant may end before the defaults
+    least = max((i + 1 for i, f in enumerate(fields) if not f.default), default=0)
+    return Constructor(name, name, name if tag is None else tag, shape, tuple(fields), docs,
+                       Loc("lib.rs"), least if shape is Shape.STRUCT else 0)
 
 
 def enum(name, *ctors, tagging=Tagging.INTERNAL, tag="type", content="", docs="", cycle=None,
          source="src/types.rs"):
     ref = named(name)
+    serde = tagging is Tagging.EXTERNAL
+    if tagging is Tagging.EXTERNAL:
+        tag = ""
     return EnumDef(name, name, tuple(ctors), tagging, tag, content, docs, Loc(source), source,
-                   ref.encoder, ref.decoder, cycle)
+                   ref.encoder, ref.decoder, cycle, serde)
 
 
 def alias(name, type_, docs="", cycle=None, source="src/types.rs"):
@@ -244,6 +251,21 @@ SHAPE = enum(
     docs="A shape.",
 )
 LABELS = alias("Labels", DictT(ListT(STRING)))
+# serde's default for an enum that derives it: `{"Circle": {..}}`, `{"Square": 2}`, "Dot"
+EXTERNAL = enum(
+    "Ext",
+    ctor("ExtCircle", field("center_point", named("Point"), wire="center_point"),
+         field("note", MaybeT(STRING), wire="note", omit=Omit.NOTHING),
+         field("tags", ListT(STRING), wire="tags", default=True), tag="Circle"),
+    ctor("Square", *positional(FLOAT), shape=Shape.TUPLE),
+    ctor("Pair", *positional(INT, TupleT((INT, STRING))), shape=Shape.TUPLE),
+    ctor("Dot", shape=Shape.UNIT, docs="A *dot*."),
+    ctor("NoFields", shape=Shape.TUPLE),
+    ctor("EmptyRecord", shape=Shape.STRUCT),
+    ctor("Framed", field("id", INT, wire="id"), field("at", named("Point"), flattened=POINT.fields)),
+    ctor("Proto", *positional(MaybeT(INT)), shape=Shape.TUPLE, tag="__proto__"),
+    tagging=Tagging.EXTERNAL,
+)
 OPTIONS = struct(
     "Options",
     field("tags", ListT(STRING), default=True),
@@ -277,6 +299,7 @@ def all_types():
              ctor("Rec", field("middle", named("Middle"), flattened=middle.fields), field("n", INT, default=True)),
              tagging=Tagging.UNTAGGED),
         enum("Mark", ctor("At", field("point", named("Point"), flattened=POINT.fields), shape=Shape.TUPLE)),
+        EXTERNAL,
     )
 
 

@@ -633,6 +633,28 @@ def test_list_shows_the_domain_types_the_messages_reach(project, capsys):
     assert err == ""
     assert out.splitlines()[-3:] == [
         "Workers.Types  (domain types the messages reach)",
-        "  Fit   enum, tagged by `kind`, src/lib.rs:10:1",
-        "  Spot  struct, src/lib.rs:7:1",
+        "  Fit   enum, tagged by `kind`, in Hamlet's convention, src/lib.rs:10:1",
+        "  Spot  struct, in Hamlet's convention, src/lib.rs:7:1",
+    ]
+
+
+def test_list_says_which_types_travel_as_serde_writes_them(project, capsys):
+    """The contract: `hamlet list` says which convention each domain type follows."""
+    put(project / "src" / "lib.rs", IMAGE.replace(
+        "Resized { url: String }", "Resized { at: Spot, shape: Shape, plain: Plain, fit: Fit, pen: Pen }")
+        + "#[derive(serde::Serialize)]\npub struct Spot { x_pos: f64 }\n"
+        + "#[derive(Debug, Deserialize)]\npub enum Shape { Dot, Square(f64) }\n"
+        + "#[derive(Serialize, Deserialize)]\npub enum Pen { Thin, Thick }\n"
+        + "#[derive(Serialize)]\n#[serde(tag = \"kind\")]\npub enum Fit { Cover, Pad { px: u8 } }\n"
+        + "pub enum Plain { Dot, Square(f64) }\n")
+    assert main(["list", "src", "--no-cache"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines()[-6:] == [
+        "Workers.Types  (domain types the messages reach)",
+        "  Fit    enum, tagged by `kind`, as serde writes it, src/lib.rs:15:1",
+        "  Pen    enum, a string, as serde writes it, src/lib.rs:12:1",
+        "  Plain  enum, tagged by `type`, in Hamlet's convention, src/lib.rs:16:1",
+        "  Shape  enum, externally tagged, as serde writes it, src/lib.rs:10:1",
+        "  Spot   struct, as serde writes it, src/lib.rs:8:1",
     ]

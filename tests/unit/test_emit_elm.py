@@ -353,6 +353,7 @@ def test_module_header_exposes_every_type_with_its_codecs():
     assert rest.startswith(
         "\n\nmodule Workers.Types exposing\n"
         "    ( Adj(..), encodeAdj, adjDecoder\n"
+        "    , Ext(..), encodeExt, extDecoder\n"
         "    , Forest, encodeForest, forestDecoder\n"
         "    , Labels, encodeLabels, labelsDecoder\n"
     )

@@ -11,6 +11,7 @@ import pytest
 
 from elm_models import (
     BOOL,
+    EXTERNAL,
     FLOAT,
     FOREST,
     INT,
@@ -347,6 +348,74 @@ def test_adjacent_enum_puts_the_value_under_the_content_key():
         '                        Decode.map (Basics.always Nothing_) (optionalField "c" (Decode.null ()))\n'
     ) in decoder
     assert '    Decode.field "t" Decode.string\n' in decoder
+
+
+def test_external_enum_puts_the_value_under_the_variant_name(tmp_path):
+    """serde's default: `"Dot"`, `{"Square": 2.0}`, `{"Pair": [1, [2, "a"]]}`,
+    `{"Circle": {..}}`, `{"NoFields": []}`, `{"EmptyRecord": {}}`."""
+    content = types(POINT, EXTERNAL)
+    encoder, decoder = codecs(content, "Ext")[1:]
+    assert (
+        "        ExtCircle data ->\n"
+        "            Encode.object\n"
+        '                [ ( "Circle"\n'
+        "                  , Encode.object\n"
+        "                        (List.filterMap Basics.identity\n"
+        '                            [ Maybe.Just ( "center_point", encodePoint data.centerPoint )\n'
+    ) in encoder
+    assert (
+        "        Square value_ ->\n"
+        '            Encode.object [ ( "Square", Encode.float value_ ) ]\n'
+    ) in encoder
+    assert '        Dot ->\n            Encode.string "Dot"\n' in encoder
+    assert '            Encode.object [ ( "NoFields", Encode.list Basics.identity [] ) ]\n' in encoder
+    assert '            Encode.object [ ( "EmptyRecord", Encode.object [] ) ]\n' in encoder
+    # a "__proto__" key stays a key
+    assert '            anyKeyObject [ ( "__proto__", value_ |> Maybe.map Encode.int' in encoder
+    assert decoder.startswith(
+        "extDecoder : Decode.Decoder Ext\n"
+        "extDecoder =\n"
+        "    externalTag\n"  # the string, or the one key of an object
+        "        |> Decode.andThen\n"
+        "            (\\tag ->\n"
+        "                case tag of\n"
+        '                    "Circle" ->\n'
+        '                        Decode.field "Circle"\n'
+        "                            (objectOrArray 2\n"  # serde reads an array of its fields too
+        '                                [ "center_point", "note", "tags" ]\n'
+        "                                (Decode.succeed (\\centerPoint note tags -> ExtCircle { centerPoint = centerPoint, note = note, tags = tags })\n"
+        '                                    |> Decode.map2 (|>) (Decode.field "center_point" pointDecoder)\n'
+        '                                    |> Decode.map2 (|>) (optionalField "note" Decode.string)\n'
+        '                                    |> Decode.map2 (|>) (defaultField "tags" [] (Decode.list Decode.string))\n'
+        "                                )\n"
+        "                            )\n"
+        "\n"
+        '                    "Square" ->\n'
+        '                        Decode.field "Square" (Decode.map Square Decode.float)\n'
+        "\n"
+        '                    "Pair" ->\n'
+        '                        Decode.field "Pair"\n'
+        "                            (tupleOf 2 (Decode.succeed Pair)\n"
+    )
+    assert (
+        '                    "Dot" ->\n'  # "Dot", or {"Dot": null}
+        '                        Decode.oneOf [ Decode.map (Basics.always Dot) Decode.string, '
+        'Decode.field "Dot" (Decode.null Dot) ]\n'
+        "\n"
+        '                    "NoFields" ->\n'
+        '                        Decode.field "NoFields" (tupleOf 0 (Decode.succeed NoFields))\n'
+        "\n"
+        '                    "EmptyRecord" ->\n'
+        '                        Decode.field "EmptyRecord" (objectOrArray 0 [] (Decode.succeed (EmptyRecord {})))\n'
+        "\n"
+        '                    "Framed" ->\n'
+        '                        Decode.field "Framed"\n'
+        "                            (objectOnly (Decode.succeed (\\id at -> Framed { id = id, at = at }))\n"
+    ) in decoder
+    assert decoder.endswith('                        Decode.fail ("Unknown Ext: " ++ tag)\n            )')
+    assert "\nexternalTag : Decode.Decoder String\n" in content
+    assert_elm_format_keeps(content, tmp_path)
+    assert_no_shadowing(content)
 
 
 def test_untagged_enum_is_the_value_alone_tried_in_order():

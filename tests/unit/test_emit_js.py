@@ -1300,3 +1300,28 @@ done();
     assert contract.validators["RequestEnvelope"].is_valid(
         {"id": 1, "type": "Locate", "data": {"lat": 1, "lon": 2, "zoom": 3}}
     )
+
+
+def test_the_scaffold_types_serde_types_as_serde_writes_them(tmp_path, monkeypatch):
+    source = """\
+#[derive(Serialize, Deserialize)]
+pub struct Point { pub x_pos: f64 }
+#[derive(Serialize, Deserialize)]
+pub enum Shape { Circle { center_point: Point }, Square(f64), Pair(u8, String), Dot, V(), W {},
+                 #[serde(rename = "constructor")] Ctor(Option<u8>) }
+pub struct Plain { pub x_pos: f64 }
+#[derive(BuildAmpWorker)]
+pub enum DrawWorkerMessage { Draw { shape: Shape, plain: Plain }, DrawFailed { error: String } }
+"""
+    worker = load(tmp_path, monkeypatch, source)["DrawWorker"]
+    project, _ = hamlet.load(["src"])
+    content = emit_handlers(worker, project).content
+    for line in (
+        " * @typedef {{ x_pos: number }} Point\n",
+        " * @typedef {{ xPos: number }} Plain\n",
+        " * @typedef {{ Circle: { center_point: Point } } | { Square: number } | { Pair: [number, string] }"
+        " | 'Dot' | { V: [] } | { W: {} } | { constructor: number | null }} Shape\n",
+    ):
+        assert line in content, line
+    if NODE:
+        check_module(content)

@@ -370,6 +370,14 @@ def test_type_schema(type_, schema):
     assert type_schema(type_) == schema
 
 
+def test_an_empty_tuple_is_an_empty_array_in_a_valid_schema():
+    """`V()`: 2020-12 wants `prefixItems` non-empty, so `[]` is said another way."""
+    schema = type_schema(TupleT(()))
+    Draft202012Validator.check_schema(schema)
+    assert Draft202012Validator(schema).is_valid([])
+    assert not any(Draft202012Validator(schema).is_valid(bad) for bad in ([1], {}, None))
+
+
 # ---- domain types (a hand-built project: the resolver's side of the model) --------------
 
 
@@ -727,3 +735,72 @@ def test_a_type_missing_from_the_project_or_clashing_with_a_message_is_refused()
                    response("GoFailed", field("error", STRING), failure=True))
     with pytest.raises(ValueError, match="ClashWorkerRequest"):
         emit_schema(worker, Project((worker,), (clash,)))
+
+
+# ---- types that derive serde: as serde writes them -----------------------------------
+
+SERDE_TYPES = """\
+#[derive(Serialize, Deserialize)]
+pub struct Point { pub x_pos: f64, pub y_pos: f64 }
+
+/// Drawn things.
+#[derive(Serialize, Deserialize)]
+pub enum Shape {
+    /// Round.
+    Circle { radius: f64, center_point: Point },
+    Square(f64),
+    Pair(u8, String),
+    Dot,
+    NoFields(),
+    Empty {},
+    Maybe(Option<u8>),
+}
+
+pub struct Plain { pub x_pos: f64 }
+
+#[derive(BuildAmpWorker)]
+pub enum DrawWorkerMessage {
+    Draw { shape: Shape, at: Point, plain: Plain },
+    DrawFailed { error: String },
+}
+"""
+
+
+def test_serde_types_are_described_as_serde_writes_them(tmp_path, monkeypatch):
+    workers = load(tmp_path, monkeypatch, SERDE_TYPES)
+    project, _ = hamlet.load(["src"])
+    wire = Wire(workers["DrawWorker"], project)
+    assert wire.valid_def("Point", {"x_pos": 1, "y_pos": 2.5})
+    assert not wire.valid_def("Point", {"xPos": 1, "yPos": 2.5})
+    assert wire.valid_def("Plain", {"xPos": 1})  # no serde derive: Hamlet's camelCase
+    assert not wire.valid_def("Plain", {"x_pos": 1})
+    for good in (
+        {"Circle": {"radius": 1.0, "center_point": {"x_pos": 0, "y_pos": 0}}},
+        {"Square": 2.0},
+        {"Pair": [1, "a"]},
+        "Dot",
+        {"NoFields": []},
+        {"Empty": {}},
+        {"Maybe": None},
+        {"Maybe": 3},
+    ):
+        assert wire.valid_def("Shape", good), good
+    for bad in (
+        {"type": "Circle", "radius": 1.0, "center_point": {"x_pos": 0, "y_pos": 0}},
+        {"Circle": {"radius": 1.0}},
+        {"Square": 2.0, "Dot": None},
+        {"Square": "2"},
+        {"Pair": [1]},
+        {"Dot": None},  # serde reads it, but never writes it
+        "Square",
+        {"NoFields": None},
+        {"NoFields": [1]},
+        {"Empty": []},
+        {},
+        "Nope",
+    ):
+        assert not wire.valid_def("Shape", bad), bad
+    shape = wire.document["$defs"]["Shape"]
+    assert shape["description"] == "Drawn things."
+    assert shape["oneOf"][0]["description"] == "Round."
+    assert shape["oneOf"][3] == {"const": "Dot"}

@@ -253,6 +253,110 @@ def test_taggings():
     assert [f.wire_name for f in merged.flattened] == ["y"]
 
 
+# ---- which convention a type follows: serde's when it derives serde ------------------
+
+
+@pytest.mark.parametrize("derive, native", [
+    ("#[derive(Serialize, Deserialize)]", True),
+    ("#[derive(Serialize)]", True),
+    ("#[derive(Debug, Deserialize)]", True),
+    ("#[derive(serde::Serialize)]", True),
+    ("#[derive(::serde::Deserialize)]", True),
+    ("#[derive(serde_derive::Serialize)]", True),
+    ("#[derive(Debug)]\n#[derive(Clone, serde :: Deserialize)]", True),
+    ("#[derive(Debug, Clone)]", False),
+    ("#[derive(rkyv::Serialize, borsh::BorshDeserialize)]", False),
+    ("#[derive(SerializeDisplay)]", False),
+    ("", False),
+])
+def test_a_serde_derive_decides_the_convention(derive, native):
+    project = ok(
+        f"""
+        {derive} pub struct Point {{ x_pos: f64, y_pos: f64 }}
+        {derive} pub enum Shape {{ Circle {{ center_point: Point }}, Dot }}
+        {derive} pub enum Pen {{ Thin, Thick }}
+        """,
+        response="at: Point, shape: Shape, pen: Pen",
+    )
+    by_name = {t.name: t for t in project.types}
+    assert {t.serde for t in project.types} == {native}
+    point, shape = by_name["Point"], by_name["Shape"]
+    keys = ["x_pos", "y_pos"] if native else ["xPos", "yPos"]
+    assert [f.wire_name for f in point.fields] == keys
+    assert [f.elm_name for f in point.fields] == ["xPos", "yPos"]  # Elm names stay camelCase
+    circle = shape.constructors[0]
+    assert circle.fields[0].wire_name == ("center_point" if native else "centerPoint")
+    if native:
+        assert (shape.tagging, shape.tag, shape.content) == (Tagging.EXTERNAL, "", "")
+    else:
+        assert (shape.tagging, shape.tag) == (Tagging.INTERNAL, "type")
+    # unit variants only: a string either way (serde's externally tagged unit variants)
+    assert by_name["Pen"].tagging is Tagging.STRING
+
+
+def test_serde_attributes_still_choose_the_representation_of_a_serde_enum():
+    project = ok(
+        """
+        #[derive(Serialize, Deserialize)] #[serde(tag = "t")] pub enum In { A { x_y: u8 }, B }
+        #[derive(Serialize, Deserialize)] #[serde(tag = "t", content = "c")] pub enum Adj { A(u8) }
+        #[derive(Serialize, Deserialize)] #[serde(untagged)] pub enum Un { A(u8), B { x_y: u8 } }
+        #[derive(Serialize, Deserialize)] #[serde(rename_all = "snake_case")]
+        pub enum Ext { ParseCsv(u8), #[serde(rename_all = "camelCase")] Moved { x_y: u8 },
+                       Stay { x_y: u8 } }
+        #[derive(Serialize, Deserialize)] #[serde(rename_all_fields = "kebab-case")]
+        pub enum Kebab { Moved { x_y: u8 } }
+        #[derive(Serialize, Deserialize)] #[serde(rename_all = "camelCase")]
+        pub struct Camel { x_y: u8, #[serde(rename = "Z")] z_z: u8 }
+        """,
+        response="a: In, b: Adj, c: Un, d: Ext, e: Kebab, f: Camel",
+    )
+    by_name = {t.name: t for t in project.types}
+    assert [by_name[n].tagging for n in ("In", "Adj", "Un", "Ext", "Kebab")] == [
+        Tagging.INTERNAL, Tagging.ADJACENT, Tagging.UNTAGGED, Tagging.EXTERNAL, Tagging.EXTERNAL]
+    assert by_name["In"].constructors[0].fields[0].wire_name == "x_y"
+    assert by_name["Un"].constructors[1].fields[0].wire_name == "x_y"
+    ext = by_name["Ext"]
+    assert [(c.tag, [f.wire_name for f in c.fields]) for c in ext.constructors] == [
+        ("parse_csv", [""]), ("moved", ["xY"]), ("stay", ["x_y"])]
+    assert by_name["Kebab"].constructors[0].fields[0].wire_name == "x-y"
+    assert [f.wire_name for f in by_name["Camel"].fields] == ["xY", "Z"]
+
+
+def test_an_externally_tagged_enum_reserves_no_key_and_counts_array_items():
+    """No tag sits beside the fields, so a field `type` is fine; a struct variant read
+    from an array needs every field up to the last without its own `default`."""
+    project = ok(
+        """
+        #[derive(Serialize, Deserialize)]
+        pub enum Ext { Move { r#type: u8, #[serde(default)] by: u8 },
+                       Keep { a: u8, #[serde(default)] b: Vec<u8>, #[serde(default)] c: u8 },
+                       V(), W {} }
+        """,
+        response="e: Ext",
+    )
+    (ext,) = project.types
+    assert [(c.shape, c.least_items) for c in ext.constructors] == [
+        (Shape.STRUCT, 1), (Shape.STRUCT, 1), (Shape.TUPLE, 0), (Shape.STRUCT, 0)]
+    assert ext.constructors[0].fields[0].wire_name == "type"
+    hamlets = errors("pub enum Ext { Move { r#type: u8 }, Dot }", response="e: Ext")
+    assert any("which is the tag of `Ext`" in line for line in hamlets)
+
+
+def test_a_serde_derive_on_a_worker_keeps_the_message_format():
+    """The envelope needs "type", and messages keep camelCase keys: a worker enum that
+    derives serde is read as without the derive."""
+    for derive in ("#[derive(BuildAmpWorker)]", "#[derive(BuildAmpWorker, Serialize, Deserialize)]"):
+        text = f"""
+        {derive}
+        pub enum GeoWorkerMessage {{ Locate(f64), Located {{ place_name: String }}, GeoFailed {{ error: String }} }}
+        """
+        project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+        assert not diagnostics
+        locate, located, _ = project.workers[0].variants
+        assert (locate.tag, locate.shape, located.fields[0].wire_name) == (
+            "Locate", Shape.TUPLE, "placeName")
+
+
 def test_field_options():
     project = ok(
         """

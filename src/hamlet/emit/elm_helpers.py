@@ -10,6 +10,8 @@ local names (`Scope.local`) are chosen per module so that they shadow nothing.
     objectOrArray 1 [ "x", "y" ] D            a struct: an object, or an array of fields
     tupleOf 2 D                               D, on an array of exactly 2 elements
     unitVariant                               a unit variant: "Png", or {"Png": null}
+    externalTag                               serde's externally tagged variant name:
+                                              "Dot", or the one key of {"Circle": ..}
     decodeDict D                              Decode.dict that takes a key "hasOwnProperty"
       (objectKeys, keyStep)                   (the keys of such an object, from its text)
     anyKeyObject pairs                        Encode.object that keeps "__proto__"
@@ -212,13 +214,25 @@ def decode_dict_helper(scope: Scope) -> list[str]:
 
 def unit_variant_helper(scope: Scope) -> list[str]:
     """The name of a unit variant as serde reads it: `"Png"`, or `{"Png": null}`."""
-    name, found, tag = scope.helper("unit_variant"), scope.local("found"), scope.local("tag")
+    return _variant_name(scope.helper("unit_variant"), "(Decode.null ())", scope)
+
+
+def external_tag_helper(scope: Scope) -> list[str]:
+    """The variant name of an externally tagged enum as serde_json reads it: the string
+    itself (`"Dot"`), or the one key of an object (`{"Circle": ..}`); an object of
+    another number of keys is no variant. The branch for the name reads the rest."""
+    return _variant_name(scope.helper("external_tag"), "Decode.value", scope)
+
+
+def _variant_name(name: str, content: str, scope: Scope) -> list[str]:
+    """A string, or the key of an object with one key whose value `content` decodes."""
+    found, tag = scope.local("found"), scope.local("tag")
     return [
         f"{name} : Decode.Decoder String",
         f"{name} =",
         "    Decode.oneOf",
         "        [ Decode.string",
-        f"        , {scope.helper('decode_dict')} (Decode.null ())",
+        f"        , {scope.helper('decode_dict')} {content}",
         "            |> Decode.andThen",
         f"                (\\{found} ->",
         f"                    case Dict.keys {found} of",
@@ -341,6 +355,7 @@ def encode_dict_helper(scope: Scope) -> list[str]:
 
 _HELPERS = (
     ("unit_variant", unit_variant_helper),
+    ("external_tag", external_tag_helper),
     ("optional_field", optional_field_helper),
     ("default_field", default_field_helper),
     ("own_field", own_field_helper),
@@ -358,6 +373,7 @@ _HELPERS = (
 # The helpers each helper calls.
 _NEEDS = {
     "unit_variant": ("decode_dict",),
+    "external_tag": ("decode_dict",),
     "own_field": ("own_value",),
     "decode_dict": ("object_keys",),
     "object_keys": ("key_step",),

@@ -5,6 +5,7 @@ them: worker messages and domain enums, one function per serde representation
     enum Shape { Circle { radius: f64 }, Square(f64), Empty }
 
     INTERNAL  {"type": "Circle", "radius": 2.5}  {"type": "Square", "value": 3}  {"type": "Empty"}
+    EXTERNAL  {"Circle": {"radius": 2.5}}  {"Square": 3}  "Empty"
     ADJACENT  {"t": "Circle", "c": {"radius": 2.5}}  {"t": "Square", "c": 3}  {"t": "Empty"}
     UNTAGGED  {"radius": 2.5}  3  null
     STRING    (unit variants only)  "Empty"
@@ -12,7 +13,9 @@ them: worker messages and domain enums, one function per serde representation
 A tuple variant of 0 or 2+ fields is an array of exactly that many (`V()` is `[]`);
 decoders read what serde reads (see `hamlet.emit.elm_helpers`): struct variants of
 ADJACENT and UNTAGGED enums from objects only, and an ADJACENT unit variant's content
-absent or null.
+absent or null. An EXTERNAL enum is read as serde_json reads it: a unit variant from its
+name or `{"Empty": null}`, any other variant from an object with exactly one key, its
+name, and a struct variant's value, like a struct's, from an object or an array.
 
 An INTERNAL tuple variant whose one field is flattened (serde's internally tagged
 newtype of a struct) puts that struct's keys beside the tag: `{"type": "At", "x": 1}`.
@@ -196,7 +199,7 @@ def _is_flat_newtype(case: Case) -> bool:
 
 def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, content_key: str) -> list[str]:
     tag = elm_string(case.tag)
-    if tagging is Tagging.STRING:
+    if tagging is Tagging.STRING or (tagging is Tagging.EXTERNAL and case.shape is Shape.UNIT):
         return [f"Encode.string {tag}"]
     fields = case.fields
     data = scope.local("data")
@@ -220,6 +223,8 @@ def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, conte
         value = [positional_value(fields, scope)]
     if tagging is Tagging.UNTAGGED:
         return value
+    if tagging is Tagging.EXTERNAL:
+        return object_lines([Entry(case.tag, value)], scope)
     return object_lines([tag_entry] + ([] if unit else [Entry(content_key, value)]), scope)
 
 
@@ -250,6 +255,9 @@ def union_decoder(
     if tagging is Tagging.STRING:
         lines.append(INDENT + scope.helper("unit_variant"))
         unknown = elm_string(f"Unknown {type_name}: ")
+    elif tagging is Tagging.EXTERNAL:
+        lines.append(INDENT + scope.helper("external_tag"))
+        unknown = elm_string(f"Unknown {type_name}: ")
     else:
         lines.append(INDENT + key_decoder(tag_key, Expr("Decode.string", ATOM), scope).text)
         unknown = elm_string(f"Unknown {type_name} {tag_key}: ")
@@ -263,6 +271,8 @@ def union_decoder(
         lines.append(f"{body}{elm_string(case.tag)} ->")
         if tagging is Tagging.ADJACENT:
             branch = _adjacent_branch(case, content_key, scope)
+        elif tagging is Tagging.EXTERNAL:
+            branch = _external_branch(case, scope)
         else:
             branch = _internal_branch(case, scope)
         lines.extend(body + INDENT + line for line in branch)
@@ -303,6 +313,57 @@ def _adjacent_branch(case: Case, content_key: str, scope: Scope) -> list[str]:
         steps = [field_decoder(content_key, fields[0], scope)]
         return pipeline(f"Decode.succeed {case.name}", steps)
     return _positional(content_key, case, scope)
+
+
+def _external_branch(case: Case, scope: Scope) -> list[str]:
+    """The variant's value under its name, once `external_tag` has found the name: the
+    one key of the object (so `Decode.field` reads that own key, whatever its name), or
+    the string itself, which only a unit variant may be.
+
+        "Dot"  ->  Decode.oneOf [ Decode.map (Basics.always Dot) Decode.string, Decode.field "Dot" (Decode.null Dot) ]
+        {"Square": 2.0}  ->  Decode.field "Square" (Decode.map Square Decode.float)
+    """
+    key = elm_string(case.tag)
+    fields = case.fields
+    if case.shape is Shape.UNIT:
+        name = case.name
+        return [f"Decode.oneOf [ Decode.map (Basics.always {name}) Decode.string, "
+                f"Decode.field {key} (Decode.null {name}) ]"]
+    if case.shape is Shape.STRUCT:
+        # a Constructor's: worker variants are never externally tagged
+        value = record_decoder(case.name, fields, getattr(case, "least_items", 0), scope)
+    elif len(fields) == 1:
+        value = [f"Decode.map {case.name} {decoder(fields[0].type, scope).arg()}"]
+    else:
+        value = _positional("", case, scope)
+    if len(value) == 1:
+        return [f"Decode.field {key} ({value[0]})"]
+    return [f"Decode.field {key}", f"{INDENT}({value[0]}"] + [INDENT + line for line in value[1:]] + [f"{INDENT})"]
+
+
+def record_decoder(constructor: str, fields: tuple[Field, ...], least_items: int, scope: Scope) -> list[str]:
+    """A struct (or an externally tagged struct variant) as serde reads it: a JSON
+    object, or an array of its fields in order (`[1, 2]` is `Point { x: 1, y: 2 }` to
+    serde too), holding at least `least_items`. With a flattened field serde reads an
+    object only. `constructor` "" builds a bare record.
+
+        objectOrArray 2
+            [ "x", "y" ]
+            (Decode.succeed (\\x y -> { x = x, y = y })
+                |> Decode.map2 (|>) (Decode.field "x" Decode.float)
+                ..
+            )
+    """
+    start = record_start(constructor, fields)
+    steps = record_steps(fields, scope)
+    if any(f.flattened for f in fields):
+        return pipeline(f"{scope.helper('object_only')} ({start})", steps)
+    keys = "[ " + ", ".join(elm_string(f.wire_name) for f in fields) + " ]" if fields else "[]"
+    helper = f"{scope.helper('object_or_array')} {least_items}"
+    if not steps:
+        return [f"{helper} {keys} ({start})"]
+    lines = pipeline(start, steps)
+    return [helper, INDENT + keys, INDENT + "(" + lines[0]] + [INDENT + line for line in lines[1:]] + [INDENT + ")"]
 
 
 def _untagged_item(case: Case, scope: Scope) -> list[str]:

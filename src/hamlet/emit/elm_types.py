@@ -48,19 +48,16 @@ from hamlet.emit.elm_codecs import (
     Expr,
     Scope,
     decoder,
-    elm_string,
     elm_type,
     encode,
     mentions_dict,
     pipeline,
     positional_value,
-    record_start,
-    record_steps,
     tuple_of,
     types_scope,
 )
 from hamlet.emit.elm_helpers import helpers
-from hamlet.emit.elm_tagged import entries, object_lines, union_decoder, union_encoder
+from hamlet.emit.elm_tagged import entries, object_lines, record_decoder, union_decoder, union_encoder
 from hamlet.model import AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef
 
 
@@ -205,28 +202,8 @@ def _decoder(t: TypeDef, scope: Scope) -> list[str]:
 
 
 def _struct_body(t: StructDef, scope: Scope) -> list[str]:
-    """A struct as serde reads it: a JSON object, or an array of its fields in order
-    (`[1, 2]` is `Point { x: 1, y: 2 }` to serde too). With a flattened field serde
-    reads an object only.
-
-        objectOrArray 2
-            [ "x", "y" ]
-            (Decode.succeed (\\x y -> { x = x, y = y })
-                |> Decode.map2 (|>) (Decode.field "x" Decode.float)
-                ..
-            )
-    """
-    fields = t.fields
-    start = record_start(t.name if t.wrapped else "", fields)
-    steps = record_steps(fields, scope)
-    if any(f.flattened for f in fields):
-        return pipeline(f"{scope.helper('object_only')} ({start})", steps)
-    keys = "[ " + ", ".join(elm_string(f.wire_name) for f in fields) + " ]" if fields else "[]"
-    helper = f"{scope.helper('object_or_array')} {t.least_items}"
-    if not steps:
-        return [f"{helper} {keys} ({start})"]
-    lines = pipeline(start, steps)
-    return [helper, INDENT + keys, INDENT + "(" + lines[0]] + [INDENT + line for line in lines[1:]] + [INDENT + ")"]
+    """A struct as serde reads it: see `record_decoder`."""
+    return record_decoder(t.name if t.wrapped else "", t.fields, t.least_items, scope)
 
 
 def _indented(lines: list[str]) -> list[str]:

@@ -27,7 +27,8 @@ also gets a JSDoc `@typedef` per type, in its wire shape:
      * @typedef {{ lat: number, lon: number }} Point
      * @typedef {'Paved' | 'Gravel'} Surface
      * @typedef {{ type: 'Circle', radius: number } | { type: 'Empty' }} Shape
-     */
+
+and, for the same enum deriving serde, `{ Circle: { radius: number } } | 'Empty'`.
 """
 
 from __future__ import annotations
@@ -451,10 +452,13 @@ def _def_type(definition: TypeDef) -> str:
 
 def _ctor_type(enum: EnumDef, ctor: Constructor) -> str:
     """One constructor as it travels: `'Png'`, `{ type: 'Circle', radius: number }`,
-    `{ t: 'Square', c: number }` (adjacent), or its bare value (untagged)."""
+    `{ t: 'Square', c: number }` (adjacent), `{ Square: number }` (serde's externally
+    tagged), or its bare value (untagged)."""
     tag, shape, fields = ctor.tag, ctor.shape, ctor.fields
-    if enum.tagging is Tagging.STRING:
+    if enum.tagging is Tagging.STRING or (enum.tagging is Tagging.EXTERNAL and shape is Shape.UNIT):
         return js_string(tag)
+    if enum.tagging is Tagging.EXTERNAL:
+        return f"{{ {js_key(tag)}: {_value_type(shape, fields)} }}"
     if enum.tagging is Tagging.UNTAGGED:
         return _value_type(shape, fields)
     keys = [f"{js_key(enum.tag)}: {js_string(tag)}"]
@@ -477,7 +481,8 @@ def _value_type(shape: Shape, fields: tuple[Field, ...]) -> str:
         if len(fields) == 1:
             return js_type(fields[0].type)
         return js_type(TupleT(tuple(f.type for f in fields)))
-    return "{ " + ", ".join(_key_types(fields)) + " }"
+    keys = _key_types(fields)
+    return "{ " + ", ".join(keys) + " }" if keys else "{}"
 
 
 def _key_types(fields: tuple[Field, ...], optional: bool = False) -> list[str]:

@@ -34,6 +34,9 @@ entry each, by name, referenced as `{"$ref": "#/$defs/Point"}`:
     enum Shape { Circle { r: f64 }, Square(f64), Empty }
                                       ->  "Shape": {"oneOf": [{.. "type": {"const": "Circle"},
                                             "r": ..}, {.. "value": ..}, {.. only "type"}]}
+    the same enum deriving serde      ->  "Shape": {"oneOf": [{.. "properties": {"Circle":
+                                            {.. "r": ..}}, "required": ["Circle"]}, ..,
+                                            {"const": "Empty"}]}
 """
 
 from __future__ import annotations
@@ -160,6 +163,8 @@ def type_schema(t: Type) -> dict:
         return {"type": "object", "additionalProperties": type_schema(t.value)}
     if isinstance(t, TupleT):
         n = len(t.items)
+        if not n:  # `V()`: `[]`; the draft has no empty `prefixItems`
+            return {"type": "array", "maxItems": 0}
         return {
             "type": "array",
             "prefixItems": [type_schema(item) for item in t.items],
@@ -196,7 +201,17 @@ def _enum(enum: EnumDef) -> dict:
     if enum.tagging is Tagging.UNTAGGED:
         # Branches may overlap (serde takes the first that fits): anyOf, not oneOf.
         return {"anyOf": [_described(_untagged(c.shape, c.fields), c.docs) for c in ctors]}
+    if enum.tagging is Tagging.EXTERNAL:
+        return {"oneOf": [_external_ctor(c) for c in ctors]}
     return {"oneOf": [_tagged_ctor(enum, c) for c in ctors]}
+
+
+def _external_ctor(ctor: Constructor) -> dict:
+    """serde's externally tagged variant as serde writes it: `"Dot"` for a unit
+    variant, else an object whose one key is the name: `{"Square": 2.0}`."""
+    if ctor.shape is Shape.UNIT:
+        return _described({"const": ctor.tag}, ctor.docs)
+    return _object({ctor.tag: _untagged(ctor.shape, ctor.fields)}, [ctor.tag], ctor.docs)
 
 
 def _tagged_ctor(enum: EnumDef, ctor: Constructor) -> dict:

@@ -22,7 +22,7 @@ from hamlet.model import (
 )
 from hamlet.resolve import layout
 from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields, skipped
-from hamlet.resolve.serde import CONTAINER, FIELD, VARIANT, read_serde
+from hamlet.resolve.serde import CONTAINER, FIELD, VARIANT, derives_serde, read_serde
 from hamlet.resolve.types import NOT_FOUND, TypeContext, map_type
 from hamlet.rust.syntax import RAlias, REnum, RField, RItem, RPath, RStruct
 
@@ -190,7 +190,8 @@ class Domain:
             kind = "tuple"  # serde writes it as its only field, like a newtype
         elif kind == "tuple" and not check_tuple_skips(item.fields, owner, item.loc, self.diagnostics):
             return None
-        rules = FieldRules(owner, serde.rename_all, serde.default)
+        native = derives_serde(item.derives)
+        rules = FieldRules(owner, serde.rename_all, serde.default, serde=native)
         fields = self._fields(item, item.fields, rules)
         if kind == "tuple":
             fields = tuple(replace(f, rust_name=None, wire_name="", elm_name="") for f in fields)
@@ -198,7 +199,8 @@ class Domain:
             name=naming.elm_type_name(item.name), rust_name=item.name, shape=Shape(kind),
             fields=fields, wrapped=False, docs=item.docs, loc=item.loc, source=path,
             encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None, least_items=_least_items(item, fields) if kind == "struct" else 0,
+            cycle=None, least_items=_least_items(item.fields, fields) if kind == "struct" else 0,
+            serde=native,
         )
 
     def _transparent(self, item: RStruct, serde) -> bool:
@@ -223,7 +225,8 @@ class Domain:
         if serde.default or serde.transparent:
             self.diagnostics.append(struct_only(item, serde))
             return None
-        tagging = _tagging(item, serde, self.diagnostics)
+        native = derives_serde(item.derives)
+        tagging = _tagging(item, serde, native, self.diagnostics)
         if tagging is None:
             return None
         tag = serde.tag if serde.tag is not None else "type"
@@ -248,7 +251,7 @@ class Domain:
                 continue
             tags[wire] = rv.name
             style = vserde.rename_all or serde.rename_all_fields
-            rules = FieldRules(vowner, style, False, reserved)
+            rules = FieldRules(vowner, style, False, reserved, serde=native)
             if rv.kind == "tuple" and not check_tuple_skips(
                     rv.fields, f"variant {vowner}", rv.loc, self.diagnostics):
                 continue
@@ -259,7 +262,8 @@ class Domain:
                     continue
             constructors.append(Constructor(
                 name=rv.name, rust_name=rv.name, tag=wire, shape=Shape(rv.kind),
-                fields=fields, docs=rv.docs, loc=rv.loc))
+                fields=fields, docs=rv.docs, loc=rv.loc,
+                least_items=_least_items(rv.fields, fields) if rv.kind == "struct" else 0))
         if not constructors:
             if len(self.diagnostics) == before:  # else its variants' errors say why
                 self.diagnostics.append(error(
@@ -274,7 +278,7 @@ class Domain:
             content=serde.content or "" if tagging is Tagging.ADJACENT else "",
             docs=item.docs, loc=item.loc, source=path,
             encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None,
+            cycle=None, serde=native,
         )
 
     def merged(self, rv, owner: str, fields: tuple[Field, ...], tag: str):
@@ -340,7 +344,11 @@ def named_t(rust: str) -> NamedT:
     return NamedT(naming.elm_type_name(rust), naming.type_encoder(rust), naming.type_decoder(rust))
 
 
-def _tagging(item: REnum, serde, diagnostics: list[Diagnostic]) -> Tagging | None:
+def _tagging(item: REnum, serde, native: bool, diagnostics: list[Diagnostic]) -> Tagging | None:
+    """The enum's representation: serde's `untagged`, `tag`, `tag` + `content` as
+    written; else, when the enum derives serde (`native`), serde's default, externally
+    tagged; else Hamlet's, internally tagged by "type". Either way an enum of unit
+    variants only is a string."""
     if serde.content is not None and serde.tag is None:
         diagnostics.append(error(
             serde.loc or item.loc, f"enum `{item.name}` has `content` without `tag`",
@@ -365,14 +373,14 @@ def _tagging(item: REnum, serde, diagnostics: list[Diagnostic]) -> Tagging | Non
         return Tagging.INTERNAL
     if all(v.kind == "unit" for v in item.variants):
         return Tagging.STRING
-    return Tagging.INTERNAL
+    return Tagging.EXTERNAL if native else Tagging.INTERNAL
 
 
-def _least_items(item: RStruct, fields: tuple[Field, ...]) -> int:
-    """How many leading elements serde's array form of the struct needs: it fills in a
-    missing element only from the field's own `default` (never the container's), and
-    Elm only where the type has a zero value."""
-    kept = [rf for rf in item.fields if not skipped(rf)]
+def _least_items(rfields: tuple[RField, ...], fields: tuple[Field, ...]) -> int:
+    """How many leading elements serde's array form of a struct (or of an externally
+    tagged struct variant) needs: it fills in a missing element only from the field's
+    own `default` (never the container's), and Elm only where the type has a zero value."""
+    kept = [rf for rf in rfields if not skipped(rf)]
     least = 0
     for index, (rf, field) in enumerate(zip(kept, fields), 1):
         own = read_serde(rf.attrs, FIELD, "", [])

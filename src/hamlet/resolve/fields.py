@@ -26,14 +26,18 @@ class FieldRules:
     """How one record's fields are named and read.
 
     `owner`: "`Shop::Found`" for messages; `style`: a serde `rename_all` style, None for
-    Hamlet's camelCase; `default`: the container's `#[serde(default)]`; `reserved`: keys
-    the enclosing object already uses, with what they are (("type", "the message tag"),).
+    the convention's own keys; `default`: the container's `#[serde(default)]`;
+    `reserved`: keys the enclosing object already uses, with what they are
+    (("type", "the message tag"),); `serde`: the type derives serde, whose keys are the
+    field names as written (`x_pos`), where Hamlet's convention makes them camelCase
+    (`xPos`).
     """
 
     owner: str
     style: str | None = None
     default: bool = False
     reserved: tuple[tuple[str, str], ...] = ()
+    serde: bool = False
 
 
 # Looks up the fields of a named record struct for `flatten`: returns them, or a
@@ -114,8 +118,10 @@ def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -
     which keys such as "case" and "case_" would otherwise both become."""
     elm_names, js_names = taken
     wire = serde.rename
-    if wire is None:
-        wire = naming.serde_field(rf.name, rules.style) if rules.style else naming.serde_camel(rf.name)
+    if wire is None and rules.style:
+        wire = naming.serde_field(rf.name, rules.style)
+    elif wire is None:
+        wire = rf.name if rules.serde else naming.serde_camel(rf.name)
     inner: tuple[Field, ...] = ()
     if serde.flatten:
         got = flatten(mapped, rf, owner) if isinstance(mapped, NamedT) else None

@@ -44,6 +44,7 @@ ELM_HELPERS = (
     ("object_keys", "objectKeys"),
     ("key_step", "keyStep"),
     ("unit_variant", "unitVariant"),
+    ("external_tag", "externalTag"),
 )
 
 

@@ -22,6 +22,26 @@ from hamlet.rust.syntax import Attr
 
 CONTAINER, VARIANT, FIELD = "type", "variant", "field"
 
+# serde's derives, and the paths that name them: `Serialize`, `serde::Serialize`,
+# `::serde::Deserialize`, `serde_derive::Serialize`. Another crate's derive of the same
+# name (`rkyv::Serialize`, `borsh::BorshSerialize`) writes no JSON.
+_SERDE_DERIVES = frozenset(("Serialize", "Deserialize"))
+_SERDE_CRATES = frozenset(("serde", "serde_derive"))
+
+
+def derives_serde(derives: tuple[str, ...]) -> bool:
+    """Whether a `#[derive(...)]` list names serde's `Serialize` or `Deserialize`; one of
+    them is enough. ("Debug", "serde::Deserialize") -> True; ("rkyv::Serialize",) -> False."""
+    for derive in derives:
+        segments = ["".join(part.split()) for part in derive.split("::")]
+        if segments and segments[0] == "":
+            segments = segments[1:]  # `::serde::Serialize`
+        if not segments or segments[-1] not in _SERDE_DERIVES:
+            continue
+        if len(segments) == 1 or (len(segments) == 2 and segments[0] in _SERDE_CRATES):
+            return True
+    return False
+
 # Keys with no effect on the JSON Hamlet reads and writes.
 _IGNORED = {
     CONTAINER: {"deny_unknown_fields", "bound", "crate", "expecting"},

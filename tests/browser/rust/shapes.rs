@@ -1,7 +1,7 @@
 //! A third worker for the browser tests, whose messages carry domain types shaped by
 //! serde attributes. Its handlers are in ../handlers/geo_worker_handlers.js.
-//! The structs say `rename_all = "camelCase"` although it is Hamlet's default, so that
-//! serde itself would write these types exactly as the tests expect them.
+//! The structs say `rename_all = "camelCase"`: they derive serde, so they travel as
+//! serde writes them, and without it their keys would be the field names as written.
 
 use serde::{Deserialize, Serialize};
 

@@ -51,7 +51,8 @@ fn check(name: &str, text: &str) -> Answer {
         UserId, LatLng, Colour, Shape, Event, EmptyTag, Layered, AdvancedColors, Adjacent,
         StructOrNull, Meta, MetaOrName, Coordinate, PairOrTriple, Scalar, Untagged,
         NestedUntagged, Tree, Node, Forest, Branch, Expr, Icon, Badge, Grid, Coordinates,
-        MaybeName, Bearing,
+        MaybeName, Bearing, SnakeFields, External, ExternalRenamed, Json, Holder, HoldsExternal,
+        ExternalOrNumber,
     )
 }
 
@@ -481,6 +482,124 @@ fn recursive(out: &mut Lines) {
     out.sample("Badge", Badge::Square { side: 2 });
 }
 
+fn snake_fields(note: Option<&str>) -> SnakeFields {
+    SnakeFields {
+        x_pos: 1.5, is_http_ok: true, url2_path: s("/a"), r#type: 7, maybe_note: note.map(s),
+        tag_list: vec![s("t")], by_key: map([("k", 1)]),
+    }
+}
+
+fn serde_defaults(out: &mut Lines) {
+    out.sample("SnakeFields", snake_fields(Some("n")));
+    out.sample("SnakeFields", snake_fields(None));
+    out.probes("SnakeFields", &[
+        // camelCase keys are not serde's: every key is missing
+        r#"{"xPos":1,"isHttpOk":true,"url2Path":"/a","type":7,"maybeNote":null,"tagList":[],"byKey":{}}"#,
+        r#"{"x_pos":1,"is_http_ok":true,"url2_path":"/a","type":7,"tag_list":[],"by_key":{}}"#,
+        r#"[1,true,"/a",7,null,[],{}]"#,
+        r#"[1,true,"/a",7]"#,
+    ]);
+    for value in [
+        External::Dot,
+        External::Square(2.0),
+        External::MaybeValue(Some(3)),
+        External::MaybeValue(None),
+        External::Pair(1, s("a")),
+        External::NoFields(),
+        External::Circle { radius: 1.0, center_point: Position { x: 0.5, y: -1.0 } },
+        External::EmptyStruct {},
+        External::WithDefault { first_item: 1, extra_items: vec![2, 3] },
+        External::Omitted { note: None, count: 1 },
+        External::Omitted { note: Some(s("n")), count: 2 },
+        External::Snake(snake_fields(None)),
+        External::Tupled((4, 5)),
+        External::Nested(Box::new(External::Nested(Box::new(External::Dot)))),
+        External::List(vec![External::Dot, External::Square(1.0), External::List(vec![])]),
+        External::Lookup(BTreeMap::from([
+            (s("__proto__"), External::Dot),
+            (s("hasOwnProperty"), External::Ctor(1)),
+        ])),
+        External::Ctor(9),
+        External::Proto { x: 1 },
+    ] {
+        out.sample("External", value);
+    }
+    out.probes("External", &[
+        // a unit variant: its name, or an object of its name to null, nothing else
+        r#"{"Dot":null}"#, r#"{"Dot":[]}"#, r#"{"Dot":{}}"#, r#"{"Dot":0}"#,
+        // any other variant: an object with its name as the one key
+        r#""Square""#, r#"{"Square":null}"#, r#"{"Square":"2"}"#, r#"{"MaybeValue":null}"#,
+        r#""MaybeValue""#,
+        r#"{"Pair":[1]}"#, r#"{"Pair":[1,"a","b"]}"#, r#"{"Pair":{"0":1,"1":"a"}}"#,
+        r#"{"NoFields":[]}"#, r#"{"NoFields":null}"#, r#"{"NoFields":{}}"#, r#"{"NoFields":[1]}"#,
+        r#""NoFields""#,
+        // a struct variant: an object, or an array of its fields
+        r#"{"Circle":[1,{"x":0,"y":0}]}"#, r#"{"Circle":[1]}"#, r#"{"Circle":[]}"#,
+        r#"{"Circle":[1,{"x":0,"y":0},2]}"#, r#"{"Circle":{"radius":1}}"#,
+        r#"{"Circle":{"radius":1,"center_point":{"x":0,"y":0},"extra":2}}"#,
+        r#"{"Circle":{"radius":1,"centerPoint":{"x":0,"y":0}}}"#, r#""Circle""#,
+        r#"{"EmptyStruct":[]}"#, r#"{"EmptyStruct":null}"#, r#"{"EmptyStruct":[1]}"#,
+        r#""EmptyStruct""#,
+        r#"{"WithDefault":[1]}"#, r#"{"WithDefault":{"first_item":1}}"#, r#"{"WithDefault":[]}"#,
+        r#"{"Omitted":{"count":1,"note":null}}"#, r#"{"Omitted":[null,1]}"#, r#"{"Omitted":[null]}"#,
+        r#"{"Tupled":[1,2]}"#, r#"{"Tupled":[1]}"#,
+        r#"{"Nested":"Dot"}"#, r#"{"Nested":{"Nested":{"Dot":null}}}"#, r#"{"Nested":{}}"#,
+        r#"{"List":["Dot",{"Square":1},"Square"]}"#, r#"{"Lookup":{"a":"Dot","b":{"Dot":null}}}"#,
+        // names: only the variants', exactly, and keys named like Object.prototype members
+        r#"{"constructor":1}"#, r#""constructor""#, r#"{"Ctor":1}"#, r#"{"__proto__":{"x":1}}"#,
+        r#"{"__proto__":[1]}"#, r#"{"toString":1}"#, r#"{"hasOwnProperty":1}"#, r#""Hidden""#,
+        r#"{"Hidden":1}"#, r#"{"dot":null}"#, r#""dot""#, r#"" Dot""#,
+        // one key, exactly
+        "{}", r#"{"Dot":null,"Square":1}"#, r#"{"Square":1,"Pair":[1,"a"]}"#,
+        r#"["Dot"]"#, r#"["Square",1]"#, "null", "1", "true",
+    ]);
+    for value in [
+        ExternalRenamed::ParseCsv { row_count: 1 },
+        ExternalRenamed::Other { row_count: 2 },
+        ExternalRenamed::Unit,
+        ExternalRenamed::Newtype(3),
+    ] {
+        out.sample("ExternalRenamed", value);
+    }
+    out.probes("ExternalRenamed", &[
+        r#"{"ParseCsv":{"rowCount":1}}"#, r#"{"parse_csv":{"row_count":1}}"#, r#""Unit""#,
+        r#"{"unit":null}"#, r#"{"other":{"rowCount":2}}"#,
+    ]);
+    out.sample("Json", Json::Obj(BTreeMap::from([
+        (s("a"), Json::Arr(vec![Json::Null, Json::Bool(true), Json::Num(1.5), Json::Str(s("x"))])),
+        (s("b"), Json::Obj(BTreeMap::new())),
+    ])));
+    out.sample("Json", Json::Null);
+    out.probes("Json", &[
+        r#"{"Arr":[{"Null":null},"Null",{"Obj":{"k":{"Num":2}}}]}"#, r#"{"Arr":[null]}"#,
+        r#"{"Obj":{"k":"Bool"}}"#, "null",
+    ]);
+    out.sample("Holder", Holder {
+        maybe_shape: Some(External::Square(1.0)),
+        shapes: vec![External::Dot, External::Pair(2, s("b"))],
+        by_name: BTreeMap::from([(s("c"), External::EmptyStruct {})]),
+        snake: snake_fields(Some("held")),
+        renamed: ExternalRenamed::Unit,
+    });
+    out.sample("Holder", Holder {
+        maybe_shape: None, shapes: vec![], by_name: BTreeMap::new(), snake: snake_fields(None),
+        renamed: ExternalRenamed::ParseCsv { row_count: 0 },
+    });
+    out.probes("Holder", &[
+        r#"{"shapes":[],"by_name":{},"x_pos":1,"is_http_ok":true,"url2_path":"","type":1,"tag_list":[],"by_key":{},"renamed":"unit"}"#,
+        r#"{"maybe_shape":"Square","shapes":[],"by_name":{},"x_pos":1,"is_http_ok":true,"url2_path":"","type":1,"tag_list":[],"by_key":{},"renamed":"unit"}"#,
+    ]);
+    out.sample("HoldsExternal", HoldsExternal::Has { inner: External::Dot, json_value: Json::Num(1.0) });
+    out.sample("HoldsExternal", HoldsExternal::Hollow);
+    out.probes("HoldsExternal", &[
+        r#"{"kind":"Has","inner":{"Square":1},"json_value":"Null"}"#,
+        r#"{"kind":"Has","inner":"Square","json_value":"Null"}"#,
+    ]);
+    out.sample("ExternalOrNumber", ExternalOrNumber::External(External::MaybeValue(None)));
+    out.sample("ExternalOrNumber", ExternalOrNumber::Number(2.5));
+    out.probes("ExternalOrNumber", &[r#""Dot""#, r#""Nope""#, "3", r#"{"Square":1,"x":2}"#, "null"]);
+}
+
 fn worker(out: &mut Lines) {
     let requests = [
         DiffWorkerMessage::Plan {
@@ -531,6 +650,7 @@ fn samples() -> Vec<String> {
     enums(&mut out);
     untagged(&mut out);
     recursive(&mut out);
+    serde_defaults(&mut out);
     worker(&mut out);
     out.0
 }

@@ -1,7 +1,9 @@
 //! Domain types for the differential test: every shape and serde attribute Hamlet
 //! supports, in the forms serde's own test suite and typeshare's test data exercise,
-//! written so that serde's JSON is the JSON Hamlet promises (field keys and tags say
-//! what Hamlet's defaults would otherwise change).
+//! and serde's own defaults (field names as written, externally tagged enums). Every
+//! type derives serde, so each travels as serde_json writes it; the worker enum keeps
+//! Hamlet's message format (the `"type"` tag, camelCase keys), which its attributes
+//! spell out for serde.
 //!
 //! `main.rs` prints sample values of each type with serde_json, and reads JSON back;
 //! the test decodes and re-encodes the same JSON with the generated Elm codecs.
@@ -669,6 +671,104 @@ pub enum Badge {
     Square { side: u8 },
 }
 
+// ---- serde's defaults: no rename_all, no tag -----------------------------------------------------
+
+/// Keys as written: `x_pos`, never `xPos`.
+#[derive(Serialize, Deserialize)]
+pub struct SnakeFields {
+    pub x_pos: f64,
+    pub is_http_ok: bool,
+    pub url2_path: String,
+    pub r#type: u8,
+    pub maybe_note: Option<String>,
+    pub tag_list: Vec<String>,
+    pub by_key: BTreeMap<String, u8>,
+}
+
+/// Externally tagged, every variant shape: `"Dot"`, `{"Square": 2.0}`, `{"Pair": [1, "a"]}`,
+/// `{"Circle": {...}}`, `{"NoFields": []}`, `{"EmptyStruct": {}}`.
+#[derive(Serialize, Deserialize)]
+pub enum External {
+    Dot,
+    Square(f64),
+    MaybeValue(Option<u8>),
+    Pair(u8, String),
+    NoFields(),
+    Circle { radius: f64, center_point: Position },
+    EmptyStruct {},
+    WithDefault {
+        first_item: u8,
+        #[serde(default)]
+        extra_items: Vec<u8>,
+    },
+    Omitted {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        count: u8,
+    },
+    Snake(SnakeFields),
+    Tupled((u8, u8)),
+    Nested(Box<External>),
+    List(Vec<External>),
+    Lookup(BTreeMap<String, External>),
+    #[serde(rename = "constructor")]
+    Ctor(u8),
+    #[serde(rename = "__proto__")]
+    Proto { x: u8 },
+    #[serde(skip)]
+    #[allow(dead_code)]
+    Hidden(u8),
+}
+
+/// `rename_all` names the variants, a variant's own `rename_all` its keys. (Debian's
+/// serde 1.0.152 knows no `rename_all_fields`, nor `flatten` in an enum's variant.)
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExternalRenamed {
+    #[serde(rename_all = "camelCase")]
+    ParseCsv { row_count: u32 },
+    Other { row_count: u32 },
+    Unit,
+    Newtype(u8),
+}
+
+/// A recursive externally tagged enum: JSON itself.
+#[derive(Serialize, Deserialize)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(BTreeMap<String, Json>),
+}
+
+/// Externally tagged values inside Options, lists, maps, a flattened struct and the other
+/// representations.
+#[derive(Serialize, Deserialize)]
+pub struct Holder {
+    pub maybe_shape: Option<External>,
+    pub shapes: Vec<External>,
+    pub by_name: BTreeMap<String, External>,
+    #[serde(flatten)]
+    pub snake: SnakeFields,
+    pub renamed: ExternalRenamed,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum HoldsExternal {
+    Has { inner: External, json_value: Json },
+    Hollow,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ExternalOrNumber {
+    External(External),
+    Number(f64),
+}
+
 // ---- everything, so that the worker reaches every type -----------------------------------------------
 
 #[derive(Serialize, Deserialize)]
@@ -740,6 +840,9 @@ pub struct Catalogue {
     pub expr: Expr,
     pub badge: Badge,
     pub bearing: geo::Bearing,
+    pub holder: Holder,
+    pub holds_external: HoldsExternal,
+    pub external_or_number: ExternalOrNumber,
 }
 
 // ---- the worker ----------------------------------------------------------------------------------

@@ -1,0 +1,43 @@
+// PaletteWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by palette_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.mixed({ paint: Paint })
+//                  reply.mixFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets MixFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets MixFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// MixFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see palette_worker.schema.json):
+/**
+ * @typedef {{ type: 'Named', colourName: string } | { type: 'Rgb', value: [number, number, number] }} Paint
+ */
+
+/**
+ * Mix
+ *
+ * @param {object} request
+ * @param {Paint} request.firstPaint  Rust `Paint`
+ * @param {Paint} request.secondPaint  Rust `Paint`
+ * @param {object} reply  one final reply:
+ *     reply.mixed({ paint })
+ *     reply.mixFailed({ error })
+ */
+export async function handleMix(request, reply) {
+    const { firstPaint, secondPaint } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.mixFailed({ error: 'handleMix is not implemented yet' });
+}

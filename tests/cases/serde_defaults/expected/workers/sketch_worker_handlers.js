@@ -1,0 +1,66 @@
+// SketchWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by sketch_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.drawn({ svgText: string })
+//                  reply.sketchFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets SketchFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets SketchFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// SketchFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see sketch_worker.schema.json):
+/**
+ * @typedef {'Solid' | 'Dashed'} LineStyle
+ * @typedef {{ x_pos: number, y_pos: number }} Point
+ * @typedef {{ Circle: { center_point: Point, radius: number } } | { Square: number } | { Segment: [Point, Point] } | 'Dot' | { Blank: [] } | { Group: { children: Array<Shape>, label_text?: string | null } }} Shape
+ * @typedef {{ sketch_name: string, shapes: Array<Shape>, styles_by_layer: Object<string, LineStyle>, selected?: Shape | null }} Sketch
+ */
+
+/**
+ * Draw
+ *
+ * @param {object} request
+ * @param {Shape} request.shape  Rust `Shape`
+ * @param {LineStyle} request.style  Rust `LineStyle`
+ * @param {number | null} request.strokeWidth  Rust `Option<f64>`
+ * @param {object} reply  one final reply:
+ *     reply.drawn({ svgText })
+ *     reply.sketchFailed({ error })
+ */
+export async function handleDraw(request, reply) {
+    const { shape, style, strokeWidth } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.sketchFailed({ error: 'handleDraw is not implemented yet' });
+}
+
+/**
+ * Load
+ *
+ * @param {object} request
+ * @param {string} request.sketch_name  Rust `String`
+ * @param {Array<Shape>} request.shapes  Rust `Vec<Shape>`
+ * @param {Object<string, LineStyle>} request.styles_by_layer  Rust `BTreeMap<String, LineStyle>`
+ * @param {Shape | null} request.selected  Rust `Option<Shape>`
+ * @param {object} reply  one final reply:
+ *     reply.drawn({ svgText })
+ *     reply.sketchFailed({ error })
+ */
+export async function handleLoad(request, reply) {
+    const { sketch_name, shapes, styles_by_layer, selected } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.sketchFailed({ error: 'handleLoad is not implemented yet' });
+}
