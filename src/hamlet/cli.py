@@ -91,6 +91,22 @@ def main(argv: list[str] | None = None) -> int:
         except Interrupted as stop:
             print(f"hamlet: {stop}", file=sys.stderr)
             return stop.exit_code
+        except BrokenPipeError:
+            return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The program reading the output stopped (`hamlet list | head`): end quietly, as a
+    command killed by SIGPIPE would, with nothing more to print and no traceback when
+    Python flushes standard output on the way out."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 128 + signal.SIGPIPE
 
 
 @contextlib.contextmanager

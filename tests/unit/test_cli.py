@@ -658,3 +658,23 @@ def test_list_says_which_types_travel_as_serde_writes_them(project, capsys):
         "  Shape  enum, externally tagged, as serde writes it, src/lib.rs:10:1",
         "  Spot   struct, as serde writes it, src/lib.rs:8:1",
     ]
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    """`hamlet list | head -1`: the pipe closes while Hamlet still prints."""
+    source = tmp_path / "src" / "lib.rs"
+    source.parent.mkdir()
+    source.write_text("".join(
+        f"#[derive(BuildAmpWorker)]\npub enum W{n}Message {{ Go {{ x: u32 }}, "
+        f"Finished {{ y: u32 }}, Failed {{ error: String }} }}\n"
+        for n in range(3000)
+    ))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hamlet", "list", "--no-cache"], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+    )
+    assert process.stdout.readline().startswith(b"W0 ")
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert err == "", "no traceback, nothing at all"
