@@ -5,7 +5,7 @@
 
 The regular expressions that read `export` statements before the JavaScript parser
 took 56 s for `export function` followed by 60,000 spaces: the time grew with the
-square of the run of spaces. This script times `hamlet.drift.exported_names` on that
+square of the run of spaces. This script times `hamlet.write.drift.exported_names` on that
 input, and on ten and a hundred times as many spaces, and on handlers files with many
 exports, so that the growth can be read off (linear: 10x the input, about 10x the
 time). It prints a table and writes nothing; the numbers quoted in docs/benchmarks.md
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from hamlet.drift import exported_names  # noqa: E402
+from hamlet.write.drift import exported_names  # noqa: E402
 
 
 def spaces(count: int) -> str:

@@ -161,7 +161,7 @@ def _write(root: Path, paths, per_file, workers, domain_count, touch, lines, see
         total += (head + body).count("\n")
     (root / "Cargo.toml").write_text(
         '[package]\nname = "bench-crate"\nversion = "0.0.0"\nedition = "2021"\n\n'
-        '[dependencies]\nhamlet-derive = { path = "../../../rust/hamlet-derive" }\n'
+        '[dependencies]\nhamlet-derive = { path = "../../../crates/hamlet-derive" }\n'
         'serde = { version = "1", features = ["derive"] }\n',
         encoding="utf-8",
     )

@@ -23,17 +23,17 @@ from pathlib import Path
 start = time.perf_counter()
 from hamlet import run_key, write  # noqa: E402
 from hamlet.cache import Cache  # noqa: E402
-from hamlet.cache_codec import encode  # noqa: E402
+from hamlet.cache.codec import encode  # noqa: E402
 from hamlet.cli import Settings, _drift  # noqa: E402
-from hamlet.places import find_places  # noqa: E402
-from hamlet.rust.files import find_sources  # noqa: E402
+from hamlet.write.places import find_places  # noqa: E402
+from hamlet.read.files import find_sources  # noqa: E402
 
 IMPORT_RERUN = time.perf_counter() - start
 start = time.perf_counter()
 from hamlet.emit import emit_project  # noqa: E402
 from hamlet.resolve import resolve  # noqa: E402
-from hamlet.rust.files import parse_found  # noqa: E402
-from hamlet.rust.parse import _get_parser  # noqa: E402
+from hamlet.read.files import parse_found  # noqa: E402
+from hamlet.read.rust.parse import _get_parser  # noqa: E402
 
 IMPORT_FULL = IMPORT_RERUN + time.perf_counter() - start
 

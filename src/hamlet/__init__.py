@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # imported where used: `hamlet --version` stays fast
     from hamlet.cache import Cache
     from hamlet.diagnostics import Diagnostic
     from hamlet.model import OutputFile, Project
-    from hamlet.places import Places
+    from hamlet.write.places import Places
 
 __version__ = "0.1.0"
 
@@ -38,11 +38,11 @@ def load(
     """Parse the Rust sources under `paths` and resolve them into a Project.
 
     `paths_from` says where the paths came from, for the hint of a missing one (see
-    `hamlet.rust.files.find_sources`).
+    `hamlet.read.files.find_sources`).
 
     With a `Cache`, files whose bytes are unchanged since the cache saw them are not
     parsed again; a cache file that could not be used is a warning, first."""
-    from hamlet.rust.files import find_sources
+    from hamlet.read.files import find_sources
 
     found = find_sources(paths, paths_from)
     project, diagnostics = _without_cycle_collection(lambda: _load(paths, found, cache))
@@ -52,7 +52,7 @@ def load(
 def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     from hamlet.diagnostics import Loc, sort_key, warning
     from hamlet.resolve import resolve
-    from hamlet.rust.files import parse_found
+    from hamlet.read.files import parse_found
 
     parsed, diagnostics = parse_found(found, cache)
     project, more = resolve(parsed)
@@ -79,15 +79,15 @@ def generate(
 ) -> Result:
     """Parse, resolve and emit. No I/O beyond reading the sources (and the cache).
 
-    The generated files name their sources from `places.anchor` (see `hamlet.places`;
+    The generated files name their sources from `places.anchor` (see `hamlet.write.places`;
     without `places`, from the current folder). With a `Cache` whose last run saw the
     same files with the same bytes (and the same Hamlet), that run's Result is returned
     without parsing anything. A cache file that could not be used is a warning, first
     among the diagnostics (and not kept in the cache: the next run does not repeat it)."""
     from dataclasses import replace
 
-    from hamlet.places import Places, real_folder
-    from hamlet.rust.files import find_sources
+    from hamlet.write.places import Places, real_folder
+    from hamlet.read.files import find_sources
 
     found = find_sources(paths, paths_from)
     where = places or Places(real_folder("."), ())
@@ -119,7 +119,7 @@ def _generate(paths, found, cache, places) -> Result:
 def run_key(cache: Cache, paths: list[str], found: list, places: Places) -> bytes:
     """The cache's key for a run: the source names in the output depend on the anchor,
     and on the folder that relative PATHs start from, besides the sources."""
-    from hamlet.places import real_folder
+    from hamlet.write.places import real_folder
 
     return cache.run_key([*paths, f"\0anchor {places.anchor}\0from {real_folder('.')}"], found)
 

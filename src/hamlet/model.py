@@ -219,7 +219,7 @@ class Worker:
     """A `#[derive(BuildAmpWorker)]` enum, resolved.
 
     `source` is the file's path: as found (from the PATH as given) when resolved, and
-    named from the run's anchor (see `hamlet.places`) in the Project that is emitted.
+    named from the run's anchor (see `hamlet.write.places`) in the Project that is emitted.
     """
 
     enum_name: str  # "ImageWorkerMessage"

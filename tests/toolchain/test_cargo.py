@@ -25,7 +25,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "seed"
-DERIVE = ROOT / "rust" / "hamlet-derive"
+DERIVE = ROOT / "crates" / "hamlet-derive"
 DEBIAN_REGISTRY = Path("/usr/share/cargo/registry")
 
 

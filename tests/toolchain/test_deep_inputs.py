@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from hamlet.rust.syntax import TYPE_NESTING_LIMIT
+from hamlet.read.rust.syntax import TYPE_NESTING_LIMIT
 from hamlet.resolve.domain import FLATTEN_LIMIT
 
 APP = Path(__file__).with_name("elm_apps") / "elm.json"

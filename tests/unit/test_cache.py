@@ -40,7 +40,7 @@ import hamlet
 from hamlet import cache as cache_module
 from hamlet.cache import Cache
 from hamlet.cli import main
-from hamlet.rust import parse as rust_parse
+from hamlet.read.rust import parse as rust_parse
 
 CSV = """\
 #[derive(BuildAmpWorker)]

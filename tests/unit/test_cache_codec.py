@@ -1,4 +1,4 @@
-"""The cache's codec (`hamlet.cache_codec`): Hamlet's dataclasses <-> plain JSON.
+"""The cache's codec (`hamlet.cache.codec`): Hamlet's dataclasses <-> plain JSON.
 
     test_round_trip_*               what is written is read back equal
     test_every_field_is_checked     a value of the wrong type anywhere rejects the entry
@@ -14,11 +14,11 @@ import json
 import pytest
 
 import hamlet
-from hamlet.cache_codec import Rejected, decode, encode
+from hamlet.cache.codec import Rejected, decode, encode
 from hamlet.diagnostics import Diagnostic, Loc, Severity, error
 from hamlet.model import Direction, OutputFile, PrimT, Prim
-from hamlet.rust.parse import parse_source
-from hamlet.rust.syntax import ParsedFile
+from hamlet.read.rust.parse import parse_source
+from hamlet.read.rust.syntax import ParsedFile
 
 SOURCE = b"""\
 /// Docs.
@@ -174,8 +174,8 @@ def test_output_paths_stay_inside_their_folder(root, path, ok):
 
 def test_every_class_the_cache_meets_has_a_tag():
     """A dataclass added to the model or the syntax tree needs a tag in
-    `hamlet.cache_codec._registry`; building the decoders says which one is missing."""
-    from hamlet.cache_codec import _decoder, _encoders, _registry
+    `hamlet.cache.codec._registry`; building the decoders says which one is missing."""
+    from hamlet.cache.codec import _decoder, _encoders, _registry
 
     for cls in (ParsedFile, hamlet.Result):
         _decoder(cls)  # raises TypeError("<Class> has no tag ...") otherwise

@@ -472,7 +472,7 @@ def test_tty_errors_show_the_line_and_a_caret(project, monkeypatch):
 def test_render_warning_without_a_readable_source():
     from rich.console import Console
 
-    from hamlet import render
+    from hamlet.cli import render
     from hamlet.diagnostics import Loc, warning
 
     console = Console(file=io.StringIO(), force_terminal=True, width=40, color_system="standard")
@@ -586,7 +586,7 @@ def test_every_command_flag_and_setting_is_documented():
     import argparse
 
     from hamlet.cli import build_parser
-    from hamlet.config import KEYS
+    from hamlet.cli.config import KEYS
 
     cli_doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     config_doc = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")

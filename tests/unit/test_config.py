@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from hamlet.config import find_config
+from hamlet.cli.config import find_config
 
 
 def test_no_config_means_nothing_set(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 
 import hamlet
 from hamlet.cli import main
-from hamlet.drift import check_handlers, exported_names, handler_exports
+from hamlet.write.drift import check_handlers, exported_names, handler_exports
 
 CSV = """\
 #[derive(BuildAmpWorker)]

@@ -24,7 +24,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 import hamlet
-from hamlet.drift import check_handlers, exported_names
+from hamlet.write.drift import check_handlers, exported_names
 from hamlet.emit.header import source_of
 from hamlet.emit.js_main import emit_main, emit_workers_index, fill, js_string
 from hamlet.emit.js_worker import emit_entry, emit_handlers, handler_stub, js_type

@@ -36,8 +36,8 @@ from pathlib import Path
 import pytest
 
 from hamlet.cli import main
-from hamlet.rust.parse import parse_source
-from hamlet.rust.syntax import TYPE_NESTING_LIMIT
+from hamlet.read.rust.parse import parse_source
+from hamlet.read.rust.syntax import TYPE_NESTING_LIMIT
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = """\

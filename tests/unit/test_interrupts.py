@@ -30,7 +30,7 @@ WAIT = 60  # seconds, the most one run may take on a busy machine
 
 SCRIPT = """
 import os, signal, sys
-import hamlet.atomic, hamlet.write
+import hamlet.write.atomic, hamlet.write
 where, name, nth = sys.argv[1], sys.argv[2], int(sys.argv[3])
 calls = [0]
 
@@ -45,14 +45,14 @@ def hooked(real):
 if where == "plan":
     hamlet.write.plan = hooked(hamlet.write.plan)
 elif where == "stage":
-    hamlet.atomic.stage = hooked(hamlet.atomic.stage)
+    hamlet.write.atomic.stage = hooked(hamlet.write.atomic.stage)
 elif where == "rename":
     os.replace = hooked(os.replace)
     os.link = hooked(os.link)
 elif where == "remove":
     os.rename = hooked(os.rename)
 elif where == "finish":
-    hamlet.atomic._unlink_quietly = hooked(hamlet.atomic._unlink_quietly)
+    hamlet.write.atomic._unlink_quietly = hooked(hamlet.write.atomic._unlink_quietly)
 from hamlet.cli import main
 sys.exit(main(sys.argv[4:]))
 """

@@ -1,4 +1,4 @@
-"""The anchor that generated files name their sources from (hamlet.places), on real
+"""The anchor that generated files name their sources from (hamlet.write.places), on real
 folders: the usual layout, a monorepo sharing output folders, outputs outside the
 repository, absolute and relative PATHs, and the working directory."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hamlet.places import Places, find_places, real_folder
+from hamlet.write.places import Places, find_places, real_folder
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from hamlet import naming
 from hamlet.model import DictT, Direction, ListT, MaybeT, Prim, PrimT, Rule, Shape, TupleT
 from hamlet.resolve import resolve
-from hamlet.rust import parse_source
+from hamlet.read.rust import parse_source
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]

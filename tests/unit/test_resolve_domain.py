@@ -13,7 +13,7 @@ from hamlet.model import (
     Tagging,
 )
 from hamlet.resolve import resolve
-from hamlet.rust import parse_source
+from hamlet.read.rust import parse_source
 
 WORKER = """
 #[derive(BuildAmpWorker)]

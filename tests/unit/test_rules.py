@@ -5,7 +5,7 @@ import pytest
 from hamlet.diagnostics import Loc
 from hamlet.model import Direction, Rule
 from hamlet.resolve import rules
-from hamlet.rust.syntax import Attr, RVariant
+from hamlet.read.rust.syntax import Attr, RVariant
 
 REQ, RESP = Direction.REQUEST, Direction.RESPONSE
 LOC = Loc("x.rs", 1, 1)

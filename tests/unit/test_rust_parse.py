@@ -1,11 +1,11 @@
-"""Unit tests for the Rust reader (`hamlet.rust`): source text in, syntax dataclasses out."""
+"""Unit tests for the Rust reader (`hamlet.read.rust`): source text in, syntax dataclasses out."""
 
 from __future__ import annotations
 
 import pytest
 
 from hamlet.diagnostics import Loc
-from hamlet.rust import (
+from hamlet.read.rust import (
     Attr,
     RAlias,
     RArray,
@@ -18,7 +18,7 @@ from hamlet.rust import (
     parse_paths,
     parse_source,
 )
-from hamlet.rust.attrs import unquote
+from hamlet.read.rust.attrs import unquote
 
 # The seed design's two enums, verbatim: keep the trailing spaces (the first test checks
 # they are still there), they are part of what users paste in.

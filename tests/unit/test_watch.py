@@ -27,7 +27,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from hamlet.cli import main
-from hamlet.watch import Relevant, _folders, watch
+from hamlet.cli.watch import Relevant, _folders, watch
 
 WAIT = 20  # seconds, the most any one step may take
 CSV = """\

@@ -8,10 +8,11 @@ import os
 
 import pytest
 
-from hamlet import atomic, write
+from hamlet import write
+from hamlet.write import atomic
 from hamlet.emit.header import notice
 from hamlet.model import OutputFile
-from hamlet.places import Places, real_folder
+from hamlet.write.places import Places, real_folder
 from hamlet.write import Action
 
 

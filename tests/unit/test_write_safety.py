@@ -180,7 +180,7 @@ def test_watch_refuses_a_hand_written_file_and_keeps_watching(project, capsys):
     import threading
 
     from hamlet.cli import Settings, run_generate
-    from hamlet.watch import watch
+    from hamlet.cli.watch import watch
 
     put(project / "src" / "lib.rs", worker("Image"))
     mine = put(project / "generated" / "js" / "workers.js", "export const mine = 1;\n")

@@ -302,7 +302,7 @@ _STUB = """
 
 
 def handler_stub(worker: Worker, variant: Variant) -> str:
-    """The scaffold's function for one request (also the text `hamlet.drift` suggests
+    """The scaffold's function for one request (also the text `hamlet.write.drift` suggests
     when a handler is missing), with its JSDoc and a body that answers with the
     failure variant until the user fills it in."""
     summary = variant.name + (f": {variant.docs}" if variant.docs else "")

@@ -22,7 +22,7 @@ from hamlet.resolve.fields import (
     with_params,
 )
 from hamlet.resolve.serde import CONTAINER, VARIANT, Serde, read_serde
-from hamlet.rust.syntax import ParsedFile, REnum, RVariant
+from hamlet.read.rust.syntax import ParsedFile, REnum, RVariant
 
 DERIVE = "BuildAmpWorker"
 STRING = PrimT(Prim.STRING)

@@ -24,7 +24,7 @@ from hamlet.resolve import layout
 from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields, skipped
 from hamlet.resolve.serde import CONTAINER, FIELD, VARIANT, derives_serde, read_serde
 from hamlet.resolve.types import NOT_FOUND, TypeContext, map_type
-from hamlet.rust.syntax import RAlias, REnum, RField, RItem, RPath, RStruct
+from hamlet.read.rust.syntax import RAlias, REnum, RField, RItem, RPath, RStruct
 
 PENDING, BUSY, DONE, BAD = "pending", "busy", "done", "bad"
 

@@ -18,7 +18,7 @@ from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import DictT, Field, ListT, MaybeT, NamedT, Omit, Prim, PrimT, Type
 from hamlet.resolve.serde import FIELD, read_serde, skip_kind
 from hamlet.resolve.types import TypeContext, map_type
-from hamlet.rust.syntax import RField
+from hamlet.read.rust.syntax import RField
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import Direction, Rule
-from hamlet.rust.syntax import Attr, RVariant
+from hamlet.read.rust.syntax import Attr, RVariant
 
 WORKER_FLAGS = ("request", "response", "error", "progress")
 

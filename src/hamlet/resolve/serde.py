@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, Loc, error
-from hamlet.rust.attrs import unquote
-from hamlet.rust.syntax import Attr
+from hamlet.read.rust.attrs import unquote
+from hamlet.read.rust.syntax import Attr
 
 CONTAINER, VARIANT, FIELD = "type", "variant", "field"
 

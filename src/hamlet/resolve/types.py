@@ -12,8 +12,8 @@ from typing import Callable
 
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import DictT, ListT, MaybeT, Prim, PrimT, TupleT, Type
-from hamlet.rust.parse import SYNTAX_HINT
-from hamlet.rust.syntax import (
+from hamlet.read.rust.parse import SYNTAX_HINT
+from hamlet.read.rust.syntax import (
     TOO_DEEP,
     TYPE_NESTING_LIMIT,
     RArray,

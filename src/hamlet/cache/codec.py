@@ -35,7 +35,7 @@ def _registry() -> dict[str, type]:
     import hamlet
     from hamlet import diagnostics as d
     from hamlet import model as m
-    from hamlet.rust import syntax as s
+    from hamlet.read.rust import syntax as s
 
     return {
         "L": d.Loc, "D": d.Diagnostic,
@@ -150,7 +150,7 @@ class _Schema:
 
     def _dataclass(self, cls: type) -> _Decoder:
         if cls not in self.tags:
-            raise TypeError(f"{cls.__name__} has no tag in hamlet.cache_codec")
+            raise TypeError(f"{cls.__name__} has no tag in hamlet.cache.codec")
         if cls in self.built:
             return self.built[cls]
         tag = self.tags[cls]

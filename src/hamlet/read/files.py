@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from hamlet.diagnostics import Diagnostic, Loc, error, warning
 
 if TYPE_CHECKING:
-    from hamlet.rust.syntax import ParsedFile
+    from hamlet.read.rust.syntax import ParsedFile
 
 PATH_HINT = "pass .rs files or folders that contain them"
 SPECIAL_HINT = "Hamlet reads only regular files: rename it, or move it out of the scanned folders"
@@ -109,7 +109,7 @@ def parse_found(
     found: list[tuple[str, bytes] | Diagnostic], cache=None
 ) -> tuple[list[ParsedFile], list[Diagnostic]]:
     """Parse what `find_sources` found (or take it from `cache`), keeping the order."""
-    from hamlet.rust.parse import parse_source  # here: a run the cache answers never parses
+    from hamlet.read.rust.parse import parse_source  # here: a run the cache answers never parses
 
     parsed: list[ParsedFile] = []
     diagnostics: list[Diagnostic] = []

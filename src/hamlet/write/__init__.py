@@ -10,7 +10,7 @@ returns, as diagnostics, every reason not to write at all:
     another project's file          a notice naming a source this run does not read
     a link, folder or device        where a generated file goes
 
-`apply` then carries a plan out (see `hamlet.atomic`). Only the CLI calls this module.
+`apply` then carries a plan out (see `hamlet.write.atomic`). Only the CLI calls this module.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from hamlet.atomic import TEMP_NAME, commit
+from hamlet.write.atomic import TEMP_NAME, commit
 from hamlet.diagnostics import Diagnostic, Loc, error, warning
 from hamlet.model import OutputFile
-from hamlet.places import Places, real_folder
+from hamlet.write.places import Places, real_folder
 
 GENERATED_SUFFIXES = (".elm", ".js", ".json")
 FLAGS = {"elm": "--elm-out", "js": "--js-out", "worker": "--worker-out"}
@@ -72,7 +72,7 @@ def plan(
 ) -> Plan:
     """Decide everything a run would do, reading the output folders only.
 
-    `places` says which sources are this run's (see `hamlet.places`); without it, the
+    `places` says which sources are this run's (see `hamlet.write.places`); without it, the
     notices' names are read from the current folder and no source is this run's, so
     nothing is removed and only files with no named source left may be overwritten."""
     places = places or Places(real_folder("."), ())
@@ -96,7 +96,7 @@ def apply(plan: Plan) -> list[Planned]:
     leftovers; return the files written.
 
     On a failure (disk full, a rename refused) every file is put back as it was and the
-    OSError is raised again; on SIGINT or SIGTERM, `Interrupted` is (see `hamlet.atomic`).
+    OSError is raised again; on SIGINT or SIGTERM, `Interrupted` is (see `hamlet.write.atomic`).
     """
     todo = plan.changes
     writes = [(p.target, p.file.content.encode("utf-8"), p.action is Action.CREATE) for p in todo]

@@ -8,7 +8,7 @@ Hamlet says what no longer matches:
     `export async function handleCrop` stays -> warning: `handleCrop` handles no request
 
 Warnings normally; errors under `--strict`. The exports are read with a JavaScript
-parser (`hamlet.javascript`). `export * from './more.js'` is followed to that file
+parser (`hamlet.read.javascript`). `export * from './more.js'` is followed to that file
 when it lies inside the handlers file's folder; an `export *` that cannot be followed
 (a package, a file outside the folder or missing) hides names Hamlet cannot see, so
 no request is then reported as missing a handler. A file that does not parse gets one
@@ -46,7 +46,7 @@ def exported_names(source: str) -> dict[str, tuple[int, int]]:
     `export async function handleA(request, reply) {` -> {"handleA": (1, 23)};
     `export { helper as handleB }` -> {"handleB": ...}. Comments are ignored.
     """
-    from hamlet.javascript import read_exports
+    from hamlet.read.javascript import read_exports
 
     found: dict[str, tuple[int, int]] = {}
     for name in read_exports(source).names:
@@ -57,7 +57,7 @@ def exported_names(source: str) -> dict[str, tuple[int, int]]:
 def handler_exports(path: str, source: str, load: Loader | None = None) -> HandlerExports:
     """The exports of the handlers file at `path`, following each `export * from` with
     a relative specifier to a file inside `path`'s folder, each file once."""
-    from hamlet.javascript import read_exports
+    from hamlet.read.javascript import read_exports
 
     root = posixpath.dirname(path)
     found = HandlerExports()

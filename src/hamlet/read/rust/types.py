@@ -14,8 +14,8 @@ can name it in an error instead of guessing.
 
 from __future__ import annotations
 
-from hamlet.rust.source import Source
-from hamlet.rust.syntax import (
+from hamlet.read.rust.source import Source
+from hamlet.read.rust.syntax import (
     TOO_DEEP,
     TYPE_NESTING_LIMIT,
     RArray,

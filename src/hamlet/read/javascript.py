@@ -1,5 +1,5 @@
 """The JavaScript reader: the names an ES module exports, read with tree-sitter's
-JavaScript grammar. Beside `hamlet.rust`, this is the only module that imports
+JavaScript grammar. Beside `hamlet.read.rust`, this is the only module that imports
 tree_sitter, and it does so on first use, so that `hamlet --version` stays fast.
 
     export async function handleA(request, reply) {}  -> name "handleA" at 1:23

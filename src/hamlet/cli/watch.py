@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from hamlet.atomic import Interrupted
+from hamlet.write.atomic import Interrupted
 
 DEBOUNCE_MS = 150
 # How long the watcher waits before the first run. The watcher is started before that

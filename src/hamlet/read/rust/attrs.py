@@ -17,8 +17,8 @@ import re
 import textwrap
 
 from hamlet.diagnostics import error
-from hamlet.rust.source import Source
-from hamlet.rust.syntax import Attr
+from hamlet.read.rust.source import Source
+from hamlet.read.rust.syntax import Attr
 
 COMMENTS = frozenset(("line_comment", "block_comment"))
 STRINGS = frozenset(("string_literal", "raw_string_literal"))

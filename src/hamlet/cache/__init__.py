@@ -18,7 +18,7 @@ everything again. A cache that cannot be written is skipped silently: the cache 
 ever changes how fast a run is, never what it writes.
 
 The files are plain data, never pickle: a header line, a SHA-256 checksum line, then
-JSON written and read by `hamlet.cache_codec`, which rebuilds only Hamlet's own
+JSON written and read by `hamlet.cache.codec`, which rebuilds only Hamlet's own
 dataclasses from a fixed table and type-checks every field, and refuses an output
 path that leaves its folder. So a planted file can never run code or write outside the
 output folders. (The checksum catches damage, not intent: whoever can write the cache
@@ -125,8 +125,8 @@ class Cache:
 
     def parsed(self, path: str, digest: bytes):
         """The ParsedFile of `path` if its content is the one it was parsed from."""
-        from hamlet.cache_codec import Rejected, decode
-        from hamlet.rust.syntax import ParsedFile
+        from hamlet.cache.codec import Rejected, decode
+        from hamlet.read.rust.syntax import ParsedFile
 
         if self._loaded is None:
             self._loaded = self._entries()
@@ -145,7 +145,7 @@ class Cache:
         return parsed
 
     def keep_parsed(self, path: str, digest: bytes, parsed) -> None:
-        from hamlet.cache_codec import encode
+        from hamlet.cache.codec import encode
 
         try:
             blob = encode(parsed).encode("ascii")
@@ -181,7 +181,7 @@ class Cache:
     def result(self, key: bytes):
         """The Result of the last run if `key` is its key, else None."""
         import hamlet
-        from hamlet.cache_codec import Rejected, decode
+        from hamlet.cache.codec import Rejected, decode
 
         expect = key.hex().encode() + b"\n"
         payload = self._read(self._run_file, b"run", expect)
@@ -201,7 +201,7 @@ class Cache:
 
     def save(self) -> None:
         """Write what this run changed; any failure leaves the cache as it was or gone."""
-        from hamlet.cache_codec import encode
+        from hamlet.cache.codec import encode
 
         try:
             if self._run is not None:

@@ -79,8 +79,8 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; Ctrl-C or SIGTERM ends it with one line and 130 or 143, never a
-    traceback (a write they interrupt is undone first: see `hamlet.atomic`)."""
-    from hamlet.atomic import Interrupted
+    traceback (a write they interrupt is undone first: see `hamlet.write.atomic`)."""
+    from hamlet.write.atomic import Interrupted
 
     with _terminate_gently():
         try:
@@ -113,7 +113,7 @@ def _reader_gone() -> int:
 def _terminate_gently():
     """SIGTERM raises `Interrupted`, as SIGINT raises KeyboardInterrupt, so that both
     end the run through the same path (in the main thread, unless ignored)."""
-    from hamlet.atomic import Interrupted
+    from hamlet.write.atomic import Interrupted
 
     def stop(signum, _frame):
         raise Interrupted(signum)
@@ -144,7 +144,7 @@ def _main(argv: list[str] | None) -> int:
         return run_list(list(settings.paths), cache=settings.cache,
                         paths_from=settings.paths_from)
     if args.command == "watch":
-        from hamlet.watch import watch
+        from hamlet.cli.watch import watch
 
         return watch(settings, run_generate)
     return run_generate(settings, check=args.check)
@@ -159,7 +159,7 @@ def _printable_streams() -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings | None:
-    from hamlet.config import find_config
+    from hamlet.cli.config import find_config
 
     config = find_config(Path("."))
     if config.diagnostics:
@@ -186,7 +186,7 @@ def _settings(args: argparse.Namespace) -> Settings | None:
 def run_generate(settings: Settings, check: bool = False) -> int:
     """Generate once; print what happened and a one-line summary."""
     from hamlet import generate, write
-    from hamlet.places import find_places
+    from hamlet.write.places import find_places
 
     places = find_places(list(settings.paths), list(settings.roots.values()), settings.config)
     cache = _cache(list(settings.paths)) if settings.cache else None
@@ -235,7 +235,7 @@ def _cache(paths: list[str]):
 
 
 def _drift(result, settings: Settings) -> list:
-    from hamlet.drift import check_handlers
+    from hamlet.write.drift import check_handlers
 
     found = []
     for worker in result.project.workers:
@@ -336,7 +336,7 @@ def report(diagnostics) -> None:
         return
     from rich.console import Console
 
-    from hamlet import render
+    from hamlet.cli import render
 
     console = Console(stderr=True, highlight=False)
     for diagnostic in diagnostics:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 
 from hamlet.diagnostics import Diagnostic, error
-from hamlet.rust.attrs import (
+from hamlet.read.rust.attrs import (
     COMMENTS,
     DOC,
     NO_META,
@@ -26,8 +26,8 @@ from hamlet.rust.attrs import (
     plain_comment,
     read_meta,
 )
-from hamlet.rust.source import Source, position
-from hamlet.rust.syntax import (
+from hamlet.read.rust.source import Source, position
+from hamlet.read.rust.syntax import (
     ParsedFile,
     RAlias,
     REnum,
@@ -36,7 +36,7 @@ from hamlet.rust.syntax import (
     RStruct,
     RVariant,
 )
-from hamlet.rust.types import field_type, rtype
+from hamlet.read.rust.types import field_type, rtype
 
 SYNTAX_HINT = "fix the Rust syntax; Hamlet reads the file as rustc would"
 
