@@ -1,10 +1,16 @@
-"""Repository-wide pytest options, and the Elm compiler every Elm compile test uses.
+"""Repository-wide pytest options, and the real tools every tier shares.
 
     elm_compiler   (session) an ElmCompiler: node_modules/.bin/elm with its own writable
                    copy of the Elm packages, made once per session. It skips, saying
                    where it looked and what was missing, when elm or the packages cannot
                    be found; under CI=true it fails instead, so that CI never passes
                    without compiling the generated Elm.
+    browser        (session) Debian's Chromium through playwright (tests/support/chromium.py);
+                   one for the whole session, since playwright's sync API allows one
+                   running instance per thread
+
+The helpers the tiers share (server, Chromium, subprocesses) live in tests/support/,
+importable as `support.<module>` in every test.
 
 The packages are looked for, in order, in $ELM_HOME (when it holds them), in
 `shared/elm-home` beside the repository (an offline copy CI provides), and in ~/.elm.
@@ -18,10 +24,17 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+TESTS = str(Path(__file__).resolve().parent / "tests")
+if TESTS not in sys.path:
+    sys.path.insert(0, TESTS)
+from support import chromium  # noqa: E402 - needs the line above
+from support.procs import skip_or_fail  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 ELM_VERSION = "0.19.1"
@@ -46,18 +59,6 @@ def pytest_addoption(parser):
         action="store_true",
         help="rewrite tests/cases/*/expected from the current output instead of comparing",
     )
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip, or fail under CI=true: there, a missing tool means the run checked less than
-    it says."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI=true: the Elm compile tests must run)", pytrace=False)
-    pytest.skip(reason)
 
 
 def elm_home_candidates() -> list[tuple[str, Path]]:
@@ -97,10 +98,27 @@ def copy_packages(source: Path, target: Path) -> None:
             os.chmod(path, os.stat(path).st_mode | stat.S_IWUSR | stat.S_IRUSR)
 
 
+# What generated Elm imports: Json.Decode, Json.Encode and Dict.
+CORE_PACKAGES = {"elm/core": "1.0.5", "elm/json": "1.1.3"}
+
+
 @dataclass(frozen=True)
 class ElmCompiler:
     elm: Path
     home: Path
+
+    @staticmethod
+    def init(project: Path, sources: list[str], packages: dict[str, str] = CORE_PACKAGES) -> None:
+        """What `elm init` would write, in `project`: the elm.json of an application with
+        these source folders and packages (by default, what generated Elm needs)."""
+        project.mkdir(parents=True, exist_ok=True)
+        (project / "elm.json").write_text(json.dumps({
+            "type": "application",
+            "source-directories": list(sources),
+            "elm-version": ELM_VERSION,
+            "dependencies": {"direct": dict(packages), "indirect": {}},
+            "test-dependencies": {"direct": {}, "indirect": {}},
+        }, indent=4), encoding="utf-8")
 
     @property
     def env(self) -> dict[str, str]:
@@ -153,3 +171,9 @@ def elm_compiler(tmp_path_factory) -> ElmCompiler:
     copy = tmp_path_factory.mktemp("elm-home")
     copy_packages(home, copy)
     return ElmCompiler(elm, copy)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium.launched() as browser:
+        yield browser

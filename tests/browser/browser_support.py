@@ -1,5 +1,5 @@
-"""Helpers for the browser tests: a quiet static server, the wire contract checks, and
-`ElmPage`, which drives one page that stands in for an Elm app.
+"""Helpers for the browser tests: the wire contract checks, and `ElmPage`, which drives
+one page that stands in for an Elm app. The server and Chromium are tests/support's.
 
 The names below (ports, setup functions, files) are written out by hand from the
 interface contract, not computed with `hamlet.naming`, so a naming bug in
@@ -8,16 +8,14 @@ the generator fails these tests instead of being mirrored by them.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
+from support.chromium import Watched
 
 # Bounded waits everywhere: a generated-code bug must fail a test, never hang it.
 WAIT_MS = 5_000
@@ -117,46 +115,6 @@ def echoed(tag: int, text: str = "") -> dict:
     return {"type": "Echoed", "tag": tag, "text": text or f"text {tag}"}
 
 
-# ---- the server ------------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".json": "application/json",
-        ".html": "text/html",
-    }
-
-    def end_headers(self) -> None:
-        # Tests rewrite served files between requests (a worker that failed to load,
-        # then fixed): the browser must never answer from its cache.
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
-class StaticServer:
-    """A threaded http.server on 127.0.0.1 and an ephemeral port, serving `root`."""
-
-    def __init__(self, root: Path) -> None:
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
-        host, port = self._server.server_address[:2]
-        self.url = f"http://{host}:{port}"
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-
 # ---- the wire contract -------------------------------------------------------------
 
 
@@ -253,16 +211,10 @@ class ElmPage:
         self.page = page
         self.base_url = base_url
         self.schemas = schemas
-        self.page_errors: list[str] = []
-        self.console_errors: list[str] = []
+        watched = Watched(page)
+        self.page_errors = watched.page_errors
+        self.console_errors = watched.console_errors
         self.off_contract_types: set[str] = set()
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.on(
-            "console",
-            lambda message: self.console_errors.append(message.text)
-            if message.type == "error"
-            else None,
-        )
         page.goto(f"{base_url}/page/index.html")
 
     # -- setting up ------------------------------------------------------------------

@@ -5,8 +5,9 @@ Chromium with real module Web Workers.
                         /js/ (js-out), /workers/ (worker-out), /page/; the generated
                         handler scaffolds are replaced by tests/browser/handlers/
                         (KeywordWorker keeps its generated scaffold)
-    server   (session)  a quiet threaded http.server on 127.0.0.1:<ephemeral>
-    browser  (session)  Debian's Chromium through playwright; skips when it is missing
+    server   (session)  tests/support/server.py's StaticServer on the site
+    browser  (session)  from the repository's conftest.py: Debian's Chromium through
+                        playwright; skips when it is missing (fails under CI)
     elm_app  (session)  tests/browser/elm (Main and Sketch) compiled by the real
                         `elm make` against the generated Workers modules, served as
                         /elm-app/main.js; skips
@@ -19,26 +20,16 @@ Chromium with real module Web Workers.
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support.server import StaticServer
 
-from browser_support import CONTRACTS, ElmPage, StaticServer, WireSchema
+from browser_support import CONTRACTS, ElmPage, WireSchema
 
 HERE = Path(__file__).parent
-CHROMIUM = os.environ.get("HAMLET_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ROOTS = {"elm": "elm", "js": "js", "worker": "workers"}
 
 
@@ -50,22 +41,6 @@ class Site:
     @property
     def workers_dir(self) -> Path:
         return self.root / ROOTS["worker"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"no Chromium at {CHROMIUM} (CI installs Debian's `chromium` with apt)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    playwright = sync_api.sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    except Exception:
-        playwright.stop()
-        raise
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 @pytest.fixture(scope="session")
@@ -110,9 +85,8 @@ def elm_app(site, tmp_path_factory, elm_compiler) -> str:
 
 @pytest.fixture(scope="session")
 def server(site):
-    server = StaticServer(site.root)
-    yield server
-    server.close()
+    with StaticServer(site.root) as server:
+        yield server
 
 
 @pytest.fixture

@@ -28,24 +28,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.chromium import Watched
+from support.server import StaticServer
 
-from browser_support import WAIT_MS, StaticServer
+from browser_support import WAIT_MS
 
 HERE = Path(__file__).parent
-ROOT = HERE.parents[1]
-PACKAGES = {"elm/core": "1.0.5", "elm/json": "1.1.3"}
-
-
-def elm_make(request, project: Path, module: str, output: Path):
-    """`elm make` through the suite's shared Elm compiler fixture (see conftest.py)."""
-    return request.getfixturevalue("elm_compiler").make(project, [module], output=str(output))
-
-
 SCAFFOLD = {}
 
 
 @pytest.fixture(scope="module")
-def keys_site(request, tmp_path_factory) -> Path:
+def keys_site(tmp_path_factory, elm_compiler) -> Path:
     """The generated glue for keys.rs with our handlers, and Main.elm compiled with the
     generated Elm, laid out for the page: /main.js, /js/, /workers/, /index.html."""
     import hamlet
@@ -63,33 +56,25 @@ def keys_site(request, tmp_path_factory) -> Path:
     shutil.copyfile(HERE / "keys" / "keys_worker_handlers.js", root / "workers" / "keys_worker_handlers.js")
     shutil.copyfile(HERE / "keys" / "Main.elm", root / "elm" / "src" / "Main.elm")
     shutil.copyfile(HERE / "keys" / "index.html", root / "index.html")
-    (root / "elm" / "elm.json").write_text(json.dumps({
-        "type": "application",
-        "source-directories": ["src"],
-        "elm-version": "0.19.1",
-        "dependencies": {"direct": dict(PACKAGES), "indirect": {}},
-        "test-dependencies": {"direct": {}, "indirect": {}},
-    }), encoding="utf-8")
-    made = elm_make(request, root / "elm", "src/Main.elm", root / "main.js")
+    elm_compiler.init(root / "elm", ["src"])
+    made = elm_compiler.make(root / "elm", ["src/Main.elm"], output=str(root / "main.js"))
     assert made.returncode == 0, made.stdout + made.stderr
     return root
 
 
 @pytest.fixture
 def page(browser, keys_site):
-    server = StaticServer(keys_site)
     context = browser.new_context()
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    watched = Watched(page)
     try:
-        page.goto(f"{server.url}/index.html")
-        page.wait_for_function("window.ready === true", timeout=WAIT_MS)
-        yield page
-        assert not errors, f"the page threw: {errors}"
+        with StaticServer(keys_site) as server:
+            page.goto(f"{server.url}/index.html")
+            page.wait_for_function("window.ready === true", timeout=WAIT_MS)
+            yield page
+            assert not watched.page_errors, f"the page threw: {watched.page_errors}"
     finally:
         context.close()
-        server.close()
 
 
 def round_trip(page, request: dict) -> dict:

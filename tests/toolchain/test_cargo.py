@@ -16,42 +16,17 @@ reads .cargo/config.toml from the folder it runs in, so each runs inside the rep
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
+from support import procs
+from support.procs import ROOT, explain
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "seed"
 DERIVE = ROOT / "crates" / "hamlet-derive"
-DEBIAN_REGISTRY = Path("/usr/share/cargo/registry")
 
 
 @pytest.fixture
 def cargo(tmp_path):
-    cargo = shutil.which("cargo")
-    if cargo is None:
-        pytest.skip("cargo is not on PATH")
-    env = {**os.environ, "CARGO_TARGET_DIR": str(tmp_path / "target"), "CARGO_TERM_COLOR": "never"}
-
-    def run(args: list, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [cargo, *[str(arg) for arg in args]],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            stdin=subprocess.DEVNULL,
-        )
-
-    return run
-
-
-def explain(result: subprocess.CompletedProcess) -> str:
-    return f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+    return procs.cargo(tmp_path / "target")
 
 
 def test_seed_example_checks(cargo):
@@ -89,12 +64,8 @@ fn main() {
 """
 
 
-def test_serde_comes_from_debian_registry(cargo, tmp_path):
-    if not any(DEBIAN_REGISTRY.glob("serde_json-1.*")):
-        pytest.skip(
-            f"no serde_json in {DEBIAN_REGISTRY}: "
-            "apt-get install librust-serde-dev librust-serde-derive-dev librust-serde-json-dev"
-        )
+def test_serde_comes_from_debian_registry(tmp_path):
+    cargo = procs.cargo(tmp_path / "target", serde=True)
     crate = tmp_path / "serde-user"
     (crate / "src").mkdir(parents=True)
     (crate / "Cargo.toml").write_text(

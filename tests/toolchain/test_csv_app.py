@@ -6,8 +6,9 @@
                                     `hamlet generate --strict` in a copy of the example
     test_gitignore_covers_exactly_the_generated_files
     test_worker_side_in_chromium    index.html, the generated glue, the generated worker
-                                    entry and the handlers, in Chromium, with a stand-in
-                                    for the compiled Elm (csv_app_fake_elm.js)
+                                    entry and the handlers, in Chromium (the session's
+                                    `browser`), with a stand-in for the compiled Elm
+                                    (csv_app_fake_elm.js)
     test_app_in_chromium            `elm make` and the real app, typed into and clicked
                                     (the `elm_compiler` fixture: skips without the Elm
                                     packages, fails under CI=true)
@@ -18,34 +19,18 @@ download Elm packages.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
 import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
+from support.chromium import Watched
+from support.procs import ROOT, elm_format_problems, explain, hamlet, node, run
+from support.server import StaticServer
 
-ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "examples" / "csv-app"
 FAKE_ELM = Path(__file__).with_name("csv_app_fake_elm.js")
-NODE_BIN = ROOT / "node_modules" / ".bin"
-
-CHROMIUM = os.environ.get("HAMLET_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WAIT_MS = 10_000
-CHROMIUM_TIMEOUT_S = 180
 
 # What `hamlet generate` writes with examples/csv-app/hamlet.toml, and what the README
 # says is generated. Written out by hand so that a change in the layout fails here.
@@ -74,121 +59,23 @@ UNTERMINATED_ERROR = "line 2, column 3: the quoted field that starts here is nev
 # ---- helpers ----
 
 
-def node_tool(name: str) -> Path:
-    tool = NODE_BIN / name
-    if not tool.exists():
-        pytest.skip(f"{tool.relative_to(ROOT)} is missing: run `npm ci` at the repository root")
-    return tool
+@pytest.fixture
+def open_page(browser):
+    """`open_page(url)`: a fresh page in a context of its own, at `url`, with what goes
+    wrong on it recorded (`Watched`); closed after the test."""
+    contexts = []
 
+    def open_at(url: str):
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        watched = Watched(page)
+        page.goto(url)
+        return page, watched
 
-def run(command: list, cwd: Path, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def explain(result: subprocess.CompletedProcess) -> str:
-    return f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".html": "text/html",
-    }
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
-class Served:
-    """`root` on a threaded http.server at 127.0.0.1 and an ephemeral port."""
-
-    def __init__(self, root: Path) -> None:
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
-        host, port = self._server.server_address[:2]
-        self.url = f"http://{host}:{port}"
-
-    def __enter__(self) -> Served:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-
-class Page:
-    """A fresh page that records what went wrong on it: uncaught errors, console errors,
-    failed requests and HTTP errors; and every URL it (or its workers) requested."""
-
-    def __init__(self, browser, url: str) -> None:
-        self.context = browser.new_context()
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.requested: list[str] = []
-        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        self.page.on(
-            "console",
-            lambda message: self.errors.append(f"console: {message.text}")
-            if message.type == "error"
-            else None,
-        )
-        self.context.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
-        self.context.on(
-            "response",
-            lambda response: self.errors.append(f"HTTP {response.status}: {response.url}")
-            if response.status >= 400
-            else None,
-        )
-        self.context.on("request", lambda request: self.requested.append(request.url))
-        self.page.goto(url)
-
-
-def in_chromium(url: str, body) -> None:
-    """Open `url` in a fresh Chromium and run `body(page)`, both in a thread of their own.
-
-    Playwright's sync API allows one running instance per thread, and tests/browser keeps
-    its own open for the whole session; a thread of our own cannot collide with it.
-    Whatever `body` raises (a failed assert, a skip) is raised again here."""
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"no Chromium at {CHROMIUM} (CI installs Debian's `chromium` with apt)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    raised: list[BaseException] = []
-
-    def run_body() -> None:
-        try:
-            with sync_api.sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                try:
-                    body(Page(browser, url))
-                finally:
-                    browser.close()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
-            raised.append(exc)
-
-    thread = threading.Thread(target=run_body, name="csv-app-chromium", daemon=True)
-    thread.start()
-    thread.join(timeout=CHROMIUM_TIMEOUT_S)
-    if thread.is_alive():
-        raise AssertionError(f"the Chromium part did not finish in {CHROMIUM_TIMEOUT_S} s")
-    if raised:
-        raise raised[0]
+    yield open_at
+    for context in contexts:
+        context.close()
 
 
 # What the app shows: the status line, the error (null when there is none) and the rows.
@@ -228,7 +115,7 @@ def copy_app(target: Path) -> Path:
 def generate(app: Path) -> subprocess.CompletedProcess:
     """The README's `hamlet generate`, run from the app's folder (it reads hamlet.toml);
     --strict makes handler drift an error, so the handlers must match the enum."""
-    return run([sys.executable, "-m", "hamlet", "generate", "--strict"], cwd=app)
+    return hamlet("generate", "--strict", cwd=app)
 
 
 @pytest.fixture(scope="module")
@@ -243,11 +130,9 @@ def generated_app(tmp_path_factory) -> Path:
 
 
 def test_csv_parser_node_tests():
-    if shutil.which("node") is None:
-        pytest.skip("node is not installed")
     tests = sorted((APP / "test").glob("*.test.js"))
     assert [t.name for t in tests] == ["csv.test.js", "handlers.test.js"]
-    result = run(["node", "--test", *[t.relative_to(APP) for t in tests]], cwd=APP)
+    result = run([node(), "--test", *[t.relative_to(APP) for t in tests]], cwd=APP)
     assert result.returncode == 0, explain(result)
     # Every test in both files ran and passed: node prints one summary for the whole run.
     expected = sum(t.read_text(encoding="utf-8").count("\ntest(") for t in tests)
@@ -255,9 +140,7 @@ def test_csv_parser_node_tests():
 
 
 def test_main_elm_is_elm_format_clean():
-    elm_format = node_tool("elm-format")
-    result = run([elm_format, "--validate", "src/Main.elm"], cwd=APP)
-    assert result.returncode == 0, explain(result)
+    assert elm_format_problems([APP / "src" / "Main.elm"], cwd=APP) == ""
 
 
 def test_generate_writes_the_glue_and_keeps_the_handlers(generated_app):
@@ -274,7 +157,7 @@ def test_generate_writes_the_glue_and_keeps_the_handlers(generated_app):
     again = generate(generated_app)
     assert again.returncode == 0, explain(again)
     assert {path: (generated_app / path).read_bytes() for path in before} == before
-    check = run([sys.executable, "-m", "hamlet", "generate", "--check"], cwd=generated_app)
+    check = hamlet("generate", "--check", cwd=generated_app)
     assert check.returncode == 0, explain(check)
 
 
@@ -289,14 +172,8 @@ def test_gitignore_covers_exactly_the_generated_files(generated_app):
     assert set(GENERATED) <= set(written), written
 
     def ignored(paths: list[str]) -> set[str]:
-        result = subprocess.run(
-            ["git", "check-ignore", "--no-index", "--stdin"],
-            cwd=ROOT,
-            input="\n".join(f"examples/csv-app/{p}" for p in paths),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        result = run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, timeout=60,
+                     stdin="\n".join(f"examples/csv-app/{p}" for p in paths))
         assert result.returncode in (0, 1), explain(result)  # 1: nothing ignored
         return {line.removeprefix("examples/csv-app/") for line in result.stdout.splitlines()}
 
@@ -308,16 +185,16 @@ def test_gitignore_covers_exactly_the_generated_files(generated_app):
 # ---- in Chromium ---------------------------------------------------------------------
 
 
-def test_worker_side_in_chromium(generated_app, tmp_path):
+def test_worker_side_in_chromium(generated_app, tmp_path, open_page):
     """Everything but the Elm: index.html sets up the generated glue on a stand-in app;
     requests shaped like the generated Elm encoder's reach the handlers in a real
     module worker, and the answers come back through the response port."""
     site = tmp_path / "csv-app"
     shutil.copytree(generated_app, site)
     (site / "generated" / "elm.js").write_bytes(FAKE_ELM.read_bytes())
-
-    def body(page: Page) -> None:
-        p = page.page
+    with StaticServer(site) as server:
+        base = server.url
+        p, watched = open_page(f"{base}/index.html")
         p.wait_for_function(
             "() => window.__initNode === 'app' && window.__subscribers() === 1", timeout=WAIT_MS
         )
@@ -344,30 +221,25 @@ def test_worker_side_in_chromium(generated_app, tmp_path):
         assert len(p.evaluate("() => window.__toElm")) == 6
 
         # One worker, started from index.html's workerUrl, loading the user's modules.
-        workers = [url for url in page.requested if "/workers/" in url]
+        workers = [url for url in watched.requested if "/workers/" in url]
         assert sorted(set(workers)) == [
             f"{base}/workers/csv.js",
             f"{base}/workers/csv_worker.js",
             f"{base}/workers/csv_worker_handlers.js",
-        ], page.requested
+        ], watched.requested
         assert workers.count(f"{base}/workers/csv_worker.js") == 1
-        assert page.errors == []
-
-    with Served(site) as server:
-        base = server.url
-        in_chromium(f"{base}/index.html", body)
+        assert watched.problems() == []
 
 
-def test_app_in_chromium(tmp_path, elm_compiler):
+def test_app_in_chromium(tmp_path, elm_compiler, open_page):
     """The whole example as its README runs it: generate, elm make, serve, type, click."""
     app = copy_app(tmp_path / "csv-app")
     generated = generate(app)
     assert generated.returncode == 0, explain(generated)
     made = elm_compiler.make(app, ["src/Main.elm"], output="generated/elm.js")
     assert made.returncode == 0, explain(made)
-
-    def body(page: Page) -> None:
-        p = page.page
+    with StaticServer(app) as server:
+        p, watched = open_page(f"{server.url}/index.html")
         p.wait_for_selector("#csv-input", timeout=WAIT_MS)
         assert shown(p) == {"status": "Ready", "error": None, "rows": []}
 
@@ -390,7 +262,4 @@ def test_app_in_chromium(tmp_path, elm_compiler):
         parse(UNTERMINATED, {"status": "Failed", "error": UNTERMINATED_ERROR, "rows": GOOD_ROWS})
         # A later success clears the error and shows the new rows.
         parse("x,y\n1,2\n", {"status": "Complete", "error": None, "rows": [["x", "y"], ["1", "2"]]})
-        assert page.errors == []
-
-    with Served(app) as server:
-        in_chromium(f"{server.url}/index.html", body)
+        assert watched.problems() == []

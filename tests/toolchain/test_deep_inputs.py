@@ -10,14 +10,11 @@
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support.procs import elm_format_problems, explain, hamlet, node, run
 
 from hamlet.read.rust.syntax import TYPE_NESTING_LIMIT
 from hamlet.resolve.domain import FLATTEN_LIMIT
@@ -53,21 +50,15 @@ def deep_crate() -> str:
     return "\n".join(parts) + "\n"
 
 
-def run(command: list, cwd: Path, timeout: int = 600, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout, **kwargs)
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("deep")
     shutil.copy(APP, project / "elm.json")
     (project / "src").mkdir()
     (project / "src" / "lib.rs").write_text(deep_crate(), encoding="utf-8")
-    made = run([sys.executable, "-m", "hamlet", "generate", "src", "--no-cache",
-                "--elm-out", "generated", "--js-out", "out/js", "--worker-out", "out/workers"],
-               cwd=project, timeout=300)
-    assert made.returncode == 0, made.stderr[-3000:]
+    made = hamlet("generate", "src", "--no-cache", "--elm-out", "generated",
+                  "--js-out", "out/js", "--worker-out", "out/workers", cwd=project)
+    assert made.returncode == 0, explain(made)
     return project
 
 
@@ -75,24 +66,18 @@ def test_deep_input_compiles(project, elm_compiler):
     modules = sorted(str(p.relative_to(project)) for p in (project / "generated").rglob("*.elm"))
     assert len(modules) == 2
     made = elm_compiler.make(project, modules)
-    assert made.returncode == 0, made.stdout[-3000:] + made.stderr[-3000:]
+    assert made.returncode == 0, explain(made)
 
 
 def test_deep_input_is_valid_js(project):
-    if shutil.which("node") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("node is not on PATH")
-        pytest.skip("node is not on PATH")
     scripts = sorted((project / "out").rglob("*.js"))
     assert len(scripts) == 4
     for script in scripts:
-        checked = run(["node", "--input-type=module", "--check"], cwd=project,
-                      input=script.read_text(encoding="utf-8"))
+        checked = run([node(), "--input-type=module", "--check"], cwd=project,
+                      stdin=script.read_text(encoding="utf-8"))
         assert checked.returncode == 0, f"{script.name}: {checked.stderr[-2000:]}"
 
 
-def test_deep_input_is_elm_format_clean(project, node_tool):
-    elm_format = node_tool("elm-format")
+def test_deep_input_is_elm_format_clean(project):
     modules = sorted((project / "generated").rglob("*.elm"))
-    checked = run([elm_format, "--elm-version=0.19", "--validate", *modules], cwd=project)
-    assert checked.returncode == 0 and json.loads(checked.stdout) == [], checked.stdout[-3000:]
+    assert elm_format_problems(modules, cwd=project) == ""

@@ -126,7 +126,7 @@ def test_without_packages_it_skips_and_under_ci_it_fails(pytester, world, monkey
     monkeypatch.setenv("CI", "true")
     failed = run_session(pytester, body)
     failed.assert_outcomes(errors=1)
-    failed.stdout.fnmatch_lines(["*lacks elm/url 1.0.0*CI=true: the Elm compile tests must run*"])
+    failed.stdout.fnmatch_lines(["*lacks elm/url 1.0.0*CI=true: the tests of the real tools must run*"])
 
 
 def test_without_elm_it_skips_and_under_ci_it_fails(pytester, world, monkeypatch):

@@ -17,32 +17,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support.procs import ROOT, elm_format_problems, explain, hamlet
 
-ROOT = Path(__file__).resolve().parents[2]
 APPS = Path(__file__).with_name("elm_apps")
 SEED = "examples/seed"
 WORKERS = ("CSVWorker", "DataWorker", "ImageWorker")
 USAGE_APPS = ("CsvApp", "DataApp", "ImageApp")
-
-
-def run(command: list, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def explain(result: subprocess.CompletedProcess) -> str:
-    return f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
 
 
 @pytest.fixture(scope="module")
@@ -52,16 +35,8 @@ def project(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("elm") / "apps"
     shutil.copytree(APPS, project, ignore=shutil.ignore_patterns("elm-stuff", "generated"))
     out = project / "out"
-    generated = run(
-        [
-            sys.executable, "-m", "hamlet", "generate", SEED,
-            "--elm-out", project / "generated",
-            "--js-out", out / "js",
-            "--worker-out", out / "workers",
-        ],
-        cwd=ROOT,
-        timeout=120,
-    )
+    generated = hamlet("generate", SEED, "--elm-out", project / "generated",
+                       "--js-out", out / "js", "--worker-out", out / "workers", cwd=ROOT)
     assert generated.returncode == 0, explain(generated)
     return project
 
@@ -86,10 +61,6 @@ def test_usage_app_compiles(project, app, elm_compiler):
 
 
 @pytest.mark.parametrize("base", WORKERS)
-def test_generated_module_is_elm_format_clean(project, base, node_tool):
-    elm_format = node_tool("elm-format")
+def test_generated_module_is_elm_format_clean(project, base):
     module = project / "generated" / "Workers" / f"{base}.elm"
-    checked = run([elm_format, "--elm-version=0.19", "--validate", module], cwd=project, timeout=120)
-    assert checked.returncode == 0, explain(checked)
-    # --validate lists the files it would change, as JSON; none may be listed.
-    assert json.loads(checked.stdout) == [], explain(checked)
+    assert elm_format_problems([module], cwd=project) == ""

@@ -23,57 +23,21 @@ in a copy of the example, so the repository stays clean.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import procs
+from support.procs import ROOT, elm_format_problems, explain, hamlet
 
-ROOT = Path(__file__).resolve().parents[2]
 TRAILS = ROOT / "examples" / "trails"
-DEBIAN_REGISTRY = Path("/usr/share/cargo/registry")
 WORKERS = {"RouteWorker": "route_worker", "SearchWorker": "search_worker"}
 TYPES = (
     "BoundingBox IndexNode Instruction Labels LatLng MatchedBy Meters Place PlaceKind "
     "Route RouteStats SearchHit Segment Side Span Surface TravelMode".split()
 )
-
-
-def run(command: list, cwd: Path, timeout: int = 600, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-        env=env,
-    )
-
-
-def explain(result: subprocess.CompletedProcess) -> str:
-    return f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
-
-
-def cargo_or_skip(tmp_path: Path):
-    cargo = shutil.which("cargo")
-    if cargo is None:
-        pytest.skip("cargo is not on PATH")
-    if not any(DEBIAN_REGISTRY.glob("serde_derive-1.*")):
-        pytest.skip(
-            f"no serde_derive in {DEBIAN_REGISTRY}: "
-            "apt-get install librust-serde-dev librust-serde-derive-dev librust-serde-json-dev"
-        )
-    env = {**os.environ, "CARGO_TARGET_DIR": str(tmp_path / "target"), "CARGO_TERM_COLOR": "never"}
-
-    def cargo_run(args: list) -> subprocess.CompletedProcess:
-        # Cargo reads .cargo/config.toml (the Debian registry) from the folder it runs in.
-        return run([cargo, *args], cwd=TRAILS, env=env)
-
-    return cargo_run
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +48,7 @@ def generated(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     shutil.copytree(
         TRAILS, project, ignore=shutil.ignore_patterns("target", "generated", "elm-stuff")
     )
-    result = run([sys.executable, "-m", "hamlet", "generate"], cwd=project, timeout=120)
+    result = hamlet("generate", cwd=project)
     return project, result
 
 
@@ -100,8 +64,8 @@ def elm_files(project: Path) -> list[Path]:
 
 
 def test_crate_checks(tmp_path):
-    cargo = cargo_or_skip(tmp_path)
-    checked = cargo(["check", "--offline", "--locked", "--all-targets"])
+    cargo = procs.cargo(tmp_path / "target", serde=True)
+    checked = cargo(["check", "--offline", "--locked", "--all-targets"], cwd=TRAILS)
     assert checked.returncode == 0, explain(checked)
     assert "warning" not in checked.stderr, explain(checked)
 
@@ -129,22 +93,19 @@ def test_generate_writes_both_workers_and_the_types(project):
 
 def test_generation_is_deterministic(project):
     before = {p: p.read_bytes() for p in (project / "generated").rglob("*") if p.is_file()}
-    again = run([sys.executable, "-m", "hamlet", "generate"], cwd=project, timeout=120)
+    again = hamlet("generate", cwd=project)
     assert again.returncode == 0, explain(again)
     after = {p: p.read_bytes() for p in (project / "generated").rglob("*") if p.is_file()}
     assert after == before
-    checked = run([sys.executable, "-m", "hamlet", "generate", "--check"], cwd=project, timeout=120)
+    checked = hamlet("generate", "--check", cwd=project)
     assert checked.returncode == 0, explain(checked)
 
 
-def test_elm_is_elm_format_clean(project, node_tool):
-    elm_format = node_tool("elm-format")
+def test_elm_is_elm_format_clean(project):
     modules = elm_files(project)
     assert len(modules) == 3
     modules.append(project / "elm" / "Trails.elm")  # the README's example is kept clean too
-    checked = run([elm_format, "--elm-version=0.19", "--validate", *modules], cwd=project, timeout=120)
-    assert checked.returncode == 0, explain(checked)
-    assert json.loads(checked.stdout) == [], explain(checked)
+    assert elm_format_problems(modules, cwd=project) == ""
 
 
 @pytest.mark.parametrize(
@@ -162,8 +123,8 @@ def test_serde_output_matches_the_schema(project, tmp_path):
     from referencing import Registry
     from referencing.jsonschema import DRAFT202012
 
-    cargo = cargo_or_skip(tmp_path)
-    samples = cargo(["run", "--offline", "--locked", "--quiet", "--example", "samples"])
+    cargo = procs.cargo(tmp_path / "target", serde=True)
+    samples = cargo(["run", "--offline", "--locked", "--quiet", "--example", "samples"], cwd=TRAILS)
     assert samples.returncode == 0, explain(samples)
     validators = {}
     for base, snake in WORKERS.items():

@@ -14,21 +14,13 @@ packages, and fails under CI=true.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
+from support.procs import explain
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
-# What generated Elm imports: Json.Decode, Json.Encode and Dict.
-ELM_JSON = {
-    "type": "application",
-    "source-directories": [],
-    "elm-version": "0.19.1",
-    "dependencies": {"direct": {"elm/core": "1.0.5", "elm/json": "1.1.3"}, "indirect": {}},
-    "test-dependencies": {"direct": {}, "indirect": {}},
-}
 
 
 def successful_cases() -> list[str]:
@@ -57,19 +49,12 @@ def batches(cases: list[str]) -> list[list[str]]:
     return [members for members, _ in groups]
 
 
-def explain(result) -> str:
-    return f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
-
-
 def compile_cases(elm_compiler, folder: Path, cases: list[str]):
     """One Elm application in `folder`, a source folder per case; `elm make` on every
     module of every case."""
-    folder.mkdir(parents=True)
+    elm_compiler.init(folder, cases)
     for case in cases:
         shutil.copytree(CASES / case / "expected" / "elm", folder / case)
-    (folder / "elm.json").write_text(
-        json.dumps({**ELM_JSON, "source-directories": cases}, indent=4), encoding="utf-8"
-    )
     return elm_compiler.make(folder, [f"{case}/{module}" for case in cases for module in modules(case)])
 
 

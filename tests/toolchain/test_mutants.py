@@ -29,10 +29,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from support.procs import ROOT, elm_format_problems, node, node_tool, run
 
 from hamlet.cli import main
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _crate(folder: Path) -> dict[str, bytes]:
@@ -222,9 +221,9 @@ class ModuleChecker:
     """One node process for every mutant: starting node per file would take longer
     than running Hamlet."""
 
-    def __init__(self) -> None:
+    def __init__(self, node: str) -> None:
         self.process = subprocess.Popen(
-            ["node", "--no-warnings", "--experimental-vm-modules", "--input-type=module",
+            [node, "--no-warnings", "--experimental-vm-modules", "--input-type=module",
              "-e", NODE_CHECK],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
         )
@@ -243,17 +242,8 @@ class ModuleChecker:
 
 @pytest.fixture(scope="module")
 def tools(tmp_path_factory):
-    if shutil.which("node") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("node is not on PATH")
-        pytest.skip("node is not on PATH")
-    elm_format = ROOT / "node_modules" / ".bin" / "elm-format"
-    if not elm_format.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{elm_format.relative_to(ROOT)} is missing: run `npm ci`")
-        pytest.skip(f"{elm_format.relative_to(ROOT)} is missing: run `npm ci`")
-    checker = ModuleChecker()
-    yield checker, elm_format, tmp_path_factory.mktemp("mutants")
+    checker = ModuleChecker(node())
+    yield checker, node_tool("elm-format"), tmp_path_factory.mktemp("mutants")
     checker.close()
 
 
@@ -289,8 +279,7 @@ def test_the_checks_catch_broken_output(tools, tmp_path):
         f"{twice}: Identifier 'request' has already been declared"]
     elm = tmp_path / "M.elm"
     elm.write_text("module M exposing (x)\n\n\nx =\n  1\n")
-    checked = subprocess.run([elm_format, "--elm-version=0.19", "--validate", elm],
-                             capture_output=True, text=True, timeout=120)
+    checked = run([elm_format, "--elm-version=0.19", "--validate", elm], cwd=tmp_path, timeout=120)
     assert checked.returncode != 0 and json.loads(checked.stdout)[0]["path"] == str(elm)
 
 
@@ -302,7 +291,7 @@ EXAMPLES = int(os.environ.get("MUTANT_EXAMPLES", "200"))
                                  HealthCheck.function_scoped_fixture])
 @given(crate=mutants())
 def test_mutant(crate, tools):
-    checker, elm_format, work = tools
+    checker, _, work = tools
     folder = work / "crate"
     shutil.rmtree(folder, ignore_errors=True)
     for path, data in crate.items():
@@ -324,7 +313,5 @@ def test_mutant(crate, tools):
     modules = [p for p in written if p.suffix == ".elm"]
     if not modules:
         return  # a crate without workers: nothing to generate
-    checked = subprocess.run([elm_format, "--elm-version=0.19", "--validate", *modules],
-                             capture_output=True, text=True, timeout=120)
-    assert checked.returncode == 0 and json.loads(checked.stdout or "null") == [], (
-        checked.stdout[-3000:] + checked.stderr[-3000:] + "\n" + show(crate))
+    problems = elm_format_problems(modules, cwd=folder)
+    assert problems == "", problems + "\n" + show(crate)

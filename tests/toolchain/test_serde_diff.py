@@ -28,50 +28,23 @@ text too, and reads back what Elm wrote.
                                     so that the agreement covers failures too
 
 One cargo build (its target folder in pytest's cache folder, so that reruns are quick),
-one `hamlet generate`, one `elm make`, one node run. The Elm packages come from the
-shared Elm compiler fixture when there is one, else from $ELM_HOME, ../shared/elm-home
-or ~/.elm; under CI=true a missing tool fails the test instead of skipping it.
+one `hamlet generate`, one `elm make` (the `elm_compiler` fixture), one node run;
+under CI=true a missing tool fails the test instead of skipping it.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import procs
+from support.procs import ROOT, explain, hamlet, node, run
 
 from hamlet import load
 
-ROOT = Path(__file__).resolve().parents[2]
 CRATE = ROOT / "tests" / "serde_diff"
 TYPES_RS = CRATE / "src" / "types.rs"
-DEBIAN_REGISTRY = Path("/usr/share/cargo/registry")
-PACKAGES = {"elm/core": "1.0.5", "elm/json": "1.1.3"}
-
-
-def run(command: list, cwd: Path, env=None, stdin: str | None = None, timeout: int = 900):
-    return subprocess.run(
-        [str(part) for part in command], cwd=cwd, env=env, input=stdin, capture_output=True,
-        text=True, timeout=timeout, stdin=None if stdin is not None else subprocess.DEVNULL,
-    )
-
-
-def explain(result: subprocess.CompletedProcess) -> str:
-    return f"exit {result.returncode}\n--- stdout\n{result.stdout[-4000:]}\n--- stderr\n{result.stderr[-4000:]}"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def skip_or_fail(reason: str) -> None:
-    if in_ci():
-        pytest.fail(f"{reason} (CI=true: the serde differential test must run)", pytrace=False)
-    pytest.skip(reason)
 
 
 # ---- the tools ----------------------------------------------------------------------------
@@ -81,26 +54,14 @@ def skip_or_fail(reason: str) -> None:
 def serde_program(request, tmp_path_factory) -> Path:
     """The crate's program, built once; its target folder lives in pytest's cache (or a
     temp folder when the cache is off), never in the repository."""
-    cargo = shutil.which("cargo")
-    if cargo is None:
-        skip_or_fail("cargo is not on PATH")
-    if not any(DEBIAN_REGISTRY.glob("serde_derive-1.*")):
-        skip_or_fail(f"no serde_derive in {DEBIAN_REGISTRY}: apt-get install "
-                     "librust-serde-dev librust-serde-derive-dev librust-serde-json-dev")
     cache = getattr(request.config, "cache", None)
     target = cache.mkdir("serde-diff-target") if cache else tmp_path_factory.mktemp("target")
-    env = {**os.environ, "CARGO_TARGET_DIR": str(target), "CARGO_TERM_COLOR": "never"}
-    # Cargo reads the repository's .cargo/config.toml (Debian's crates) from inside it.
-    built = run([cargo, "build", "--offline", "--locked", "--quiet"], cwd=CRATE, env=env)
+    cargo = procs.cargo(target, serde=True)
+    built = cargo(["build", "--offline", "--locked", "--quiet"], cwd=CRATE)
     assert built.returncode == 0, explain(built)
     program = target / "debug" / "hamlet-serde-diff"
     assert program.is_file(), f"cargo built no {program}"
     return program
-
-
-def elm_make(request, project: Path, module: str, output: Path):
-    """`elm make` through the suite's shared Elm compiler fixture (see conftest.py)."""
-    return request.getfixturevalue("elm_compiler").make(project, [module], output=str(output))
 
 
 # ---- the harness ----------------------------------------------------------------------------
@@ -179,32 +140,21 @@ def harness_source(project) -> str:
 
 
 @pytest.fixture(scope="module")
-def elm_harness(request, tmp_path_factory) -> Path:
+def elm_harness(tmp_path_factory, elm_compiler) -> Path:
     """`hamlet generate` for the crate, and the harness compiled with its Elm into
     harness.js beside the node runner; returns that folder."""
     folder = tmp_path_factory.mktemp("serde-diff")
-    generated = run(
-        [sys.executable, "-m", "hamlet", "generate", TYPES_RS, "--no-cache",
-         "--elm-out", folder / "src", "--js-out", folder / "js", "--worker-out", folder / "workers"],
-        cwd=ROOT,
-    )
+    generated = hamlet("generate", TYPES_RS, "--no-cache", "--elm-out", folder / "src",
+                       "--js-out", folder / "js", "--worker-out", folder / "workers", cwd=ROOT)
     assert generated.returncode == 0, explain(generated)
     project, diagnostics = load([str(TYPES_RS)])
     assert not [d for d in diagnostics if d.is_error]
     (folder / "src" / "Harness.elm").write_text(harness_source(project), encoding="utf-8")
-    (folder / "elm.json").write_text(json.dumps({
-        "type": "application",
-        "source-directories": ["src"],
-        "elm-version": "0.19.1",
-        "dependencies": {"direct": dict(PACKAGES), "indirect": {}},
-        "test-dependencies": {"direct": {}, "indirect": {}},
-    }, indent=4), encoding="utf-8")
-    made = elm_make(request, folder, "src/Harness.elm", folder / "harness.js")
+    elm_compiler.init(folder, ["src"])
+    made = elm_compiler.make(folder, ["src/Harness.elm"], output=str(folder / "harness.js"))
     assert made.returncode == 0, explain(made)
-    elm_format = ROOT / "node_modules" / ".bin" / "elm-format"
-    if elm_format.exists():  # every shape at once, laid out as elm-format would
-        formatted = run([elm_format, "--validate", folder / "src" / "Workers"], cwd=folder)
-        assert formatted.returncode == 0, explain(formatted)
+    # Every shape at once, laid out as elm-format would.
+    assert procs.elm_format_problems([folder / "src" / "Workers"], cwd=folder) == ""
     (folder / "run.js").write_text(RUNNER, encoding="utf-8")
     return folder
 
@@ -231,10 +181,7 @@ def serde_check(program: Path, pairs: list[tuple[str, str]]) -> list[tuple[bool,
 
 
 def elm_check(harness: Path, pairs: list[tuple[str, str]]) -> list[tuple[bool, str]]:
-    node = shutil.which("node")
-    if node is None:
-        skip_or_fail("node is not on PATH")
-    ran = run([node, "run.js"], cwd=harness, stdin=json.dumps(pairs))
+    ran = run([node(), "run.js"], cwd=harness, stdin=json.dumps(pairs))
     assert ran.returncode == 0, explain(ran)
     found = answers(json.loads(ran.stdout))
     assert len(found) == len(pairs)
