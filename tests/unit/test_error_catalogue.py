@@ -7,7 +7,12 @@
                                             the default (or names the config file)
     test_fifo_socket_and_folder_named_rs... skipped with a warning, never a hang
     test_symlink_loops_end                  no hang, no traceback
+    test_file_that_cannot_be_read           a dangling link, a link through a file: each
+                                            `cannot read file`, and nothing written
+    test_folder_that_cannot_be_listed       a folder whose path is longer than the system
+                                            takes: `cannot read folder`
     test_config_error                       each config file error, and its summary
+    test_strict_takes_only_true_or_false    `strict = 1` is not `true`
     test_not_a_rust_file                    a path that is not `.rs`
     test_not_utf8_beside_other_errors       a Latin-1 file and a broken worker in another
                                             file: one run reports both
@@ -177,6 +182,82 @@ def test_symlink_loops_end(project):
         + PATH_HINT + "hamlet: 1 error; nothing written\n"
     )
     assert all(line in doc_lines() for line in diagnostic_lines(looped.stderr))
+
+
+# Why the system refuses, for causes that hold for root too (root reads a chmod 000
+# file or folder, so permissions cannot make these errors on CI).
+UNREADABLE_FILES = {
+    "dangling_link": ("nowhere.rs", "No such file or directory"),
+    "link_through_a_file": ("lib.rs/inner.rs", "Not a directory"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE_FILES))
+def test_file_that_cannot_be_read(name, project, capsys):
+    """A `.rs` entry found in a folder that cannot be opened is an error naming the
+    system's reason: the run must not go on as if the file were empty or absent."""
+    target, reason = UNREADABLE_FILES[name]
+    write(project / "src" / "lib.rs", GOOD)
+    (project / "src" / "broken.rs").symlink_to(target)
+    assert main(["generate", "src"]) == 1
+    _, err = capsys.readouterr()
+    assert err == (
+        f"src/broken.rs: error: cannot read file: {reason}\n"
+        + PATH_HINT + "hamlet: 1 error; nothing written\n"
+    )
+    assert not (project / "generated").exists()
+
+
+def deep_folder(parent: Path, length: int) -> str:
+    """Folders nested below `parent` until the path from it is `length` characters or
+    more, made one level at a time (each step is short; the whole is not); returns the
+    first level's name."""
+    name = "d" * 250
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        for _ in range(length // (len(name) + 1) + 1):
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        os.close(os.open("deep.rs", os.O_WRONLY | os.O_CREAT, dir_fd=fd))
+    finally:
+        os.close(fd)
+    return name
+
+
+def test_folder_that_cannot_be_listed(project, capsys):
+    """A folder below PATH that the system will not list (here, its path is longer than
+    PATH_MAX) is an error naming it and the reason, and nothing is written."""
+    write(project / "src" / "lib.rs", GOOD)
+    limit = os.pathconf(project, "PC_PATH_MAX")
+    deep_folder(project / "src", limit)
+    assert main(["generate", "src"]) == 1
+    _, err = capsys.readouterr()
+    error_line, hint, summary = err.splitlines()
+    place, message = error_line.split(": error: ")
+    assert message == "cannot read folder: File name too long"
+    assert place.startswith("src/" + "d" * 250 + "/") and len(place) >= limit
+    assert (hint + "\n", summary) == (PATH_HINT, "hamlet: 1 error; nothing written")
+    assert not (project / "generated").exists()
+
+
+def test_strict_takes_only_true_or_false(project, capsys):
+    """TOML's 1 and 0 are integers, which Python compares equal to True and False: a
+    check by value instead of by type would take them."""
+    write(project / "src" / "lib.rs", GOOD)
+    for value in ("1", "0", '"true"'):
+        write(project / "hamlet.toml", f"strict = {value}\n")
+        assert main(["generate"]) == 1
+        _, err = capsys.readouterr()
+        assert err.splitlines() == [
+            "hamlet.toml:1:1: error: `strict` must be true or false",
+            "  hint: write `strict = true`",
+            "hamlet: 1 error; nothing written",
+        ], value
+    assert files_under(project) == ["hamlet.toml", "src/lib.rs"]
+    write(project / "hamlet.toml", "strict = false\n")
+    assert main(["generate"]) == 0
 
 
 TABLE_HINT = "  hint: write `[tool.hamlet]` on a line of its own, with the settings under it"
@@ -471,6 +552,12 @@ CATALOGUE_ONLY = {
         worker("ConfigWorkerMessage", "Load { path: String }",
                "Loaded { limit: &'static u32 }", "LoadFailed { error: String }"),
         "reference `&'static u32` cannot cross to a worker",
+    ),
+    "bare_str": (
+        worker("TextWorkerMessage", "Tokenize { text: str }",
+               "Tokenized { tokens: Vec<Box<str>> }", "TokenizeFailed { error: String }"),
+        "input/lib.rs:3:22: error: field `text` of `TextWorkerMessage::Tokenize`: bare `str` "
+        "is unsized\n  hint: use `String` (or `&str`)\n",
     ),
     "reference_with_lifetime": (
         worker("TextWorkerMessage", "Tokenize { text: &'a str }",
