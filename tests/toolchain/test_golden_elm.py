@@ -3,6 +3,8 @@ compiled by `elm make`: golden files show that the output changed, this shows it
 
     test_every_successful_case_has_elm
     test_case_elm_compiles      one test per case
+    test_case_elm_is_elm_format_clean
+                                `elm-format --validate` on every case's Elm at once
 
 Each case's expected/elm/ becomes a source folder of an Elm application. Cases whose
 modules have different names share one application, so most runs need one `elm make`
@@ -18,7 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.procs import explain
+from support.procs import elm_format_problems, explain
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 
@@ -83,3 +85,8 @@ def test_every_successful_case_has_elm():
 @pytest.mark.parametrize("case", successful_cases())
 def test_case_elm_compiles(case, compiled):
     assert compiled[case] == "", compiled[case]
+
+
+def test_case_elm_is_elm_format_clean():
+    folders = [CASES / case / "expected" / "elm" for case in successful_cases()]
+    assert elm_format_problems(folders, cwd=CASES) == ""

@@ -1,0 +1,44 @@
+// ContactWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by contact_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.notified()
+//                  reply.notifyFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets NotifyFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets NotifyFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// NotifyFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see contact_worker.schema.json):
+/**
+ * @typedef {'Email' | 'Phone'} Channel
+ * @typedef {{ email: string, tel?: string | null }} Contact
+ */
+
+/**
+ * Notify
+ *
+ * @param {object} request
+ * @param {Contact} request.contact  Rust `Contact`
+ * @param {Channel} request.via  Rust `Channel`
+ * @param {object} reply  one final reply:
+ *     reply.notified()
+ *     reply.notifyFailed({ error })
+ */
+export async function handleNotify(request, reply) {
+    const { contact, via } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.notifyFailed({ error: 'handleNotify is not implemented yet' });
+}

@@ -1,0 +1,43 @@
+// BagWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by bag_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.packed({ bag: Bag })
+//                  reply.packFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets PackFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets PackFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// PackFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see bag_worker.schema.json):
+/**
+ * @typedef {{ maybe?: number | null, maybe_maybe?: string | null | null, list: Array<string>, queue: Array<number>, set: Array<string>, sorted: Array<number>, array: Array<number>, by_name: Object<string, Array<number>>, ordered: Object<string, boolean | null>, pair: [string, number], triple: [boolean, string, number], boxed: string, shared: string, atomic: Array<string>, unit: null, nested: Array<Object<string, [number, Array<string>]> | null> }} Bag
+ */
+
+/**
+ * Pack
+ *
+ * @param {object} request
+ * @param {Bag} request.bag  Rust `Bag`
+ * @param {Array<Bag> | null} request.extra  Rust `Option<Vec<Bag>>`
+ * @param {object} reply  one final reply:
+ *     reply.packed({ bag })
+ *     reply.packFailed({ error })
+ */
+export async function handlePack(request, reply) {
+    const { bag, extra } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.packFailed({ error: 'handlePack is not implemented yet' });
+}

@@ -1,0 +1,47 @@
+// ConfigWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by config_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.configured()
+//                  reply.configureFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets ConfigureFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets ConfigureFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// ConfigureFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see config_worker.schema.json):
+/**
+ * @typedef {{ name: string }} Colour
+ * @typedef {{ max_rows?: number, strict?: boolean, columns?: Array<string> }} Limits
+ * @typedef {Array<string>} Names
+ * @typedef {{ title: string, subtitle?: string | null, items?: Array<number>, labels?: Object<string, string>, note?: string, count?: number, ratio?: number, enabled?: boolean, nothing?: null, aliases?: Names, colour: Colour, retries: number }} Settings
+ */
+
+/**
+ * Configure
+ *
+ * @param {object} request
+ * @param {Settings} request.settings  Rust `Settings`
+ * @param {Limits} request.limits  Rust `Limits`
+ * @param {boolean} request.verbose  Rust `bool`
+ * @param {object} reply  one final reply:
+ *     reply.configured()
+ *     reply.configureFailed({ error })
+ */
+export async function handleConfigure(request, reply) {
+    const { settings, limits, verbose } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.configureFailed({ error: 'handleConfigure is not implemented yet' });
+}

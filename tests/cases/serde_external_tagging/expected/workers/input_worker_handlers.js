@@ -1,0 +1,42 @@
+// InputWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by input_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.recorded({ count: number })
+//                  reply.recordFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets RecordFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets RecordFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// RecordFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see input_worker.schema.json):
+/**
+ * @typedef {'Tick' | { Key: string } | { Move: [number, number] } | { Click: { button_index: number, double: boolean } } | { Blur: [] } | { Focus: {} }} Event
+ */
+
+/**
+ * Record
+ *
+ * @param {object} request
+ * @param {Array<Event>} request.events  Rust `Vec<Event>`
+ * @param {object} reply  one final reply:
+ *     reply.recorded({ count })
+ *     reply.recordFailed({ error })
+ */
+export async function handleRecord(request, reply) {
+    const { events } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.recordFailed({ error: 'handleRecord is not implemented yet' });
+}

@@ -1,0 +1,48 @@
+// LibraryWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by library_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.catalogued({ id: number })
+//                  reply.catalogueFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets CatalogueFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets CatalogueFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// CatalogueFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see library_worker.schema.json):
+/**
+ * @typedef {{ created_by: string }} Audit
+ * @typedef {{ title: string, pageCount: number, created_by: string }} Book
+ * @typedef {{ Shelved: { shelf: number, title: string, pageCount: number, created_by: string } } | 'Lost'} Location
+ * @typedef {{ pageCount: number, created_by: string }} Meta
+ */
+
+/**
+ * Catalogue: The book's keys beside the message's own: `{"type": "Catalogue", "title": .., "pageCount": .., "created_by": .., "location": ..}`.
+ *
+ * @param {object} request
+ * @param {string} request.title  Rust `String`
+ * @param {number} request.pageCount  Rust `u32`
+ * @param {string} request.created_by  Rust `String`
+ * @param {Location} request.location  Rust `Location`
+ * @param {object} reply  one final reply:
+ *     reply.catalogued({ id })
+ *     reply.catalogueFailed({ error })
+ */
+export async function handleCatalogue(request, reply) {
+    const { title, pageCount, created_by, location } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.catalogueFailed({ error: 'handleCatalogue is not implemented yet' });
+}

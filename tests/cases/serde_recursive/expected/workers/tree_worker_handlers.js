@@ -1,0 +1,47 @@
+// TreeWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by tree_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.walked({ tree: Tree })
+//                  reply.walkFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets WalkFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets WalkFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// WalkFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see tree_worker.schema.json):
+/**
+ * @typedef {{ statements: Array<Expr> }} Block
+ * @typedef {{ Num: number } | { Neg: Expr } | { Add: [Expr, Expr] } | { Block: Block }} Expr
+ * @typedef {{ value: number, next?: List_ | null }} List_
+ * @typedef {{ name: string, children: Array<Tree> }} Tree
+ */
+
+/**
+ * Walk
+ *
+ * @param {object} request
+ * @param {Tree} request.tree  Rust `Tree`
+ * @param {List_} request.list  Rust `List`
+ * @param {Expr} request.expr  Rust `Expr`
+ * @param {object} reply  one final reply:
+ *     reply.walked({ tree })
+ *     reply.walkFailed({ error })
+ */
+export async function handleWalk(request, reply) {
+    const { tree, list, expr } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.walkFailed({ error: 'handleWalk is not implemented yet' });
+}

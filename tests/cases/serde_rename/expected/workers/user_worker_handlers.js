@@ -1,0 +1,46 @@
+// UserWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by user_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.saved({ userId: string })
+//                  reply.saveFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets SaveFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets SaveFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// SaveFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see user_worker.schema.json):
+/**
+ * @typedef {'admin' | 'guest-user' | { ban: { for: number } }} Role
+ * @typedef {{ type: 'on', sinceDay: number } | { type: 'Idle' }} Status
+ * @typedef {{ id: string, 'Full Name': string, nick?: string | null, '': string }} User
+ */
+
+/**
+ * SaveUser: `{"type": "save", "record": .., "role": .., "status": ..}`: a worker variant and field renamed.
+ *
+ * @param {object} request
+ * @param {User} request.record  Rust `User`
+ * @param {Role} request.role  Rust `Role`
+ * @param {Status} request.status  Rust `Status`
+ * @param {object} reply  one final reply:
+ *     reply.saved({ userId })
+ *     reply.saveFailed({ error })
+ */
+export async function handleSaveUser(request, reply) {
+    const { record, role, status } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.saveFailed({ error: 'handleSaveUser is not implemented yet' });
+}

@@ -1,0 +1,58 @@
+// StyleWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by style_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.applied()
+//                  reply.applyFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets ApplyFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets ApplyFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// ApplyFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see style_worker.schema.json):
+/**
+ * @typedef {{ firstName: string, url2Path: string }} Camel
+ * @typedef {'parse_c_s_v' | { h_t_t_p_status: number } | { open_file: { filePath: string } }} Command
+ * @typedef {{ 'first-name': string, last: string }} Kebab
+ * @typedef {{ first_name: string }} Lower
+ * @typedef {{ read_only: boolean, max_depth: number }} Options
+ * @typedef {{ FirstName: string }} Pascal
+ * @typedef {{ 'FIRST-NAME': string }} ScreamingKebab
+ * @typedef {{ FIRST_NAME: string }} ScreamingSnake
+ * @typedef {{ FIRST_NAME: string }} Upper
+ */
+
+/**
+ * Apply
+ *
+ * @param {object} request
+ * @param {Lower} request.lower  Rust `Lower`
+ * @param {Upper} request.upper  Rust `Upper`
+ * @param {Pascal} request.pascal  Rust `Pascal`
+ * @param {Camel} request.camel  Rust `Camel`
+ * @param {ScreamingSnake} request.screamingSnake  Rust `ScreamingSnake`
+ * @param {Kebab} request.kebab  Rust `Kebab`
+ * @param {ScreamingKebab} request.screamingKebab  Rust `ScreamingKebab`
+ * @param {Command} request.command  Rust `Command`
+ * @param {Options} request.options  Rust `Options`
+ * @param {object} reply  one final reply:
+ *     reply.applied()
+ *     reply.applyFailed({ error })
+ */
+export async function handleApply(request, reply) {
+    const { lower, upper, pascal, camel, screamingSnake, kebab, screamingKebab, command, options } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.applyFailed({ error: 'handleApply is not implemented yet' });
+}

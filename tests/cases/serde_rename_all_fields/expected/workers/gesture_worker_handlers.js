@@ -1,0 +1,42 @@
+// GestureWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by gesture_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.performed({ gesture: Gesture })
+//                  reply.performFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets PerformFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets PerformFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// PerformFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see gesture_worker.schema.json):
+/**
+ * @typedef {{ Move: { 'delta-x': number, 'delta-y': number } } | { Zoom: { scaleFactor: number } } | { Rotate: number } | 'Reset'} Gesture
+ */
+
+/**
+ * Perform
+ *
+ * @param {object} request
+ * @param {Gesture} request.gesture  Rust `Gesture`
+ * @param {object} reply  one final reply:
+ *     reply.performed({ gesture })
+ *     reply.performFailed({ error })
+ */
+export async function handlePerform(request, reply) {
+    const { gesture } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.performFailed({ error: 'handlePerform is not implemented yet' });
+}

@@ -1,0 +1,46 @@
+// DocWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by doc_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.indexed({ words: number })
+//                  reply.indexFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets IndexFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets IndexFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// IndexFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see doc_worker.schema.json):
+/**
+ * @typedef {{ name: string }} Document
+ * @typedef {'Ready' | 'Done'} Phase
+ * @typedef {[number, number]} Span
+ */
+
+/**
+ * Index
+ *
+ * @param {object} request
+ * @param {Document} request.document  Rust `Document`
+ * @param {Span} request.span  Rust `Span`
+ * @param {Phase} request.phase  Rust `Phase`
+ * @param {object} reply  one final reply:
+ *     reply.indexed({ words })
+ *     reply.indexFailed({ error })
+ */
+export async function handleIndex(request, reply) {
+    const { document, span, phase } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.indexFailed({ error: 'handleIndex is not implemented yet' });
+}

@@ -1,0 +1,43 @@
+// BlogWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by blog_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.published({ url: string })
+//                  reply.publishFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets PublishFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets PublishFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// PublishFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see blog_worker.schema.json):
+/**
+ * @typedef {{ title: string, subtitle?: string | null, tags?: Array<string>, body?: string, meta?: Object<string, string>, counts?: Object<string, number> }} Post
+ */
+
+/**
+ * Publish
+ *
+ * @param {object} request
+ * @param {Post} request.post  Rust `Post`
+ * @param {string | null} request.slug  Rust `Option<String>`
+ * @param {object} reply  one final reply:
+ *     reply.published({ url })
+ *     reply.publishFailed({ error })
+ */
+export async function handlePublish(request, reply) {
+    const { post, slug } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.publishFailed({ error: 'handlePublish is not implemented yet' });
+}

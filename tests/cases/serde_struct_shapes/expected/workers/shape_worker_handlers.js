@@ -1,0 +1,55 @@
+// ShapeWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by shape_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.measured({ total: Meters })
+//                  reply.measureFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets MeasureFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets MeasureFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// MeasureFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see shape_worker.schema.json):
+/**
+ * @typedef {{}} Empty
+ * @typedef {null} Marker
+ * @typedef {number} Meters
+ * @typedef {{ label: string }} Named
+ * @typedef {[number, string]} Pair
+ * @typedef {{ fullLabel: string, unitMarker: PlainMarker }} Plain
+ * @typedef {null} PlainMarker
+ * @typedef {[]} Void
+ */
+
+/**
+ * Measure
+ *
+ * @param {object} request
+ * @param {Named} request.named  Rust `Named`
+ * @param {Meters} request.meters  Rust `Meters`
+ * @param {Pair} request.pair  Rust `Pair`
+ * @param {Marker} request.marker  Rust `Marker`
+ * @param {Empty} request.empty  Rust `Empty`
+ * @param {Void} request.void  Rust `Void`
+ * @param {Plain} request.plain  Rust `Plain`
+ * @param {object} reply  one final reply:
+ *     reply.measured({ total })
+ *     reply.measureFailed({ error })
+ */
+export async function handleMeasure(request, reply) {
+    const { named, meters, pair, marker, empty, void: void_, plain } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.measureFailed({ error: 'handleMeasure is not implemented yet' });
+}

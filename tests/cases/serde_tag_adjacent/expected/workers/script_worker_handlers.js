@@ -1,0 +1,44 @@
+// ScriptWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by script_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.ran({ last: Step })
+//                  reply.runFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets RunFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets RunFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// RunFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see script_worker.schema.json):
+/**
+ * @typedef {{ op: 'Push', arg: number } | { op: 'Pop' }} Op
+ * @typedef {{ t: 'Stop' } | { t: 'Wait', c: number } | { t: 'Goto', c: [number, number] } | { t: 'Say', c: { text: string } } | { t: 'Skip', c: [] } | { t: 'Hint', c: string | null }} Step
+ */
+
+/**
+ * Run
+ *
+ * @param {object} request
+ * @param {Array<Step>} request.steps  Rust `Vec<Step>`
+ * @param {Op} request.op  Rust `Op`
+ * @param {object} reply  one final reply:
+ *     reply.ran({ last })
+ *     reply.runFailed({ error })
+ */
+export async function handleRun(request, reply) {
+    const { steps, op } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.runFailed({ error: 'handleRun is not implemented yet' });
+}

@@ -1,0 +1,45 @@
+// PageWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by page_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.rendered({ html: string })
+//                  reply.renderFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets RenderFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets RenderFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// RenderFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see page_worker.schema.json):
+/**
+ * @typedef {{ kind: 'Blank' } | { kind: 'Image', width: number, height: number } | { kind: 'Text', body: string } | { kind: 'Note', lines?: Array<string> }} Block
+ * @typedef {{ shape: 'Dot', x: number, y: number } | { shape: 'Clear' }} Mark
+ * @typedef {{ width: number, height: number }} Size
+ */
+
+/**
+ * Render
+ *
+ * @param {object} request
+ * @param {Array<Block>} request.blocks  Rust `Vec<Block>`
+ * @param {Mark} request.mark  Rust `Mark`
+ * @param {object} reply  one final reply:
+ *     reply.rendered({ html })
+ *     reply.renderFailed({ error })
+ */
+export async function handleRender(request, reply) {
+    const { blocks, mark } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.renderFailed({ error: 'handleRender is not implemented yet' });
+}

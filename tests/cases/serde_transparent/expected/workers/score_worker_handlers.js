@@ -1,0 +1,46 @@
+// ScoreWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by score_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.submitted({ rank: number })
+//                  reply.submitFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets SubmitFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets SubmitFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// SubmitFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see score_worker.schema.json):
+/**
+ * @typedef {number} Score
+ * @typedef {Array<string>} Tags
+ * @typedef {string} UserId
+ */
+
+/**
+ * Submit
+ *
+ * @param {object} request
+ * @param {UserId} request.user  Rust `UserId`
+ * @param {Score} request.score  Rust `Score`
+ * @param {Tags} request.tags  Rust `Tags`
+ * @param {object} reply  one final reply:
+ *     reply.submitted({ rank })
+ *     reply.submitFailed({ error })
+ */
+export async function handleSubmit(request, reply) {
+    const { user, score, tags } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.submitFailed({ error: 'handleSubmit is not implemented yet' });
+}

@@ -1,0 +1,44 @@
+// CellWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by cell_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.evaluated({ value: Value_ })
+//                  reply.evaluateFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets EvaluateFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets EvaluateFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// EvaluateFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see cell_worker.schema.json):
+/**
+ * @typedef {{ x: number, y: number }} Point
+ * @typedef {null | number | string | [number, number] | Point | { label: string } | []} Value_
+ */
+
+/**
+ * Evaluate
+ *
+ * @param {object} request
+ * @param {string} request.formula  Rust `String`
+ * @param {Array<Value_>} request.inputs  Rust `Vec<Value>`
+ * @param {object} reply  one final reply:
+ *     reply.evaluated({ value })
+ *     reply.evaluateFailed({ error })
+ */
+export async function handleEvaluate(request, reply) {
+    const { formula, inputs } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.evaluateFailed({ error: 'handleEvaluate is not implemented yet' });
+}

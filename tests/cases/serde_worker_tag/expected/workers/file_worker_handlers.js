@@ -1,0 +1,94 @@
+// FileWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by file_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.stored({ fileId: string })
+//                  reply.listed({ fileNames: Array<string> })
+//                  reply.fileFailed({ error: string })
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets FileFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs. Calling self.close() ends the worker: every pending
+// request gets FileFailed, and the next request starts a fresh worker.
+// Replies carry JSON values only: a BigInt or a cycle ends the request with
+// FileFailed when Elm cannot read it.
+
+// The domain types in requests and replies, as they travel (see file_worker.schema.json):
+/**
+ * @typedef {{ fileName: string, byteCount: number }} Upload
+ */
+
+/**
+ * Store: `{"type": "Store", "fileName": .., "byteCount": ..}`
+ *
+ * @param {object} request
+ * @param {string} request.fileName  Rust `String`
+ * @param {number} request.byteCount  Rust `u64`
+ * @param {object} reply  one final reply:
+ *     reply.stored({ fileId })
+ *     reply.listed({ fileNames })
+ *     reply.fileFailed({ error })
+ */
+export async function handleStore(request, reply) {
+    const { fileName, byteCount } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.fileFailed({ error: 'handleStore is not implemented yet' });
+}
+
+/**
+ * Delete: `{"type": "Delete", "filePath": ..}`
+ *
+ * @param {object} request
+ * @param {string} request.filePath  Rust `String`
+ * @param {object} reply  one final reply:
+ *     reply.stored({ fileId })
+ *     reply.listed({ fileNames })
+ *     reply.fileFailed({ error })
+ */
+export async function handleDelete(request, reply) {
+    const { filePath } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.fileFailed({ error: 'handleDelete is not implemented yet' });
+}
+
+/**
+ * ListAll: `{"type": "list-all"}`
+ *
+ * @param {object} request  ListAll carries no fields: {}
+ * @param {object} reply  one final reply:
+ *     reply.stored({ fileId })
+ *     reply.listed({ fileNames })
+ *     reply.fileFailed({ error })
+ */
+export async function handleListAll(request, reply) {
+    // TODO: do the work, then send one final reply.
+    reply.fileFailed({ error: 'handleListAll is not implemented yet' });
+}
+
+/**
+ * Move: `{"type": "Move", "from_path": .., "to_path": ..}`: the variant's own style wins.
+ *
+ * @param {object} request
+ * @param {string} request.from_path  Rust `String`
+ * @param {string} request.to_path  Rust `String`
+ * @param {object} reply  one final reply:
+ *     reply.stored({ fileId })
+ *     reply.listed({ fileNames })
+ *     reply.fileFailed({ error })
+ */
+export async function handleMove(request, reply) {
+    const { from_path, to_path } = request;
+
+    // TODO: do the work, then send one final reply.
+    reply.fileFailed({ error: 'handleMove is not implemented yet' });
+}
