@@ -336,12 +336,32 @@ class ElmPage:
     def wait_for(self, predicate: str, arg=None, timeout: int = WAIT_MS) -> None:
         self.page.wait_for_function(predicate, arg=arg, timeout=timeout, polling=20)
 
+    def answered_next(self, request: dict, answer: dict, contract: Contract = TEST,
+                      app: str = "app") -> None:
+        """Push `request` and check that `answer` is the next response on `contract`'s
+        port, and the only one since the push.
+
+        Sent to a worker that is running, it is also a barrier: the worker answers in
+        the order it sends, and the glue passes each answer on as it comes, so an extra
+        answer to an earlier request that the worker sent before this one arrives
+        before it, and fails the check. No waiting for time to pass."""
+        before = len(self.responses(contract))
+        self.push(request, contract=contract, app=app)
+        got = self.wait_responses(before + 1, contract)[before:]
+        assert got == [answer], f"expected only {answer} after the earlier responses, got {got}"
+
+    def still_serving(self, tag: int, app: str = "app") -> None:
+        """TestWorker answers an `Echo` next (see `answered_next`)."""
+        self.answered_next(echo(tag), echoed(tag), app=app)
+
     def settle(self, ms: int = SETTLE_MS) -> None:
         """Give late (wrong) messages a chance to arrive before counting exactly.
 
-        Only for what must not happen (an extra answer, a worker started too early), so
-        a busy machine can make it miss a bug but never fail a good run. Whatever must
-        happen is waited for on the page's state: `wait_responses`, `wait_for`."""
+        Only for what must not happen where nothing can be waited for instead: a worker
+        started before any request, an answer from the glue itself when no worker runs.
+        A busy machine can make it miss a bug but never fail a good run. Whatever must
+        happen is waited for on the page's state (`wait_responses`, `wait_for`); an
+        extra answer from a running worker is caught by `answered_next`."""
         self.page.wait_for_timeout(ms)
 
     def workers(self) -> list[dict]:

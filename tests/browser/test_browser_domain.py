@@ -55,6 +55,13 @@ def measure(value: dict, scale_factor: float = 2) -> dict:
     return {"type": "measure", "feature": value, "scale_factor": scale_factor}
 
 
+def describe_empty(elm) -> None:
+    """The worker answers a `Describe` next: nothing more came for what it got before."""
+    elm.answered_next({"type": "Describe", "shape": EMPTY},
+                      {"type": "described", "summary": "empty", "shape_kinds": ["empty"]},
+                      contract=GEO)
+
+
 def test_a_renamed_request_with_nested_shapes_and_missing_optional_keys_is_answered(elm):
     elm.start(GEO)
     elm.push(measure(feature()), contract=GEO)
@@ -84,8 +91,7 @@ def test_a_renamed_request_with_nested_shapes_and_missing_optional_keys_is_answe
     [envelope] = elm.envelopes_to_worker()
     assert envelope["type"] == "measure"
     assert envelope["data"] == {"feature": feature(), "scale_factor": 2}
-    elm.settle()
-    assert len(elm.responses(GEO)) == 1
+    describe_empty(elm)
 
 
 def test_present_optional_and_defaulted_keys_come_back_and_a_null_option_is_dropped(elm):
@@ -160,8 +166,7 @@ def test_the_rust_name_of_a_renamed_variant_is_an_unknown_type(elm):
     assert set(response) == {"type", GEO.failure_field}
     assert response["type"] == GEO.failure
     assert '"MeasureFeature"' in response[GEO.failure_field]
-    elm.settle()
-    assert len(elm.responses(GEO)) == 1
+    describe_empty(elm)
 
 
 # ---- what the generated schema accepts, by serde's rules -----------------------------

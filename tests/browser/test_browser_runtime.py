@@ -11,12 +11,6 @@ from browser_support import TEST, echo, echoed
 SLEEP_MS = 300  # how long a `Sleep` request takes to answer
 
 
-def still_serving(elm, tag: int) -> None:
-    before = len(elm.responses())
-    elm.push(echo(tag))
-    assert elm.wait_responses(before + 1)[before:] == [echoed(tag)]
-
-
 # ---- self.close() ----------------------------------------------------------------------
 
 
@@ -25,27 +19,25 @@ def test_a_handler_that_closes_its_worker_fails_each_pending_request_once(elm):
     elm.push({"type": "Hang", "tag": 1}, {"type": "Sleep", "tag": 2, "ms": SLEEP_MS})
     elm.push({"type": "Quit", "tag": 3, "first": False})
     responses = elm.wait_responses(3)
-    elm.settle(2 * SLEEP_MS)  # the closed worker's Sleep timer never answers
-    assert len(elm.responses()) == 3, elm.responses()
     assert [r["type"] for r in responses] == [TEST.failure] * 3
     assert all("closed itself" in r[TEST.failure_field] for r in responses), responses
+    # Closed (and terminated by the glue), the worker runs no more timers: its Sleep
+    # never answers.
+    assert elm.terminated() == [0]
 
-    # The next request starts a fresh worker, which answers.
-    still_serving(elm, 4)
+    # The next request starts a fresh worker, which answers next.
+    elm.still_serving(4)
     assert len(elm.workers()) == 2
-    elm.settle()
-    assert len(elm.responses()) == 4
 
 
 def test_a_reply_sent_before_closing_still_answers_its_request(elm):
     elm.start()
     elm.push({"type": "Hang", "tag": 1}, {"type": "Quit", "tag": 2, "first": True})
     responses = elm.wait_responses(2)
-    elm.settle()
-    assert len(elm.responses()) == 2, elm.responses()
     assert responses[0] == echoed(2, "bye")
     assert responses[1]["type"] == TEST.failure and "closed itself" in responses[1][TEST.failure_field]
-    still_serving(elm, 3)
+    assert elm.terminated() == [0]
+    elm.still_serving(3)
 
 
 # ---- replies JSON cannot hold, read by the real Elm ----------------------------------------
@@ -72,9 +64,7 @@ def test_a_reply_holding_a_bigint_ends_its_request_with_one_failure(elm, elm_app
     assert response["type"] == TEST.failure, response
     text = response[TEST.failure_field]
     assert "Echoed" in text and "tag is a BigInt (5n)" in text, text
-    still_serving(elm, 6)
-    elm.settle()
-    assert len(elm.responses()) == 2
+    elm.still_serving(6)
 
 
 def test_a_reply_holding_a_cycle_ends_its_request_with_one_failure(elm, elm_app):
@@ -86,7 +76,7 @@ def test_a_reply_holding_a_cycle_ends_its_request_with_one_failure(elm, elm_app)
     assert response["type"] == TEST.failure, response
     text = response[TEST.failure_field]
     assert "Echoed" in text and "text.again[0] refers back to text" in text, text
-    still_serving(elm, 6)
+    elm.still_serving(6)
 
 
 def test_a_progress_reply_holding_a_bigint_ends_its_request_once(elm, elm_app):
@@ -94,13 +84,15 @@ def test_a_progress_reply_holding_a_bigint_ends_its_request_once(elm, elm_app):
     elm.setup(TEST)
     elm.push({"type": "Misreply", "tag": 5, "what": "progress-bigint"})
     [response] = elm.wait_responses(1)
-    elm.settle()  # the handler's `Counted` follows, and is dropped
+    # The handler's `Counted` follows; once the worker's message is in, the glue has
+    # dropped it (it handles each message in the task that logs it).
+    elm.wait_for("() => window.__log.fromWorker.some((e) => e.message.type === 'Counted')")
     forget_misreplies(elm)
     assert len(elm.responses()) == 1, elm.responses()
     assert response["type"] == TEST.failure
     assert "CountProgress" in response[TEST.failure_field]
     assert "value[1] is a BigInt (1n)" in response[TEST.failure_field]
-    still_serving(elm, 6)
+    elm.still_serving(6)
 
 
 def test_a_bigint_where_elm_does_not_read_reaches_elm_as_the_reply(elm, elm_app):
@@ -130,10 +122,7 @@ def test_a_second_setup_for_the_same_app_returns_the_first_handle(elm):
     elm.setup(handle="first")
     elm.setup(options={"workerUrl": "/nowhere.js"}, handle="second")  # ignored
     assert elm.evaluate("() => window.__handles.first === window.__handles.second")
-    elm.push(echo(1))
-    assert elm.wait_responses(1) == [echoed(1)]
-    elm.settle()
-    assert len(elm.responses()) == 1
+    elm.still_serving(1)
     assert elm.evaluate("() => window.subscriberCount('app', 'sendToTestWorkerPort')") == 1
     assert [w["url"] for w in elm.workers()] == [elm.base_url + TEST.default_url]
 
@@ -155,15 +144,14 @@ def test_a_hot_reloaded_module_and_setup_workers_connect_nothing_more(elm):
     assert elm.evaluate("() => window.__handles.first === window.__handles.all.testWorker")
     elm.push(echo(1), {"type": "Count", "tag": 2, "steps": 2})
     responses = elm.wait_responses(4)
-    elm.settle()
-    assert len(elm.responses()) == 4, elm.responses()
     assert responses[0] == echoed(1)
+    elm.still_serving(5)  # one answer each, though three modules set the glue up
     assert elm.evaluate("() => window.subscriberCount('app', 'sendToTestWorkerPort')") == 1
 
     # terminate() through any of them is the one glue's: pending requests fail once.
     elm.push({"type": "Hang", "tag": 3})
-    elm.wait_for("() => window.__log.toWorker.length >= 3")
+    elm.wait_for("() => window.__log.toWorker.length >= 4")
     elm.evaluate("() => window.__handles.reloaded.terminate()")
-    assert elm.wait_responses(5)[4]["type"] == TEST.failure
-    elm.settle()
-    assert len(elm.responses()) == 5
+    assert elm.wait_responses(6)[5]["type"] == TEST.failure
+    assert elm.terminated() == [0]
+    elm.still_serving(7)
