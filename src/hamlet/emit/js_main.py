@@ -42,7 +42,6 @@ from hamlet.model import OutputFile, Project, Shape, Worker
 
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 _ALONE = re.compile(r"([ \t]*)\{\{(\w+)\}\}")
-_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
 def fill(template: str, **values: str) -> str:
@@ -93,7 +92,7 @@ def js_string(text: str) -> str:
 
 def js_key(name: str) -> str:
     """An object key: `imageUrl` as is, a wire name like `content-type` quoted."""
-    return name if _IDENTIFIER.fullmatch(name) else js_string(name)
+    return name if naming.is_js_identifier(name) else js_string(name)
 
 
 def js_property(name: str) -> str:
