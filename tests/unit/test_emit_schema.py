@@ -22,7 +22,7 @@ import hamlet
 from elm_models import build, field, positional, request, response
 from hamlet.diagnostics import Loc
 from hamlet.emit.header import source_of
-from hamlet.emit.schema import emit_schema, reached_types, type_def_schema, type_schema
+from hamlet.emit.schema import emit_schema, type_def_schema, type_schema
 from hamlet.model import (
     AliasDef,
     Constructor,
@@ -527,7 +527,7 @@ def test_defs_hold_exactly_the_reached_types_sorted_after_the_messages():
     types = [name for name in defs if not name.startswith("RouteWorker")]
     assert defs[-len(types):] == types  # after every message definition
     assert types == sorted(t.name for t in TYPES if t.name != "Unreached")
-    assert [t.name for t in reached_types(route, project)] == types
+    assert [t.name for t in project.reached_types(route)] == types
     small_defs = json.loads(emit_schema(small, project).content)["$defs"]
     assert [name for name in small_defs if not name.startswith("SmallWorker")] == ["Surface"]
     # Deterministic: the order of project.types does not matter.

@@ -35,13 +35,13 @@ from hamlet.emit.elm_codecs import (
     Scope,
     elm_string,
     elm_type,
-    mentions_dict,
-    mentions_named,
     worker_scope,
 )
 from hamlet.emit.elm_helpers import helpers
 from hamlet.emit.elm_tagged import union_decoder, union_encoder
-from hamlet.model import Field, OutputFile, Shape, TypeDef, TypesNames, Variant, Worker
+from hamlet.model import (
+    DictT, Field, NamedT, OutputFile, Shape, TypeDef, TypesNames, Variant, Worker, mentions,
+)
 
 
 def emit_elm(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, ...] = ()) -> OutputFile:
@@ -142,11 +142,11 @@ def _imports(worker: Worker, scope: Scope, types_names: TypesNames) -> list[str]
     domain type (always written qualified, so nothing is exposed)."""
     types = [f.type for v in worker.variants for f in v.fields]
     lines = []
-    if "Dict" in scope.used or any(mentions_dict(t) for t in types):
+    if "Dict" in scope.used or any(mentions(t, DictT) for t in types):
         lines.append("import Dict exposing (Dict)")
     lines.append("import Json.Decode as Decode")
     lines.append("import Json.Encode as Encode")
-    if any(mentions_named(t) for t in types):
+    if any(mentions(t, NamedT) for t in types):
         lines.append(f"import {types_names.module}")
     return lines
 

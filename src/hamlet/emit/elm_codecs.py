@@ -50,6 +50,7 @@ from hamlet.model import (
     TypeDef,
     TypesNames,
     Worker,
+    mentions,
 )
 
 # How tightly an expression binds, to know when it needs parentheses.
@@ -186,31 +187,6 @@ def elm_type(t: Type, atomic: bool = False, qualifier: str = "") -> str:
     return f"({text})" if atomic else text
 
 
-def _parts(t: Type) -> tuple[Type, ...]:
-    if isinstance(t, (ListT, MaybeT)):
-        return (t.item,)
-    if isinstance(t, DictT):
-        return (t.value,)
-    if isinstance(t, TupleT):
-        return t.items
-    return ()
-
-
-def mentions_dict(t: Type) -> bool:
-    """Whether printing `t` needs the `Dict` type in scope."""
-    return isinstance(t, DictT) or any(mentions_dict(p) for p in _parts(t))
-
-
-def mentions_named(t: Type) -> bool:
-    """Whether `t` reaches a domain type (so a worker module imports `Workers.Types`)."""
-    return isinstance(t, NamedT) or any(mentions_named(p) for p in _parts(t))
-
-
-def _holds_tuple(t: Type) -> bool:
-    """Whether the encoder of `t` contains a lambda (only tuple encoders bind names)."""
-    return isinstance(t, TupleT) or any(_holds_tuple(p) for p in _parts(t))
-
-
 # ---- encoders ----------------------------------------------------------------------
 
 _ENCODE_PRIM = {
@@ -249,7 +225,8 @@ def _tuple_encoder(t: TupleT, scope: Scope) -> Expr:
     When a part holds a tuple, its encoder is a lambda too; so the parts are encoded by
     `Tuple.mapBoth` first and only the already-encoded values meet in the lambda."""
     names = [scope.local(role) for role in ("a", "b", "c")[: len(t.items)]]
-    if not any(_holds_tuple(item) for item in t.items):
+    # Only tuple encoders bind names: a part holding a tuple holds a lambda.
+    if not any(mentions(item, TupleT) for item in t.items):
         pattern = "( " + ", ".join(names) + " )"
         values = [encode(item, name, scope) for item, name in zip(t.items, names)]
         return Expr(f"\\{pattern} -> Encode.list Basics.identity [ {', '.join(values)} ]", LOOSE)

@@ -44,7 +44,7 @@ from hamlet.emit.elm_codecs import (
     record_steps,
     tuple_of,
 )
-from hamlet.model import DictT, Field, ListT, MaybeT, Omit, Prim, PrimT, Shape, Tagging
+from hamlet.model import DictT, Field, Key, ListT, MaybeT, Omit, Prim, PrimT, Shape, Tagging
 
 
 # ---- JSON objects with optional keys -----------------------------------------------
@@ -61,17 +61,14 @@ class Entry(NamedTuple):
     maybe: str = ""
 
 
-def entries(fields: tuple[Field, ...], subject: str, scope: Scope) -> list[Entry]:
-    """The keys of record fields read from `subject` (`data`): flattened fields put the
-    keys of their own record here, read from `data.inner`, recursively."""
-    found: list[Entry] = []
-    for f in fields:
-        path = f"{subject}.{f.elm_name}"
-        if f.flattened:
-            found.extend(entries(f.flattened, path, scope))
-        else:
-            found.append(field_entry(f.wire_name, f, path, scope))
-    return found
+def entries(keys: tuple[Key, ...], subject: str, scope: Scope, within: int = 0) -> list[Entry]:
+    """A record's keys read from `subject` (`data`): a flattened field's keys from
+    `data.inner.key`. `within`: how many fields of each key's path `subject` stands for
+    already (1 for a flat newtype, whose parameter holds the flattened struct)."""
+    return [
+        field_entry(k.name, k.field, ".".join([subject, *(f.elm_name for f in k.path[within:])]), scope)
+        for k in keys
+    ]
 
 
 def field_entry(key: str, f: Field, subject: str, scope: Scope) -> Entry:
@@ -155,6 +152,8 @@ class Case(Protocol):
     tag: str
     shape: Shape
     fields: tuple[Field, ...]
+    keys: tuple[Key, ...]
+    is_flat_newtype: bool
 
 
 # ---- encoders ----------------------------------------------------------------------
@@ -193,10 +192,6 @@ def _pattern(case: Case, scope: Scope) -> str:
     return case.name
 
 
-def _is_flat_newtype(case: Case) -> bool:
-    return case.shape is Shape.TUPLE and len(case.fields) == 1 and bool(case.fields[0].flattened)
-
-
 def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, content_key: str) -> list[str]:
     tag = elm_string(case.tag)
     if tagging is Tagging.STRING or (tagging is Tagging.EXTERNAL and case.shape is Shape.UNIT):
@@ -207,16 +202,16 @@ def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, conte
     unit = case.shape is Shape.UNIT
     if tagging is Tagging.INTERNAL:
         if case.shape is Shape.STRUCT:
-            found = entries(fields, data, scope)
-        elif _is_flat_newtype(case):
-            found = entries(fields[0].flattened, fields[0].elm_param, scope)
+            found = entries(case.keys, data, scope)
+        elif case.is_flat_newtype:
+            found = entries(case.keys, fields[0].elm_param, scope, within=1)
         elif case.shape is Shape.TUPLE:  # `V()` too: `"value": []`
             found = [Entry("value", [positional_value(fields, scope)])]
         else:
             found = []
         return object_lines([tag_entry] + found, scope)
     if case.shape is Shape.STRUCT:
-        value = object_lines(entries(fields, data, scope), scope)
+        value = object_lines(entries(case.keys, data, scope), scope)
     elif unit:
         value = ["Encode.null"]
     else:
@@ -292,7 +287,7 @@ def _internal_branch(case: Case, scope: Scope) -> list[str]:
     if case.shape is Shape.UNIT:
         return [f"Decode.succeed {case.name}"]
     start = f"Decode.succeed {case.name}"
-    if _is_flat_newtype(case):
+    if case.is_flat_newtype:
         return pipeline(start, [decoder(fields[0].type, scope)])
     if len(fields) == 1:
         return pipeline(start, [field_decoder("value", fields[0], scope)])

@@ -50,7 +50,6 @@ from hamlet.emit.elm_codecs import (
     decoder,
     elm_type,
     encode,
-    mentions_dict,
     pipeline,
     positional_value,
     tuple_of,
@@ -58,7 +57,10 @@ from hamlet.emit.elm_codecs import (
 )
 from hamlet.emit.elm_helpers import helpers
 from hamlet.emit.elm_tagged import entries, object_lines, record_decoder, union_decoder, union_encoder
-from hamlet.model import AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef
+from hamlet.model import (
+    AliasDef, DictT, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef, def_types,
+    mentions,
+)
 
 
 def emit_types(project: Project) -> OutputFile:
@@ -122,19 +124,10 @@ def _module_docs(project: Project) -> list[str]:
 
 def _imports(project: Project, scope: Scope) -> list[str]:
     lines = []
-    if "Dict" in scope.used or any(mentions_dict(t) for t in _all_types(project)):
+    types = (inner for t in project.types for inner in def_types(t))
+    if "Dict" in scope.used or any(mentions(t, DictT) for t in types):
         lines.append("import Dict exposing (Dict)")
     return lines + ["import Json.Decode as Decode", "import Json.Encode as Encode"]
-
-
-def _all_types(project: Project):
-    for t in project.types:
-        if isinstance(t, AliasDef):
-            yield t.type
-        elif isinstance(t, StructDef):
-            yield from (f.type for f in t.fields)
-        else:
-            yield from (f.type for c in t.constructors for f in c.fields)
 
 
 # ---- declarations ------------------------------------------------------------------
@@ -178,7 +171,7 @@ def _encoder(t: TypeDef, scope: Scope) -> list[str]:
         argument = subject if fields else "_"
         if t.wrapped:
             argument = f"({t.name} {argument})"
-        body = object_lines(entries(fields, subject, scope), scope)
+        body = object_lines(entries(t.keys, subject, scope), scope)
     return [head, f"{t.encoder} {argument} ="] + _indented(body)
 
 

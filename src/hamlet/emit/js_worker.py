@@ -44,13 +44,13 @@ from hamlet.emit.js_main import (
     notice_comment,
     one_line,
 )
-from hamlet.emit.schema import optional_key, reached_types
 from hamlet.model import (
     AliasDef,
     Constructor,
     DictT,
     EnumDef,
     Field,
+    Key,
     ListT,
     MaybeT,
     NamedT,
@@ -228,7 +228,7 @@ def _reply_method(variant: Variant) -> str:
         params = "(" + ", ".join(names) + ")"
         value = names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
         data = "{ value }" if value == "value" else f"{{ value: {value} }}"
-        if _flat_newtype(variant):  # serde: the struct's keys sit beside the tag
+        if variant.is_flat_newtype:  # serde: the struct's keys sit beside the tag
             data = value
     return (
         f"{js_key(variant.reply)}: {params} => "
@@ -349,7 +349,7 @@ def _request_params(variant: Variant) -> list[str]:
     if variant.shape is Shape.UNIT:
         return [f"@param {{object}} request  {variant.name} carries no fields: {{}}"]
     lines = ["@param {object} request"]
-    if variant.shape is Shape.TUPLE and not _flat_newtype(variant):
+    if variant.shape is Shape.TUPLE and not variant.is_flat_newtype:
         if len(variant.fields) == 1:
             field = variant.fields[0]
             lines.append(f"@param {{{js_type(field.type)}}} request.value  {_rust(field)}")
@@ -358,27 +358,14 @@ def _request_params(variant: Variant) -> list[str]:
             rust = ", ".join(one_line(f.rust_type) for f in variant.fields)
             lines.append(f"@param {{[{types}]}} request.value  Rust `({rust})`")
         return lines
-    for field in _keyed(variant.fields):
-        name = js_key(field.wire_name)
-        name = f".{name}" if name == field.wire_name else f"[{name}]"
+    # A `#[serde(flatten)]` field stands for its struct's keys (`request.lat`, not `request.at`).
+    for key in variant.keys:
+        field = key.field
+        name = js_key(key.name)
+        name = f".{name}" if name == key.name else f"[{name}]"
         docs = f": {' '.join(field.docs.split())}" if field.docs else ""
         lines.append(f"@param {{{js_type(field.type)}}} request{name}  {_rust(field)}{docs}")
     return lines
-
-
-def _keyed(fields: tuple[Field, ...]):
-    """The fields whose keys are on the wire: a `#[serde(flatten)]` field stands for
-    its struct's fields (`request.lat`, `request.lon`, not `request.at`)."""
-    for field in fields:
-        if field.flattened:
-            yield from _keyed(field.flattened)
-        else:
-            yield field
-
-
-def _flat_newtype(variant: Variant) -> bool:
-    """`Moved(Point)` whose struct serde writes beside the tag: `{"type": "Moved", "lat": ..}`."""
-    return variant.shape is Shape.TUPLE and len(variant.fields) == 1 and bool(variant.fields[0].flattened)
 
 
 def _rust(field: Field) -> str:
@@ -389,16 +376,12 @@ def _unpack(variant: Variant) -> str:
     """`const { imageUrl, maxWidth } = request;`; a tuple: `const [a, b] = request.value;`."""
     if variant.shape is Shape.UNIT:
         return ""
-    if variant.shape is Shape.TUPLE and not _flat_newtype(variant):
+    if variant.shape is Shape.TUPLE and not variant.is_flat_newtype:
         names = [f.js_name for f in variant.fields]
         if len(names) == 1:
             return f"const {names[0]} = request.value;"
         return f"const [{', '.join(names)}] = request.value;"
-    parts = [
-        f.js_name if f.js_name == f.wire_name else f"{js_key(f.wire_name)}: {f.js_name}"
-        for f in _keyed(variant.fields)
-    ]
-    return f"const {{ {', '.join(parts)} }} = request;"
+    return f"const {{ {_destructured(variant)} }} = request;"
 
 
 def _reply_call(variant: Variant) -> str:
@@ -407,11 +390,16 @@ def _reply_call(variant: Variant) -> str:
         return f"reply.{variant.reply}()"
     if variant.shape is Shape.TUPLE:
         return f"reply.{variant.reply}({', '.join(f.js_name for f in variant.fields)})"
-    keys = [
-        f.js_name if f.js_name == f.wire_name else f"{js_key(f.wire_name)}: {f.js_name}"
-        for f in _keyed(variant.fields)
-    ]
-    return f"reply.{variant.reply}({{ {', '.join(keys)} }})"
+    return f"reply.{variant.reply}({{ {_destructured(variant)} }})"
+
+
+def _destructured(variant: Variant) -> str:
+    """`imageUrl, class: class_`: each key bound to its field's JS local."""
+    return ", ".join(
+        key.field.js_name if key.field.js_name == key.name
+        else f"{js_key(key.name)}: {key.field.js_name}"
+        for key in variant.keys
+    )
 
 
 def _reply_signature(variant: Variant) -> str:
@@ -421,14 +409,14 @@ def _reply_signature(variant: Variant) -> str:
     if variant.shape is Shape.TUPLE:
         args = ", ".join(f"{f.js_name}: {js_type(f.type)}" for f in variant.fields)
         return f"reply.{variant.reply}({args})"
-    keys = ", ".join(f"{js_key(f.wire_name)}: {js_type(f.type)}" for f in _keyed(variant.fields))
+    keys = ", ".join(f"{js_key(k.name)}: {js_type(k.field.type)}" for k in variant.keys)
     return f"reply.{variant.reply}({{ {keys} }})"
 
 
 def _typedefs(worker: Worker, project: Project | None) -> str:
     """The JSDoc block naming the domain types that `@param` lines refer to, followed
     by a blank line; "" when messages reach none."""
-    definitions = reached_types(worker, project) if project is not None else []
+    definitions = project.reached_types(worker) if project is not None else ()
     if not definitions:
         return ""
     lines = [
@@ -446,7 +434,7 @@ def _def_type(definition: TypeDef) -> str:
     if isinstance(definition, AliasDef):
         return js_type(definition.type)
     if isinstance(definition, StructDef):
-        return _value_type(definition.shape, definition.fields)
+        return _value_type(definition)
     return " | ".join(_ctor_type(definition, c) for c in definition.constructors)
 
 
@@ -458,43 +446,37 @@ def _ctor_type(enum: EnumDef, ctor: Constructor) -> str:
     if enum.tagging is Tagging.STRING or (enum.tagging is Tagging.EXTERNAL and shape is Shape.UNIT):
         return js_string(tag)
     if enum.tagging is Tagging.EXTERNAL:
-        return f"{{ {js_key(tag)}: {_value_type(shape, fields)} }}"
+        return f"{{ {js_key(tag)}: {_value_type(ctor)} }}"
     if enum.tagging is Tagging.UNTAGGED:
-        return _value_type(shape, fields)
+        return _value_type(ctor)
     keys = [f"{js_key(enum.tag)}: {js_string(tag)}"]
     if enum.tagging is Tagging.ADJACENT:
         if shape is not Shape.UNIT:
-            keys.append(f"{js_key(enum.content)}: {_value_type(shape, fields)}")
-    elif shape is Shape.STRUCT or (shape is Shape.TUPLE and len(fields) == 1 and fields[0].flattened):
-        keys += _key_types(fields)
+            keys.append(f"{js_key(enum.content)}: {_value_type(ctor)}")
+    elif shape is Shape.STRUCT or ctor.is_flat_newtype:
+        keys += _key_types(ctor.keys)
     elif shape is Shape.TUPLE:
-        optional = len(fields) == 1 and optional_key(fields[0])
-        keys.append(("value?: " if optional else "value: ") + _value_type(shape, fields))
+        optional = len(fields) == 1 and fields[0].optional_key
+        keys.append(("value?: " if optional else "value: ") + _value_type(ctor))
     return "{ " + ", ".join(keys) + " }"
 
 
-def _value_type(shape: Shape, fields: tuple[Field, ...]) -> str:
+def _value_type(case: StructDef | Constructor) -> str:
     """An untagged value: `null`, a newtype's inner type, `[A, B]`, or `{ a: A }`."""
-    if shape is Shape.UNIT:
+    fields = case.fields
+    if case.shape is Shape.UNIT:
         return "null"
-    if shape is Shape.TUPLE:
+    if case.shape is Shape.TUPLE:
         if len(fields) == 1:
             return js_type(fields[0].type)
         return js_type(TupleT(tuple(f.type for f in fields)))
-    keys = _key_types(fields)
+    keys = _key_types(case.keys)
     return "{ " + ", ".join(keys) + " }" if keys else "{}"
 
 
-def _key_types(fields: tuple[Field, ...], optional: bool = False) -> list[str]:
+def _key_types(keys: tuple[Key, ...]) -> list[str]:
     """`lat: number`, `note?: string | null`; a flattened field gives its struct's keys."""
-    keys: list[str] = []
-    for field in fields:
-        if field.flattened:
-            keys += _key_types(field.flattened, optional or optional_key(field))
-        else:
-            mark = "?" if optional or optional_key(field) else ""
-            keys.append(f"{js_key(field.wire_name)}{mark}: {js_type(field.type)}")
-    return keys
+    return [f"{js_key(k.name)}{'?' if k.optional else ''}: {js_type(k.field.type)}" for k in keys]
 
 
 def js_type(t: Type) -> str:

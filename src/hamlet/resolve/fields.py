@@ -196,16 +196,9 @@ def _omit(predicate, mapped, rf, owner, diagnostics) -> Omit | None:
     return None
 
 
-def wire_keys(field: Field) -> list[str]:
-    """The object keys a field puts on the wire: its own, or a flattened struct's."""
-    if not field.flattened:
-        return [field.wire_name]
-    return [key for inner in field.flattened for key in wire_keys(inner)]
-
-
 def _check_keys(field, rf, rules, owner, keys, diagnostics) -> None:
     reserved = dict(rules.reserved)
-    for key in wire_keys(field):
+    for key in field.wire_keys:
         if key in reserved:
             diagnostics.append(
                 error(rf.loc, f"{owner} is sent as `{key}`, which is {reserved[key]}",
