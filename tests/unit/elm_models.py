@@ -16,16 +16,15 @@ from pathlib import Path
 import pytest
 
 from hamlet import naming
+from hamlet.resolve import names
 from hamlet.diagnostics import Loc
 from hamlet.model import (
     AliasDef,
     Constructor,
     DictT,
     Direction,
-    ElmNames,
     EnumDef,
     Field,
-    JsNames,
     ListT,
     MaybeT,
     NamedT,
@@ -49,40 +48,33 @@ ELM_FORMAT = ROOT / "node_modules" / ".bin" / "elm-format"
 BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
 
 
-# ---- a small model builder (the resolver does this for real) --------------------------
+# ---- a small model builder (names come from the resolver's names module) ---------------
 
-ROLES = (
-    "tag", "value", "data", "request", "response", "toMsg", "error", "field",
-    "decoder", "maybe", "a", "b", "c", "item", "default",
-    "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
-    "found", "object", "state", "char", "json",
-)
-# Locals only the helpers' bodies use: parameters may share them.
-HELPER_ROLES = {"pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
-                "found", "object", "state", "char", "json"}
-HELPERS = ("ownField", "objectOnly", "objectOrArray", "tupleOf", "anyKeyObject", "encodeDict",
-           "decodeDict", "ownValue", "objectKeys", "keyStep", "unitVariant", "externalTag")
-ROLE_OF = dict(zip(HELPERS, ("own_field", "object_only", "object_or_array", "tuple_of",
-                             "any_key_object", "encode_dict", "decode_dict",
-                             "own_value", "object_keys", "key_step", "unit_variant",
-                             "external_tag")))
-TYPES = TypesNames("Workers.Types", "Workers/Types.elm",
-                   helpers=tuple((ROLE_OF[h], h) for h in HELPERS))
+HELPERS = tuple(start for _, start in names.ELM_HELPERS)
+TYPES = TypesNames("Workers.Types", "Workers/Types.elm", helpers=names.ELM_HELPERS)
 
 
 def field(name, type_, docs="", wire=None, default=False, omit=Omit.NEVER, flattened=()):
     """A named field; `flattened` (the fields of the struct `type_`) makes it serde's
     flatten, whose wire name is ""."""
     wire = naming.serde_camel(name) if wire is None else wire
-    elm = naming.elm_field(naming.serde_camel(name) if flattened else wire)
+    wire = "" if flattened else wire
+    elm, js = names.field_names(wire, name, (set(), set()))
     return Field(
-        name, "" if flattened else wire, elm, elm, naming.js_local(wire or elm), type_, "?", docs,
+        name, wire, elm, elm, js, type_, "?", docs,
         Loc("lib.rs"), default=default, omit=omit, flattened=tuple(flattened),
     )
 
 
 def positional(*types):
     return tuple(Field(None, "", "", "", "", t, "?", "", Loc("lib.rs")) for t in types)
+
+
+def flat_newtype(type_, fields):
+    """The one positional field of serde's internally tagged newtype of a struct, whose
+    keys (`fields`) sit beside the tag."""
+    (only,) = positional(type_)
+    return dataclasses.replace(only, flattened=tuple(fields))
 
 
 def variant(name, direction, shape, fields=(), docs="", failure=False):
@@ -97,9 +89,7 @@ def variant(name, direction, shape, fields=(), docs="", failure=False):
         is_progress=False,
         docs=docs,
         loc=Loc("lib.rs"),
-        command=naming.lower_camel(name),
-        reply=naming.lower_camel(name),
-        handler=f"handle{name}",
+        **names.variant_names(name),
     )
 
 
@@ -112,65 +102,20 @@ def response(name, *fields, shape=Shape.STRUCT, docs="", failure=False):
 
 
 def build(base, *variants, source="src/lib.rs"):
-    """A Worker whose locals and parameters avoid every top-level name, as resolved."""
-    lower = naming.lower_camel(base)
-    top = dict(
-        module=f"Workers.{base}",
-        path=f"Workers/{base}.elm",
-        request_type=f"{base}Request",
-        response_type=f"{base}Response",
-        send=f"sendTo{base}",
-        subscribe=f"{lower}Response",
-        send_port=f"sendTo{base}Port",
-        response_port=f"{lower}ResponsePort",
-        encode_request=f"encode{base}Request",
-        request_decoder=f"{lower}RequestDecoder",
-        encode_response=f"encode{base}Response",
-        response_decoder=f"{lower}ResponseDecoder",
-        optional_field=f"{lower}OptionalField",
-        default_field=f"{lower}DefaultField",
-    )
-    helpers = tuple((ROLE_OF[h], lower + h[0].upper() + h[1:]) for h in HELPERS)
-    taken = set(top.values()) | {v.command for v in variants if v.direction is Direction.REQUEST}
-    taken |= {name for _, name in helpers}
-    locals_ = _locals(set(taken))
-    taken |= {local for role, local in locals_ if role not in HELPER_ROLES}
-    resolved = [dataclasses.replace(v, fields=_params(v.shape, v.fields, taken)) for v in variants]
-    snake = naming.snake(base)
-    top.pop("default_field")
+    """A Worker named as the resolver names one: its locals and parameters avoid every
+    top-level name."""
+    elm = names.elm_names(base, [v.command for v in variants if v.direction is Direction.REQUEST])
     return Worker(
         enum_name=f"{base}Message",
         base=base,
         source=source,
         loc=Loc(source),
         docs="",
-        variants=tuple(resolved),
-        elm=ElmNames(**top, locals=tuple(locals_), default_field=f"{lower}DefaultField",
-                     helpers=helpers),
-        js=JsNames(snake, f"setup{base}", f"{snake}_main.js", f"{snake}.js",
-                   f"{snake}_handlers.js", f"{snake}.schema.json", f"/workers/{snake}.js"),
+        variants=tuple(names.message_params(list(variants), elm)),
+        elm=elm,
+        js=names.js_names(base),
+        schema=names.schema_names(elm),
     )
-
-
-def _locals(taken):
-    chosen = []
-    for role in ROLES:
-        local = naming.fresh(role, taken)
-        taken.add(local)
-        chosen.append((role, local))
-    return tuple(chosen)
-
-
-def _params(shape, fields, taken):
-    """Each field's parameter, distinct from `taken` and the others, as the resolver does."""
-    if shape is Shape.TUPLE:
-        wanted = ["value"] if len(fields) == 1 else [f"value{i + 1}" for i in range(len(fields))]
-    else:
-        wanted = [f.elm_name for f in fields]
-    chosen = []
-    for name in wanted:
-        chosen.append(naming.fresh(name, taken | set(chosen)))
-    return tuple(dataclasses.replace(f, elm_param=p) for f, p in zip(fields, chosen))
 
 
 # ---- domain types -------------------------------------------------------------------
@@ -213,28 +158,8 @@ def alias(name, type_, docs="", cycle=None, source="src/types.rs"):
 def project(*types, workers=()):
     """A Project holding `types` in Elm-name order, with the module's helper and local
     names and every parameter chosen as the resolver does."""
-    top = {name for t in types for name in (t.encoder, t.decoder)}
-    optional = naming.fresh("optionalField", top)
-    default = naming.fresh("defaultField", top | {optional})
-    taken = top | {optional, default}
-    helpers = []
-    for start in HELPERS:
-        helpers.append((ROLE_OF[start], naming.fresh(start, taken)))
-        taken.add(helpers[-1][1])
-    locals_ = _locals(set(taken))
-    taken |= {local for role, local in locals_ if role not in HELPER_ROLES}
-    resolved = []
-    for t in sorted(types, key=lambda t: t.name):
-        if isinstance(t, StructDef):
-            t = dataclasses.replace(t, fields=_params(t.shape, t.fields, taken))
-        elif isinstance(t, EnumDef):
-            ctors = tuple(dataclasses.replace(c, fields=_params(c.shape, c.fields, taken))
-                          for c in t.constructors)
-            t = dataclasses.replace(t, constructors=ctors)
-        resolved.append(t)
-    names = TypesNames("Workers.Types", "Workers/Types.elm", optional, default, locals_,
-                       tuple(helpers))
-    return Project(tuple(workers), tuple(resolved), names)
+    resolved, module = names.types_module(sorted(types, key=lambda t: t.name))
+    return Project(tuple(workers), tuple(resolved), module)
 
 
 # ---- a set of domain types ----------------------------------------------------------
@@ -298,7 +223,7 @@ def all_types():
              ctor("Num", *positional(MaybeT(FLOAT)), shape=Shape.TUPLE),
              ctor("Rec", field("middle", named("Middle"), flattened=middle.fields), field("n", INT, default=True)),
              tagging=Tagging.UNTAGGED),
-        enum("Mark", ctor("At", field("point", named("Point"), flattened=POINT.fields), shape=Shape.TUPLE)),
+        enum("Mark", ctor("At", flat_newtype(named("Point"), POINT.fields), shape=Shape.TUPLE)),
         EXTERNAL,
     )
 

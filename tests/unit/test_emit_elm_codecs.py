@@ -10,6 +10,7 @@ import re
 import pytest
 
 from elm_models import (
+    flat_newtype,
     BOOL,
     FLOAT,
     INT,
@@ -237,7 +238,7 @@ def routes_worker():
             field("at", named("Point"), flattened=POINT.fields),
             field("tags", named("Labels"), default=True, omit=Omit.EMPTY),
         ),
-        request("Jump", field("to", named("Point"), flattened=POINT.fields), shape=Shape.TUPLE),
+        request("Jump", flat_newtype(named("Point"), POINT.fields), shape=Shape.TUPLE),
         request("Count", field("n", INT, default=True)),
         response("Failed", field("error", STRING), failure=True),
     )

@@ -10,6 +10,8 @@ import dataclasses
 import pytest
 
 from elm_models import (
+    flat_newtype,
+    flat_newtype,
     BOOL,
     EXTERNAL,
     FLOAT,
@@ -260,7 +262,7 @@ def test_internal_enum_puts_the_tag_beside_the_fields():
 def test_internal_newtype_of_a_struct_puts_its_keys_beside_the_tag():
     marked = enum(
         "Mark",
-        ctor("At", field("point", named("Point"), flattened=POINT.fields), shape=Shape.TUPLE),
+        ctor("At", flat_newtype(named("Point"), POINT.fields), shape=Shape.TUPLE),
         ctor("Pair", *positional(INT, INT), shape=Shape.TUPLE),
         tag="kind",
     )
@@ -601,7 +603,7 @@ def test_flattened_structs_put_their_keys_in_the_outer_object():
 
 def test_a_flattened_struct_of_the_same_cycle_decodes_lazily():
     inner = struct("Inner", field("shape", named("Wrap")), cycle=3)
-    wrap = enum("Wrap", ctor("Holder", field("inner", named("Inner"), flattened=inner.fields), shape=Shape.TUPLE),
+    wrap = enum("Wrap", ctor("Holder", flat_newtype(named("Inner"), inner.fields), shape=Shape.TUPLE),
                 cycle=3)
     content = types(inner, wrap)
     assert "                            |> Decode.map2 (|>) (Decode.lazy (\\_ -> innerDecoder))\n" in content

@@ -536,7 +536,8 @@ def test_entry_dispatches_every_request_and_replies_per_shape(shapes):
         ) in content
     assert "ran: (fields) => answer.send('Ran', fields, true),\n" in content
     assert "resized: (value1, value2) => answer.send('Resized', { value: [value1, value2] }, true)," in content
-    assert "stepProgress: (value_) => answer.send('StepProgress', { value: value_ }, false)," in content
+    # JS names positional fields in its own scope: Elm's `value_` does not leak in.
+    assert "stepProgress: (value) => answer.send('StepProgress', { value }, false)," in content
     assert "cancelled: () => answer.send('Cancelled', {}, true),\n" in content
     assert "console." not in content
 
@@ -554,7 +555,7 @@ def test_scaffold_has_one_documented_stub_per_request(shapes):
     assert " * @param {string | null} request.note  Rust `Option<String>`\n" in content
     assert " * @param {object} request  CancelAll carries no fields: {}\n" in content
     assert " * Run: Behaves as `mode` says (see HANDLERS in the test).\n" in content
-    assert " *     reply.stepProgress(value_)  (progress)\n" in content
+    assert " *     reply.stepProgress(value)  (progress)\n" in content
     assert " *     reply.tagged({ class: class_, count })\n" in content
     assert "reply.failed('handleRun is not implemented yet');\n" in content
     assert "//                  reply.tagged({ class: string, count: number })\n" in content

@@ -346,7 +346,7 @@ def emit_main(worker: Worker) -> OutputFile:
         notice=notice_comment(worker),
         base=worker.base,
         setup=js.setup,
-        handle=naming.lower_camel(worker.base),
+        handle=js.key,
         main_file=js.main_file,
         worker_file=js.worker_file,
         default_url=js_string(js.default_url),
@@ -354,7 +354,7 @@ def emit_main(worker: Worker) -> OutputFile:
         response_port=elm.response_port,
         lifecycle=_lifecycle(worker),
         failure_name=worker.failure.name,
-        connected_key=js_string(f"hamlet.{js.setup}"),
+        connected_key=js_string(js.symbol),
         failure_object=failure_object(worker, "text"),
         end_request=_end_request(worker),
     )
@@ -397,10 +397,10 @@ _INDEX = """
     //
     // Sets up every worker at once and returns their handles by name:
     //
-    //     import { setupWorkers } from './workers.js';
+    //     import { {{index_setup}} } from './{{index_file}}';
     //
     //     const app = Elm.Main.init({ node: document.getElementById('app') });
-    //     const workers = setupWorkers(app, {
+    //     const workers = {{index_setup}}(app, {
     {{example_options}}
     //     });
     //
@@ -414,7 +414,7 @@ _INDEX = """
      * @param {{{options_type}}} [options]
      * @returns {{{handles_type}}}
      */
-    export function setupWorkers(app, options = {}) {
+    export function {{index_setup}}(app, options = {}) {
         return {
     {{calls}}
         };
@@ -426,9 +426,11 @@ def emit_workers_index(project: Project) -> OutputFile:
     """`workers.js`: `setupWorkers(app, options)` calls every worker's setup, passing
     `options.imageWorker` to `setupImageWorker`, and returns `{ imageWorker: handle, .. }`."""
     workers = project.workers
-    keys = [naming.lower_camel(w.base) for w in workers]
+    keys = [w.js.key for w in workers]
     content = fill(
         _INDEX,
+        index_file=project.index.file,
+        index_setup=project.index.setup,
         notice="// " + sources_notice([one_line(w.source) for w in workers]),
         example_options="\n".join(
             f"//         {key}: {{ workerUrl: {js_string(w.js.default_url)} }},"
@@ -444,4 +446,4 @@ def emit_workers_index(project: Project) -> OutputFile:
             for key, w in zip(keys, workers)
         ),
     )
-    return OutputFile(root="js", path="workers.js", content=content)
+    return OutputFile(root="js", path=project.index.file, content=content)

@@ -80,20 +80,20 @@ _PRIMS = {
 
 
 def emit_schema(worker: Worker, project: Project) -> OutputFile:
-    base = worker.base
-    requests = f"{base}Request"
-    responses = f"{base}Response"
+    base, names = worker.base, worker.schema
     defs: dict[str, object] = {}
-    for group, variants in ((requests, worker.requests), (responses, worker.responses)):
-        direction = "main thread to the worker" if group == requests else "worker to the main thread"
+    groups = ((names.requests, worker.requests), (names.responses, worker.responses))
+    for group, variants in groups:
+        direction = "main thread to the worker" if group == names.requests else "worker to the main thread"
         defs[group] = _one_of(
             f"A message from the {direction}, as it crosses the Elm port.",
             [f"{group}.{v.name}" for v in variants],
         )
         for v in variants:
             defs[f"{group}.{v.name}"] = _message(v)
-    for group, variants in ((requests, worker.requests), (responses, worker.responses)):
-        envelope = f"{group}Envelope"
+    envelopes = ((names.request_envelopes, names.requests, worker.requests),
+                 (names.response_envelopes, names.responses, worker.responses))
+    for envelope, group, variants in envelopes:
         defs[envelope] = _one_of(
             f"{group} as posted between the main thread and the worker: "
             '{"id": <request id>, "type": <variant>, "data": <its fields>}.',
@@ -101,9 +101,8 @@ def emit_schema(worker: Worker, project: Project) -> OutputFile:
         )
         for v in variants:
             defs[f"{envelope}.{v.name}"] = _envelope(v)
-    closing = f"{responses}Envelope.closing"  # lowercase: no variant can take the name
-    defs[f"{responses}Envelope"]["oneOf"].append(_ref(closing))
-    defs[closing] = {
+    defs[names.response_envelopes]["oneOf"].append(_ref(names.closing))
+    defs[names.closing] = {
         "description": "Not a response: the worker entry's notice that a handler called "
         "self.close(). No request is answered by it; every pending request fails.",
         "type": "object",
@@ -122,7 +121,7 @@ def emit_schema(worker: Worker, project: Project) -> OutputFile:
         "title": f"{base} messages",
         "description": _docs(worker.docs)
         or f"The messages of the {base} worker (Rust enum {worker.enum_name}).",
-        "anyOf": [_ref(requests), _ref(responses)],
+        "anyOf": [_ref(names.requests), _ref(names.responses)],
         "$defs": defs,
     }
     content = json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"

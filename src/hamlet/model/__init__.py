@@ -22,7 +22,7 @@ from hamlet.model.domain import (
     def_types,
     field_types,
 )
-from hamlet.model.project import OutputFile, Project
+from hamlet.model.project import IndexNames, OutputFile, Project
 from hamlet.model.records import Field, Key, Omit, Shape, is_flat_newtype, record_keys
 from hamlet.model.types import (
     DictT,
@@ -37,12 +37,14 @@ from hamlet.model.types import (
     parts,
     walk,
 )
-from hamlet.model.workers import Direction, ElmNames, JsNames, Rule, Variant, Worker
+from hamlet.model.workers import (
+    Direction, ElmNames, JsNames, Rule, SchemaNames, Variant, Worker,
+)
 
 __all__ = [
     "AliasDef", "Constructor", "DictT", "Direction", "ElmNames", "EnumDef", "Field",
-    "JsNames", "Key", "ListT", "MaybeT", "NamedT", "Omit", "OutputFile", "Prim", "PrimT",
-    "Project", "Rule", "Shape", "StructDef", "Tagging", "TupleT", "Type", "TypeDef",
+    "IndexNames", "JsNames", "Key", "ListT", "MaybeT", "NamedT", "Omit", "OutputFile", "Prim", "PrimT",
+    "Project", "Rule", "SchemaNames", "Shape", "StructDef", "Tagging", "TupleT", "Type", "TypeDef",
     "TypesNames", "Variant", "Worker", "def_types", "field_types", "is_flat_newtype",
     "mentions", "parts", "record_keys", "walk",
 ]

@@ -12,13 +12,24 @@ from hamlet.model.workers import Worker
 
 
 @dataclass(frozen=True)
+class IndexNames:
+    """The JavaScript module that sets up every worker: file "workers.js", function
+    "setupWorkers" (each worker's options and handle under its `JsNames.key`)."""
+
+    file: str
+    setup: str
+
+
+@dataclass(frozen=True)
 class Project:
     """Everything to generate: the workers, ordered by base name, and the domain types
-    their messages reach, ordered by Elm name (empty when messages use none)."""
+    their messages reach, ordered by Elm name (empty when messages use none), with the
+    names of the modules they share."""
 
     workers: tuple[Worker, ...]
     types: tuple[TypeDef, ...] = ()
     types_names: TypesNames = TypesNames("Workers.Types", "Workers/Types.elm")
+    index: IndexNames = IndexNames("workers.js", "setupWorkers")
 
     @cached_property
     def _by_name(self) -> dict[str, TypeDef]:

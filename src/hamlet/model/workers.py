@@ -105,7 +105,9 @@ class JsNames:
     """File and function names of a worker's JavaScript, for `ImageWorker`:
     snake "image_worker", setup "setupImageWorker", main_file "image_worker_main.js",
     worker_file "image_worker.js", handlers_file "image_worker_handlers.js",
-    schema_file "image_worker.schema.json", default_url "/workers/image_worker.js"."""
+    schema_file "image_worker.schema.json", default_url "/workers/image_worker.js",
+    key "imageWorker" (its options and handle in `workers.js`), symbol
+    "hamlet.setupImageWorker" (where an app keeps the handle of its glue)."""
 
     snake: str
     setup: str
@@ -114,6 +116,23 @@ class JsNames:
     handlers_file: str
     schema_file: str
     default_url: str
+    key: str
+    symbol: str
+
+
+@dataclass(frozen=True)
+class SchemaNames:
+    """The groups of a worker's JSON Schema `$defs`, for `ImageWorker`: requests
+    "ImageWorkerRequest", responses "ImageWorkerResponse", request_envelopes
+    "ImageWorkerRequestEnvelope", response_envelopes "ImageWorkerResponseEnvelope", and
+    closing "ImageWorkerResponseEnvelope.closing". A variant's entry is its group's name
+    qualified with the variant's: "ImageWorkerRequest.ProcessImage"."""
+
+    requests: str
+    responses: str
+    request_envelopes: str
+    response_envelopes: str
+    closing: str
 
 
 @dataclass(frozen=True)
@@ -132,6 +151,7 @@ class Worker:
     variants: tuple[Variant, ...]
     elm: ElmNames
     js: JsNames
+    schema: SchemaNames
 
     # Cached: emitters ask once per variant, which made 20,000 variants quadratic.
     @cached_property

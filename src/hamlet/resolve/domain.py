@@ -20,7 +20,7 @@ from hamlet.model import (
     AliasDef, Constructor, EnumDef, Field, NamedT, Shape, StructDef, Tagging, TypeDef,
     Type, TypesNames,
 )
-from hamlet.resolve import layout
+from hamlet.resolve import layout, names
 from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields, skipped
 from hamlet.resolve.serde import CONTAINER, FIELD, VARIANT, derives_serde, read_serde
 from hamlet.resolve.types import NOT_FOUND, TypeContext, map_type
@@ -88,7 +88,7 @@ class Domain:
         if item.name not in self.state:
             self.state[item.name] = PENDING
             self.queue.append(item.name)
-        found = named_t(item.name)
+        found = names.named_type(item.name)
         self.rust_names[found] = item.name
         return found
 
@@ -196,10 +196,8 @@ class Domain:
         if kind == "tuple":
             fields = tuple(replace(f, rust_name=None, wire_name="", elm_name="") for f in fields)
         return StructDef(
-            name=naming.elm_type_name(item.name), rust_name=item.name, shape=Shape(kind),
-            fields=fields, wrapped=False, docs=item.docs, loc=item.loc, source=path,
-            encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None, least_items=_least_items(item.fields, fields) if kind == "struct" else 0,
+            **_type_names(item.name), shape=Shape(kind),
+            fields=fields, wrapped=False, docs=item.docs, loc=item.loc, source=path, cycle=None, least_items=_least_items(item.fields, fields) if kind == "struct" else 0,
             serde=native,
         )
 
@@ -242,8 +240,7 @@ class Domain:
             if not naming.is_elm_type_name(rv.name):
                 self.diagnostics.append(_lowercase_variant(rv, item.name))
                 continue
-            wire = vserde.rename if vserde.rename is not None else (
-                naming.serde_variant(rv.name, serde.rename_all) if serde.rename_all else rv.name)
+            wire = names.variant_tag(rv.name, vserde.rename, serde.rename_all)
             if wire in tags:
                 self.diagnostics.append(error(
                     rv.loc, f"variants `{tags[wire]}` and `{rv.name}` of `{item.name}` are "
@@ -272,13 +269,11 @@ class Domain:
                     "messages"))
             return None
         return EnumDef(
-            name=naming.elm_type_name(item.name), rust_name=item.name,
+            **_type_names(item.name),
             constructors=tuple(constructors), tagging=tagging,
             tag=tag if tagging in (Tagging.INTERNAL, Tagging.ADJACENT) else "",
             content=serde.content or "" if tagging is Tagging.ADJACENT else "",
-            docs=item.docs, loc=item.loc, source=path,
-            encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None, serde=native,
+            docs=item.docs, loc=item.loc, source=path, cycle=None, serde=native,
         )
 
     def merged(self, rv, owner: str, fields: tuple[Field, ...], tag: str):
@@ -321,9 +316,7 @@ class Domain:
         if mapped is None:
             return None
         return AliasDef(
-            name=naming.elm_type_name(item.name), rust_name=item.name, type=mapped,
-            docs=item.docs, loc=item.loc, source=path,
-            encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
+            **_type_names(item.name), type=mapped, docs=item.docs, loc=item.loc, source=path,
             cycle=None,
         )
 
@@ -339,9 +332,10 @@ def _flattened_depth(fields: tuple[Field, ...]) -> int:
     return deepest
 
 
-def named_t(rust: str) -> NamedT:
-    """`Result` -> NamedT("Result_", "encodeResult", "resultDecoder")."""
-    return NamedT(naming.elm_type_name(rust), naming.type_encoder(rust), naming.type_decoder(rust))
+def _type_names(rust: str) -> dict[str, str]:
+    """A definition's Elm name and codecs, as `names.named_type` decides them."""
+    named = names.named_type(rust)
+    return dict(name=named.name, rust_name=rust, encoder=named.encoder, decoder=named.decoder)
 
 
 def _tagging(item: REnum, serde, native: bool, diagnostics: list[Diagnostic]) -> Tagging | None:
