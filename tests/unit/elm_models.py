@@ -118,6 +118,13 @@ def build(base, *variants, source="src/lib.rs"):
     )
 
 
+def elm_module(worker, types=()):
+    """The worker's Elm module, in a project whose domain types are `types`."""
+    from hamlet.emit.elm import emit_elm
+
+    return emit_elm(Project((worker,), tuple(types), TYPES), worker)
+
+
 # ---- domain types -------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from elm_models import (
+    elm_module,
     flat_newtype,
     BOOL,
     FLOAT,
@@ -17,7 +18,6 @@ from elm_models import (
     LABELS,
     POINT,
     STRING,
-    TYPES,
     UNIT,
     assert_elm_format_keeps,
     assert_no_shadowing,
@@ -33,7 +33,6 @@ from elm_models import (
     response,
     struct,
 )
-from hamlet.emit.elm import emit_elm
 from hamlet.emit.elm_codecs import elm_string, elm_type
 from hamlet.model import DictT, ListT, MaybeT, NamedT, Omit, Shape, TupleT
 
@@ -45,7 +44,7 @@ def test_elm_format_keeps_every_string_escape(tmp_path):
 
 
 def test_encoders_tag_each_message_with_its_type():
-    content = emit_elm(image_worker(), TYPES).content
+    content = elm_module(image_worker()).content
     assert declaration(content, "encodeImageWorkerResponse :").splitlines()[2:11] == [
         "encodeImageWorkerResponse : ImageWorkerResponse -> Encode.Value",
         "encodeImageWorkerResponse response =",
@@ -57,7 +56,7 @@ def test_encoders_tag_each_message_with_its_type():
         '                , ( "originalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.originalSize )',
         '                , ( "finalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.finalSize )',
     ]
-    sink = emit_elm(kitchen_sink(), TYPES).content
+    sink = elm_module(kitchen_sink()).content
     encoder = declaration(sink, "encodeHTTPRouteWorkerRequest :")
     assert '        CancelAll ->\n            Encode.object [ ( "type", Encode.string "CancelAll" ) ]\n' in encoder
     assert '        Ping _ ->\n            Encode.object [ ( "type", Encode.string "Ping" ) ]\n' in encoder
@@ -74,7 +73,7 @@ def test_encoders_tag_each_message_with_its_type():
 
 
 def test_decoders_read_the_tag_then_every_field():
-    content = emit_elm(image_worker(), TYPES).content
+    content = elm_module(image_worker()).content
     assert declaration(content, "imageWorkerRequestDecoder :") == (
         "{-| Read a request from JSON; the inverse of `encodeImageWorkerRequest`.\n"
         "-}\n"
@@ -96,7 +95,7 @@ def test_decoders_read_the_tag_then_every_field():
     )
     # the failure field's parameter is renamed by the model: `error` is a local
     assert "Decode.succeed (\\error_ -> ProcessingFailed { error = error_ })" in content
-    sink = emit_elm(kitchen_sink(), TYPES).content
+    sink = elm_module(kitchen_sink()).content
     decoder = declaration(sink, "httpRouteWorkerRequestDecoder :")
     assert '"CancelAll" ->\n                        Decode.succeed CancelAll\n' in decoder
     assert '"Ping" ->\n                        Decode.succeed (Ping {})\n' in decoder
@@ -114,7 +113,7 @@ def test_decoders_read_the_tag_then_every_field():
 
 
 def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
-    sink = emit_elm(kitchen_sink(), TYPES).content
+    sink = elm_module(kitchen_sink()).content
     assert declaration(sink, "httpRouteWorkerOptionalField :") + "\n" == (
         "httpRouteWorkerOptionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)\n"
         "httpRouteWorkerOptionalField field decoder =\n"
@@ -133,12 +132,12 @@ def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
     assert '(httpRouteWorkerOptionalField "value" Decode.int)' in sink
     assert '(httpRouteWorkerOptionalField "maybePairs" (Decode.list (httpRouteWorkerTupleOf 2 (Decode.map2 Tuple.pair' in sink
     assert '(Decode.field "value" (Decode.index 1 (Decode.nullable Decode.string)))' in sink
-    assert "OptionalField" not in emit_elm(image_worker(), TYPES).content
+    assert "OptionalField" not in elm_module(image_worker()).content
 
 
 def test_tuples_holding_tuples_never_nest_lambdas():
     """Elm rejects shadowing: a lambda binding `a` may not sit inside another one."""
-    sink = emit_elm(kitchen_sink(), TYPES).content
+    sink = elm_module(kitchen_sink()).content
     assert (
         '( "nested", ((\\( a, b, c ) -> ( a, ( b, c ) )) '
         ">> Tuple.mapBoth (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.string b ]) "
@@ -154,7 +153,7 @@ def test_every_local_name_comes_from_the_model():
     """Requests named like the locals push the locals aside (`tag` -> `tag_`)."""
     worker = clashing_names()
     assert worker.elm.local("tag") == "tag_"
-    content = emit_elm(worker, TYPES).content
+    content = elm_module(worker).content
     for bound in ["\\tag_ ->", "case tag_ of", "Data data_ ->", "\\( a_, b ) ->",
                   "clashResponse toMsg_ =", "(\\value_ ->", "Result.Err error_ ->",
                   "sendToClash request_ =", "clashOptionalField field_ decoder =",
@@ -187,7 +186,7 @@ def test_elm_types_are_parenthesised_where_elm_needs_it():
 
 @pytest.mark.parametrize("make", [image_worker, kitchen_sink, clashing_names])
 def test_no_generated_name_shadows_another(make):
-    assert_no_shadowing(emit_elm(make(), TYPES).content)
+    assert_no_shadowing(elm_module(make()).content)
 
 
 # ---- domain types in a worker module ---------------------------------------------------
@@ -203,7 +202,7 @@ def shapes_worker():
 
 
 def test_domain_types_are_qualified_in_a_worker_module():
-    content = emit_elm(shapes_worker(), TYPES).content
+    content = elm_module(shapes_worker()).content
     assert "import Json.Encode as Encode\nimport Workers.Types\n\n\n" in content
     assert "    = Draw\n        { shape : Workers.Types.Shape\n        , points : List Workers.Types.Point\n" in content
     assert "    | Move Workers.Types.Point ( Workers.Types.Point, Int )\n" in content
@@ -224,7 +223,7 @@ def test_domain_types_are_qualified_in_a_worker_module():
     assert "Decode.lazy" not in content
     # every mention is qualified: nothing is exposed from Workers.Types
     assert not re.search(r"(?<![.\w])(Point|Shape|encodePoint|pointDecoder|shapeDecoder)\b", content)
-    assert "Workers.Types" not in emit_elm(image_worker(), TYPES).content
+    assert "Workers.Types" not in elm_module(image_worker()).content
 
 
 def routes_worker():
@@ -245,7 +244,7 @@ def routes_worker():
 
 
 def test_worker_message_fields_take_default_omit_and_flatten():
-    content = emit_elm(routes_worker(), TYPES, (POINT, LABELS)).content
+    content = elm_module(routes_worker(), (POINT, LABELS)).content
     assert declaration(content, "encodeRouteWorkerRequest :").split("        Count data ->")[0].endswith(
         "        PlanRoute data ->\n"
         "            Encode.object\n"
@@ -293,12 +292,12 @@ def test_worker_message_fields_take_default_omit_and_flatten():
         "routeWorkerDefaultField field default decoder =\n"
     )
     assert "import Dict exposing (Dict)\n" in content
-    assert "DefaultField" not in emit_elm(shapes_worker(), TYPES).content
+    assert "DefaultField" not in elm_module(shapes_worker()).content
 
 
 def test_a_default_through_an_alias_needs_the_projects_types():
     with pytest.raises(ValueError, match="omits empty"):
-        emit_elm(routes_worker(), TYPES)
+        elm_module(routes_worker())
 
 
 def test_flattened_dicts_need_the_dict_import():
@@ -308,13 +307,13 @@ def test_flattened_dicts_need_the_dict_import():
         request("Put", field("meta", named("Meta"), flattened=meta.fields)),
         response("Failed", field("error", STRING), failure=True),
     )
-    content = emit_elm(worker, TYPES).content
+    content = elm_module(worker).content
     assert "if Dict.isEmpty data.meta.extra then" in content
     assert "import Dict exposing (Dict)\n" in content
 
 
 @pytest.mark.parametrize("make", [shapes_worker, routes_worker])
 def test_elm_format_keeps_workers_with_domain_types(make, tmp_path):
-    content = emit_elm(make(), TYPES, (POINT, LABELS)).content
+    content = elm_module(make(), (POINT, LABELS)).content
     assert_elm_format_keeps(content, tmp_path)
     assert_no_shadowing(content)

@@ -11,7 +11,6 @@ import pytest
 
 from elm_models import (
     flat_newtype,
-    flat_newtype,
     BOOL,
     EXTERNAL,
     FLOAT,

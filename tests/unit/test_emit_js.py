@@ -26,8 +26,12 @@ from referencing.jsonschema import DRAFT202012
 import hamlet
 from hamlet.write.drift import check_handlers, exported_names
 from hamlet.emit.header import source_of
-from hamlet.emit.js_main import emit_main, emit_workers_index, fill, js_string
-from hamlet.emit.js_worker import emit_entry, emit_handlers, handler_stub, js_type
+from hamlet.emit.js_entry import emit_entry
+from hamlet.emit.js_handlers import emit_handlers, handler_stub
+from hamlet.emit.js_index import emit_index
+from hamlet.emit.js_main import emit_main
+from hamlet.emit.js_text import fill, js_string
+from hamlet.emit.js_types import js_type
 from hamlet.emit.schema import emit_schema
 from hamlet.model import ListT, MaybeT, Project, Shape
 
@@ -295,6 +299,11 @@ export function done(extra = {}) {
 # ---- fixtures ----------------------------------------------------------------------
 
 
+def alone(worker) -> Project:
+    """A project of this one worker and no domain types."""
+    return Project((worker,))
+
+
 def load(tmp_path: Path, monkeypatch, source: str) -> dict:
     """Workers by base name, resolved from `src/lib.rs` like a user's project."""
     (tmp_path / "src").mkdir(exist_ok=True)
@@ -349,7 +358,7 @@ class Contract:
 
     def __init__(self, worker, project: Project | None = None) -> None:
         project = Project((worker,)) if project is None else project
-        document = json.loads(emit_schema(worker, project).content)
+        document = json.loads(emit_schema(project, worker).content)
         uri = document["$id"]
         registry = Registry().with_resource(uri, DRAFT202012.create_resource(document))
         self.validators = {
@@ -368,8 +377,8 @@ class Contract:
 
 def shapes_site(worker, handlers: str | None = HANDLERS) -> dict[str, str]:
     files = {
-        f"js/{worker.js.main_file}": emit_main(worker).content,
-        f"workers/{worker.js.worker_file}": emit_entry(worker).content,
+        f"js/{worker.js.main_file}": emit_main(alone(worker), worker).content,
+        f"workers/{worker.js.worker_file}": emit_entry(alone(worker), worker).content,
     }
     if handlers is not None:
         files[f"workers/{worker.js.handlers_file}"] = handlers
@@ -397,9 +406,9 @@ const send = (id, type, data) => self.onmessage(new MessageEvent('message', { da
 def test_every_generated_js_file_parses_as_an_es_module(which, tmp_path, monkeypatch):
     workers = load(tmp_path, monkeypatch, SEED if which == "seed" else SHAPES)
     project = Project(tuple(sorted(workers.values(), key=lambda w: w.base)))
-    files = [emit_workers_index(project)]
+    files = [emit_index(project)]
     for worker in workers.values():
-        files += [emit_main(worker), emit_entry(worker), emit_handlers(worker)]
+        files += [emit_main(alone(worker), worker), emit_entry(alone(worker), worker), emit_handlers(alone(worker), worker)]
     for file in files:
         check_module(file.content)
 
@@ -436,15 +445,15 @@ def test_every_reserved_or_bound_word_as_a_field_gives_valid_js(tmp_path, monkey
     locals_ = [f.js_name for f in ask.fields]
     assert len(set(locals_)) == len(locals_) > 40
     assert {"request_", "reply_", "answer_", "await_", "arguments_", "eval_", "let_"} <= set(locals_)
-    for file in (emit_main(worker), emit_entry(worker), emit_handlers(worker, project),
-                 emit_workers_index(project)):
+    for file in (emit_main(alone(worker), worker), emit_entry(alone(worker), worker), emit_handlers(project, worker),
+                 emit_index(project)):
         check_module(file.content)
     # The drift hint's stub is the scaffold's, and parses on its own too.
     problems = check_handlers(worker, "keyword_worker_handlers.js", "", strict=False)
     assert len(problems) == 2
     for problem in problems:
         stub = "\n".join(line[4:] for line in problem.hint.split("\n")[1:])
-        assert stub in emit_handlers(worker, project).content
+        assert stub in emit_handlers(project, worker).content
         check_module(stub)
 
 
@@ -452,7 +461,7 @@ def test_every_reserved_or_bound_word_as_a_field_gives_valid_js(tmp_path, monkey
 def test_the_keyword_scaffold_binds_each_field_to_its_own_local(tmp_path, monkeypatch):
     # Run the scaffold's destructuring for real: every wire key reaches its local.
     worker = load(tmp_path, monkeypatch, keyword_source())["KeywordWorker"]
-    content = emit_handlers(worker).content
+    content = emit_handlers(alone(worker), worker).content
     [unpack] = [line.strip() for line in content.splitlines() if line.strip().startswith("const {")]
     pattern = unpack.removeprefix("const ").removesuffix(" = request;")
     request = {f.wire_name: f"value of {f.wire_name}" for f in worker.requests[0].fields}
@@ -474,20 +483,20 @@ def test_file_names_roots_and_notices(seed):
         emit_handlers: ("worker", "image_worker_handlers.js", True),
     }
     for emit, (root, path, scaffold) in expected.items():
-        out = emit(worker)
+        out = emit(alone(worker), worker)
         assert (out.root, out.path, out.scaffold) == (root, path, scaffold)
         assert out.content.endswith("\n") and not out.content.endswith("\n\n")
         first_lines = "".join(out.content.splitlines(keepends=True)[:6])
         # Generated files name their source, so `hamlet.write` can find orphans; the
         # user's file must not look generated, or it could be removed as one.
         assert source_of(first_lines) == (None if scaffold else ["src/lib.rs"])
-    assert "this file is yours to edit" in emit_handlers(worker).content
-    assert "never overwrites it" in emit_handlers(worker).content
+    assert "this file is yours to edit" in emit_handlers(alone(worker), worker).content
+    assert "never overwrites it" in emit_handlers(alone(worker), worker).content
 
 
 def test_workers_index_names_every_source(seed):
     project = Project(tuple(sorted(seed.values(), key=lambda w: w.base)))
-    out = emit_workers_index(project)
+    out = emit_index(project)
     assert (out.root, out.path, out.scaffold) == ("js", "workers.js", False)
     assert source_of(out.content.splitlines()[0]) == ["src/lib.rs"]
     assert "import { setupCSVWorker } from './csv_worker_main.js';\n" in out.content
@@ -498,7 +507,7 @@ def test_workers_index_names_every_source(seed):
 
 
 def test_main_uses_the_models_names(seed):
-    content = emit_main(seed["CSVWorker"]).content
+    content = emit_main(alone(seed["CSVWorker"]), seed["CSVWorker"]).content
     assert "export function setupCSVWorker(app, options = {}) {\n" in content
     assert "const DEFAULT_WORKER_URL = '/workers/csv_worker.js';\n" in content
     assert "const fromElm = ports?.sendToCSVWorkerPort;\n" in content
@@ -511,7 +520,7 @@ def test_main_uses_the_models_names(seed):
 
 
 def test_main_keeps_progress_pending(seed):
-    content = emit_main(seed["ImageWorker"]).content
+    content = emit_main(alone(seed["ImageWorker"]), seed["ImageWorker"]).content
     assert (
         "        if (type !== 'ProcessingProgress') {\n"
         "            pending.delete(id);\n"
@@ -521,12 +530,12 @@ def test_main_keeps_progress_pending(seed):
 
 
 def test_tuple_failure_variant_travels_in_value(shapes):
-    assert "return { type: 'Failed', value: text };\n" in emit_main(shapes).content
-    assert "this.send('Failed', { value: text }, true);\n" in emit_entry(shapes).content
+    assert "return { type: 'Failed', value: text };\n" in emit_main(alone(shapes), shapes).content
+    assert "this.send('Failed', { value: text }, true);\n" in emit_entry(alone(shapes), shapes).content
 
 
 def test_entry_dispatches_every_request_and_replies_per_shape(shapes):
-    content = emit_entry(shapes).content
+    content = emit_entry(alone(shapes), shapes).content
     assert "import * as handlers from './shapes_worker_handlers.js';\n" in content
     for name in ("Run", "Resize", "Scale", "CancelAll", "Tag", "Orphan"):
         assert (
@@ -543,7 +552,7 @@ def test_entry_dispatches_every_request_and_replies_per_shape(shapes):
 
 
 def test_scaffold_has_one_documented_stub_per_request(shapes):
-    content = emit_handlers(shapes).content
+    content = emit_handlers(alone(shapes), shapes).content
     assert sorted(exported_names(content)) == sorted(v.handler for v in shapes.requests)
     assert "const { mode, note } = request;\n" in content
     assert "const [value1, value2] = request.value;\n" in content
@@ -562,7 +571,7 @@ def test_scaffold_has_one_documented_stub_per_request(shapes):
 
 
 def test_seed_scaffold_reads_like_the_contract(seed):
-    content = emit_handlers(seed["ImageWorker"]).content
+    content = emit_handlers(alone(seed["ImageWorker"]), seed["ImageWorker"]).content
     assert (
         "export async function handleProcessImage(request, reply) {\n"
         "    const { imageUrl, maxWidth, quality } = request;\n"
@@ -572,13 +581,13 @@ def test_seed_scaffold_reads_like_the_contract(seed):
         "}\n"
     ) in content
     assert " *     reply.processingComplete({ resultUrl, originalSize, finalSize })\n" in content
-    assert "TODO: do the work, then send one final reply." in emit_handlers(seed["CSVWorker"]).content
+    assert "TODO: do the work, then send one final reply." in emit_handlers(alone(seed["CSVWorker"]), seed["CSVWorker"]).content
 
 
 def test_drift_suggests_the_scaffolds_stub(shapes):
     stub = handler_stub(shapes, shapes.requests[0])
-    assert stub in emit_handlers(shapes).content
-    without_run = emit_handlers(shapes).content.replace(stub, "")
+    assert stub in emit_handlers(alone(shapes), shapes).content
+    without_run = emit_handlers(alone(shapes), shapes).content.replace(stub, "")
     [problem] = check_handlers(shapes, "workers/shapes_worker_handlers.js", without_run, strict=False)
     assert "export async function handleRun(request, reply) {" in problem.hint
 
@@ -586,7 +595,7 @@ def test_drift_suggests_the_scaffolds_stub(shapes):
 def test_docs_cannot_close_a_comment(tmp_path, monkeypatch):
     source = SHAPES.replace("/// Behaves as", "/// Ends */ early, behaves as")
     worker = load(tmp_path, monkeypatch, source)["ShapesWorker"]
-    content = emit_handlers(worker).content
+    content = emit_handlers(alone(worker), worker).content
     assert "Ends *\\/ early" in content
     if NODE:
         check_module(content)
@@ -595,7 +604,7 @@ def test_docs_cannot_close_a_comment(tmp_path, monkeypatch):
 def test_output_is_deterministic(seed):
     worker = seed["DataWorker"]
     for emit in (emit_main, emit_entry, emit_handlers):
-        assert emit(worker) == emit(worker)
+        assert emit(alone(worker), worker) == emit(alone(worker), worker)
 
 
 # ---- the text helpers ------------------------------------------------------------------
@@ -719,7 +728,7 @@ done();
 def test_the_scaffold_answers_with_the_failure_variant(shapes, tmp_path):
     log = run_node(
         tmp_path,
-        shapes_site(shapes, emit_handlers(shapes).content),
+        shapes_site(shapes, emit_handlers(alone(shapes), shapes).content),
         ENTRY_PRELUDE
         + """
 send(1, 'Run', { mode: 'complete', note: null });
@@ -1143,9 +1152,9 @@ done();
 @needs_node
 def test_setup_workers_sets_up_each_worker_with_its_own_options(seed, tmp_path):
     project = Project(tuple(sorted(seed.values(), key=lambda w: w.base)))
-    files = {"js/workers.js": emit_workers_index(project).content}
+    files = {"js/workers.js": emit_index(project).content}
     for worker in project.workers:
-        files[f"js/{worker.js.main_file}"] = emit_main(worker).content
+        files[f"js/{worker.js.main_file}"] = emit_main(alone(worker), worker).content
     log = run_node(
         tmp_path,
         files,
@@ -1186,7 +1195,7 @@ def test_js_type_names_a_domain_type():
 def test_the_scaffold_defines_each_reached_domain_type_in_its_wire_shape():
     project = route_project()
     route, small = project.workers
-    content = emit_handlers(route, project).content
+    content = emit_handlers(project, route).content
     block = content[content.index("/**\n * @typedef"):]
     block = block[: block.index(" */\n")]
     typedefs = [line.split("} ")[-1] for line in block.splitlines() if "@typedef" in line]
@@ -1213,20 +1222,19 @@ def test_the_scaffold_defines_each_reached_domain_type_in_its_wire_shape():
     assert "(see route_worker.schema.json)" in content
     assert " * @param {Point} request.from  Rust `?`\n" in content
     assert "//                  reply.planned({ distance: Meters, surfaces: Array<Surface> })\n" in content
-    small_content = emit_handlers(small, project).content
+    small_content = emit_handlers(project, small).content
     assert [line for line in small_content.splitlines() if "@typedef" in line] == [
         " * @typedef {'Paved' | 'Gravel' | 'trail'} Surface"
     ]
-    assert emit_handlers(route, project) == emit_handlers(route, project)
+    assert emit_handlers(project, route) == emit_handlers(project, route)
     if NODE:
         check_module(content)
-        check_module(emit_entry(route).content)
+        check_module(emit_entry(alone(route), route).content)
 
 
 def test_without_domain_types_the_scaffold_is_unchanged(seed):
     for worker in seed.values():
-        assert emit_handlers(worker, Project((worker,))) == emit_handlers(worker)
-        assert "@typedef" not in emit_handlers(worker).content
+        assert "@typedef" not in emit_handlers(alone(worker), worker).content
 
 
 def flat_worker():
@@ -1246,11 +1254,11 @@ def flat_worker():
 
 def test_flattened_keys_in_the_scaffold_and_the_entry():
     worker, project = flat_worker()
-    handlers = emit_handlers(worker, project).content
+    handlers = emit_handlers(project, worker).content
     assert "    const { lat, lon, zoom } = request;\n" in handlers
     assert " * @param {number} request.lat  Rust `?`\n" in handlers
     assert "request['']" not in handlers
-    entry = emit_entry(worker).content
+    entry = emit_entry(alone(worker), worker).content
     name = next(v for v in worker.responses if v.name == "Moved").fields[0].js_name
     assert f"moved: ({name}) => answer.send('Moved', {name}, true),\n" in entry
 
@@ -1270,7 +1278,7 @@ export async function handleDraw({ shape }, reply) {
 def test_domain_values_cross_the_entry_as_the_schema_says(tmp_path):
     worker, project = flat_worker()
     files = {
-        f"workers/{worker.js.worker_file}": emit_entry(worker).content,
+        f"workers/{worker.js.worker_file}": emit_entry(alone(worker), worker).content,
         f"workers/{worker.js.handlers_file}": FLAT_HANDLERS,
     }
     log = run_node(
@@ -1316,7 +1324,7 @@ pub enum DrawWorkerMessage { Draw { shape: Shape, plain: Plain }, DrawFailed { e
 """
     worker = load(tmp_path, monkeypatch, source)["DrawWorker"]
     project, _ = hamlet.load(["src"])
-    content = emit_handlers(worker, project).content
+    content = emit_handlers(project, worker).content
     for line in (
         " * @typedef {{ x_pos: number }} Point\n",
         " * @typedef {{ xPos: number }} Plain\n",

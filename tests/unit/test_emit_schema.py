@@ -138,7 +138,7 @@ class Wire:
 
     def __init__(self, worker, project: Project | None = None) -> None:
         project = Project((worker,)) if project is None else project
-        self.document = json.loads(emit_schema(worker, project).content)
+        self.document = json.loads(emit_schema(project, worker).content)
         Draft202012Validator.check_schema(self.document)
         uri = self.document["$id"]
         self.registry = Registry().with_resource(uri, DRAFT202012.create_resource(self.document))
@@ -165,7 +165,7 @@ class Wire:
 
 @pytest.mark.parametrize("base", ["ImageWorker", "DataWorker", "CSVWorker"])
 def test_seed_schemas_are_valid_2020_12_schemas(seed, base):
-    out = emit_schema(seed[base], Project((seed[base],)))
+    out = emit_schema(Project((seed[base],)), seed[base])
     assert (out.root, out.scaffold) == ("worker", False)
     assert out.path == seed[base].js.schema_file
     document = json.loads(out.content)
@@ -178,13 +178,13 @@ def test_seed_schemas_are_valid_2020_12_schemas(seed, base):
 
 def test_layout_and_notice(seed):
     worker = seed["ImageWorker"]
-    out = emit_schema(worker, Project((worker,)))
+    out = emit_schema(Project((worker,)), worker)
     assert out.path == "image_worker.schema.json"
     assert out.content.endswith("}\n") and not out.content.endswith("\n\n")
     assert out.content.startswith("{\n  \"$comment\": ")
     # `hamlet.write` finds the notice in a file's first lines.
     assert source_of("".join(out.content.splitlines(keepends=True)[:6])) == ["src/lib.rs"]
-    assert out.content == emit_schema(worker, Project((worker,))).content
+    assert out.content == emit_schema(Project((worker,)), worker).content
     defs = json.loads(out.content)["$defs"]
     assert list(defs) == [
         "ImageWorkerRequest",
@@ -220,7 +220,7 @@ def test_layout_and_notice(seed):
 
 
 def test_docs_become_descriptions(shapes):
-    document = json.loads(emit_schema(shapes, Project((shapes,))).content)
+    document = json.loads(emit_schema(Project((shapes,)), shapes).content)
     assert document["description"] == "Every shape there is."
     run = document["$defs"]["ShapesWorkerRequest.Run"]
     assert run["description"] == "Run it."
@@ -523,16 +523,16 @@ def route():
 def test_defs_hold_exactly_the_reached_types_sorted_after_the_messages():
     project = route_project()
     route, small = project.workers
-    defs = list(json.loads(emit_schema(route, project).content)["$defs"])
+    defs = list(json.loads(emit_schema(project, route).content)["$defs"])
     types = [name for name in defs if not name.startswith("RouteWorker")]
     assert defs[-len(types):] == types  # after every message definition
     assert types == sorted(t.name for t in TYPES if t.name != "Unreached")
     assert [t.name for t in project.reached_types(route)] == types
-    small_defs = json.loads(emit_schema(small, project).content)["$defs"]
+    small_defs = json.loads(emit_schema(project, small).content)["$defs"]
     assert [name for name in small_defs if not name.startswith("SmallWorker")] == ["Surface"]
     # Deterministic: the order of project.types does not matter.
     shuffled = replace(project, types=tuple(reversed(project.types)))
-    assert emit_schema(route, shuffled).content == emit_schema(route, project).content
+    assert emit_schema(shuffled, route).content == emit_schema(project, route).content
 
 
 def test_every_ref_resolves_and_cycles_are_refs(route):
@@ -728,13 +728,13 @@ def test_message_fields_with_serde_default_and_omit_are_optional():
 def test_a_type_missing_from_the_project_or_clashing_with_a_message_is_refused():
     project = route_project()
     with pytest.raises(ValueError, match="Ghost"):
-        emit_schema(build("GhostWorker", request("Go", field("g", named("Ghost"))),
-                          response("GoFailed", field("error", STRING), failure=True)), project)
+        emit_schema(project, build("GhostWorker", request("Go", field("g", named("Ghost"))),
+                                   response("GoFailed", field("error", STRING), failure=True)))
     clash = struct("ClashWorkerRequest", Shape.UNIT)
     worker = build("ClashWorker", request("Go", field("c", named(clash.name))),
                    response("GoFailed", field("error", STRING), failure=True))
     with pytest.raises(ValueError, match="ClashWorkerRequest"):
-        emit_schema(worker, Project((worker,), (clash,)))
+        emit_schema(Project((worker,), (clash,)), worker)
 
 
 # ---- types that derive serde: as serde writes them -----------------------------------

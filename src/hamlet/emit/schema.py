@@ -79,7 +79,7 @@ _PRIMS = {
 }
 
 
-def emit_schema(worker: Worker, project: Project) -> OutputFile:
+def emit_schema(project: Project, worker: Worker) -> OutputFile:
     base, names = worker.base, worker.schema
     defs: dict[str, object] = {}
     groups = ((names.requests, worker.requests), (names.responses, worker.responses))
