@@ -324,6 +324,22 @@ def assert_elm_format_keeps(content: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def assert_needs_exact(content: str, helper_names) -> None:
+    """The module defines exactly the private helpers its code calls, and imports `Dict`
+    exactly when it mentions it: what `elm_needs` worked out beforehand was neither too
+    little (printing would have failed) nor too much. `helper_names`: every helper name
+    the module may define."""
+    blocks = content.split("\n\n\n")
+    heads = {block: _head(block).split(" ")[0] for block in blocks}
+    for block, name in heads.items():
+        if name in helper_names:
+            others = "\n".join(b for b in blocks if b is not block)
+            assert re.search(rf"(?<![\w.]){name}(?!\w)", others), f"{name} is defined but not used"
+    body = "\n\n\n".join(blocks[2:])  # after the header and the module line, docs, imports
+    uses_dict = re.search(r"(?<![\w.])Dict\b", body) is not None
+    assert ("import Dict exposing (Dict)" in content) == uses_dict
+
+
 def declaration(content: str, start: str) -> str:
     """The top-level block (doc comment included) holding a line that starts with `start`."""
     blocks = [b for b in content.split("\n\n\n") if any(l.startswith(start) for l in b.splitlines())]

@@ -30,18 +30,13 @@ as they are. Every name comes from the model (`worker.elm`, `variant.command`,
 from __future__ import annotations
 
 from hamlet.emit import header
-from hamlet.emit.elm_codecs import (
-    INDENT,
-    Scope,
-    elm_string,
-    elm_type,
-    worker_scope,
-)
+from hamlet.emit.elm_codecs import elm_string, elm_type
+from hamlet.emit.elm_scope import INDENT, Scope, worker_scope
 from hamlet.emit.elm_decls import documented, union_lines
 from hamlet.emit.elm_helpers import helpers
 from hamlet.emit.elm_tagged import union_decoder, union_encoder
 from hamlet.model import (
-    DictT, NamedT, OutputFile, Project, Shape, TypesNames, Variant, Worker, mentions,
+    NamedT, OutputFile, Project, Shape, TypesNames, Variant, Worker, mentions,
 )
 
 
@@ -51,7 +46,7 @@ def emit_elm(project: Project, worker: Worker) -> OutputFile:
     an alias."""
     elm = worker.elm
     types_names = project.types_names
-    scope = worker_scope(worker, types_names, project.types)
+    scope = worker_scope(project, worker)
     qualifier = scope.qualifier
     request, response = elm.local("request"), elm.local("response")
     declarations = [
@@ -143,11 +138,12 @@ def _module_docs(worker: Worker) -> list[str]:
 
 
 def _imports(worker: Worker, scope: Scope, types_names: TypesNames) -> list[str]:
-    """Dict when a type or a codec needs it; `Workers.Types` when a message reaches a
-    domain type (always written qualified, so nothing is exposed)."""
+    """Dict when a type or a codec needs it (`scope.needs`, known before anything is
+    printed); `Workers.Types` when a message reaches a domain type (always written
+    qualified, so nothing is exposed)."""
     types = [f.type for v in worker.variants for f in v.fields]
     lines = []
-    if "Dict" in scope.used or any(mentions(t, DictT) for t in types):
+    if scope.imports_dict():
         lines.append("import Dict exposing (Dict)")
     lines.append("import Json.Decode as Decode")
     lines.append("import Json.Encode as Encode")

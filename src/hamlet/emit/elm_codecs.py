@@ -33,111 +33,9 @@ members) are in `hamlet.emit.elm_helpers`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import NamedTuple
-
-from hamlet.model import (
-    AliasDef,
-    DictT,
-    Field,
-    ListT,
-    MaybeT,
-    NamedT,
-    Prim,
-    PrimT,
-    TupleT,
-    Type,
-    TypeDef,
-    TypesNames,
-    Worker,
-    mentions,
-)
-
-# How tightly an expression binds, to know when it needs parentheses.
-LOOSE = 0  # operators and lambdas: `f >> g`, `\x -> y`
-APP = 1  # function application: `Encode.list Encode.int`
-ATOM = 2  # names, literals and anything bracketed
-
-INDENT = "    "
-
-
-class Expr(NamedTuple):
-    text: str
-    prec: int
-
-    def arg(self) -> str:
-        """As an argument of a function application."""
-        return self.text if self.prec == ATOM else f"({self.text})"
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Where codecs are printed: the names they may use and how to reach domain types.
-
-    In `Workers.ImageWorker`, `qualifier` is "Workers.Types." (`Workers.Types.encodePoint`);
-    in `Workers.Types` it is "" and `lazy` holds the types of the cycle being printed,
-    whose decoders must be reached through `Decode.lazy`. `aliases` gives the Elm type
-    behind an alias name, for zero values and emptiness. `used` collects what the printed
-    code needs ("optional_field", "default_field", "Dict"), shared by copies.
-    """
-
-    locals: tuple[tuple[str, str], ...]
-    optional_field: str
-    default_field: str
-    qualifier: str = ""
-    lazy: frozenset[str] = frozenset()
-    aliases: dict[str, Type] = field(default_factory=dict, compare=False)
-    used: set[str] = field(default_factory=set, compare=False)
-    helper_names: tuple[tuple[str, str], ...] = ()
-
-    def local(self, role: str) -> str:
-        return dict(self.locals)[role]
-
-    def helper(self, role: str) -> str:
-        """The name of a private helper ("own_field", "tuple_of", ...), which the
-        printed code then needs."""
-        self.used.add(role)
-        return dict(self.helper_names)[role]
-
-    def with_lazy(self, names: frozenset[str]) -> "Scope":
-        """The same scope (and `used` set) with other decoders reached lazily."""
-        return replace(self, lazy=names, used=self.used)
-
-    def alias(self, t: Type) -> Type:
-        """The type behind an alias (`Labels` -> `Dict String (List String)`), else `t`."""
-        seen = set()
-        while isinstance(t, NamedT) and t.name in self.aliases and t.name not in seen:
-            seen.add(t.name)  # `type A = B; type B = A;` must not loop here
-            t = self.aliases[t.name]
-        return t
-
-
-def worker_scope(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, ...] = ()) -> Scope:
-    """Codecs in a worker's module: domain types qualified with `Workers.Types.`."""
-    elm = worker.elm
-    return Scope(
-        locals=elm.locals,
-        optional_field=elm.optional_field,
-        default_field=elm.default_field,
-        qualifier=types_names.module + ".",
-        aliases=_aliases(types),
-        helper_names=elm.helpers,
-    )
-
-
-def types_scope(types_names: TypesNames, types: tuple[TypeDef, ...]) -> Scope:
-    """Codecs in `Workers.Types` itself: domain types unqualified."""
-    return Scope(
-        locals=types_names.locals,
-        optional_field=types_names.optional_field,
-        default_field=types_names.default_field,
-        aliases=_aliases(types),
-        helper_names=types_names.helpers,
-    )
-
-
-def _aliases(types: tuple[TypeDef, ...]) -> dict[str, Type]:
-    return {t.name: t.type for t in types if isinstance(t, AliasDef)}
+from hamlet.emit.elm_needs import PROTOTYPE_KEYS
+from hamlet.emit.elm_scope import APP, ATOM, INDENT, LOOSE, Expr, Scope
+from hamlet.model import DictT, Field, ListT, MaybeT, NamedT, Prim, PrimT, TupleT, Type, mentions
 
 
 # ---- literals ----------------------------------------------------------------------
@@ -314,16 +212,6 @@ def tuple_of(size: int, decoder_text: str, scope: Scope) -> Expr:
     return Expr(f"{scope.helper('tuple_of')} {size} ({decoder_text})", APP)
 
 
-# Keys that every JavaScript object has, through Object.prototype. elm/json's
-# `Decode.field` tests `key in value`, which finds them on any object; a key named so
-# is decoded by the own-field helper, which tells an own key from the inherited member.
-PROTOTYPE_KEYS = frozenset((
-    "constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty",
-    "__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable",
-    "toString", "valueOf", "__proto__", "toLocaleString",
-))
-
-
 def key_decoder(key: str, inner: Expr, scope: Scope) -> Expr:
     """The value at `key`, which must be there: `Decode.field "c" D`."""
     if key in PROTOTYPE_KEYS:
@@ -349,12 +237,12 @@ def field_decoder(key: str, f: Field, scope: Scope) -> Expr:
             return Expr(f"{own} {elm_string(key)} (Maybe.Just {zero}) {decoder(t, scope).arg()}", APP)
         return key_decoder(key, decoder(t, scope), scope)
     if isinstance(t, MaybeT):
-        scope.used.add("optional_field")
-        return Expr(f"{scope.optional_field} {elm_string(key)} {decoder(t.item, scope).arg()}", APP)
+        optional = scope.helper("optional_field")
+        return Expr(f"{optional} {elm_string(key)} {decoder(t.item, scope).arg()}", APP)
     if f.default:
-        scope.used.add("default_field")
+        default = scope.helper("default_field")
         zero = zero_value(t, scope)
-        return Expr(f"{scope.default_field} {elm_string(key)} {zero} {decoder(t, scope).arg()}", APP)
+        return Expr(f"{default} {elm_string(key)} {zero} {decoder(t, scope).arg()}", APP)
     return Expr(f"Decode.field {elm_string(key)} {decoder(t, scope).arg()}", APP)
 
 
@@ -366,7 +254,7 @@ def zero_value(t: Type, scope: Scope) -> str:
     if isinstance(t, ListT):
         return "[]"
     if isinstance(t, DictT):
-        scope.used.add("Dict")
+        scope.need("Dict")
         return "Dict.empty"
     if isinstance(t, PrimT):
         return {

@@ -11,7 +11,8 @@ the comments above them. No output of its own.
 
 from __future__ import annotations
 
-from hamlet.emit.elm_codecs import INDENT, elm_type
+from hamlet.emit.elm_codecs import elm_type
+from hamlet.emit.elm_scope import INDENT
 from hamlet.model import Field, Shape
 
 

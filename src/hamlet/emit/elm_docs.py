@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from hamlet.emit.elm_codecs import INDENT
+from hamlet.emit.elm_scope import INDENT
 
 
 # A line that markdown could read as something other than text: a heading, list item,

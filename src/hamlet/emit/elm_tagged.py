@@ -25,13 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-from hamlet.diagnostics import Loc
 from hamlet.emit.elm_codecs import (
-    APP,
-    ATOM,
-    INDENT,
-    Expr,
-    Scope,
     decoder,
     elm_string,
     encode,
@@ -44,6 +38,8 @@ from hamlet.emit.elm_codecs import (
     record_steps,
     tuple_of,
 )
+from hamlet.emit.elm_needs import NULL_CONTENT
+from hamlet.emit.elm_scope import APP, ATOM, INDENT, Expr, Scope
 from hamlet.model import DictT, Field, Key, ListT, MaybeT, Omit, Prim, PrimT, Shape, Tagging
 
 
@@ -89,7 +85,7 @@ def _is_empty(f: Field, scope: Scope) -> str:
     if isinstance(t, ListT):
         return "List.isEmpty"
     if isinstance(t, DictT):
-        scope.used.add("Dict")
+        scope.need("Dict")
         return "Dict.isEmpty"
     if t == PrimT(Prim.STRING):
         return "String.isEmpty"
@@ -302,7 +298,7 @@ def _adjacent_branch(case: Case, content_key: str, scope: Scope) -> list[str]:
         steps = [_within(content_key, step, scope) for step in record_steps(fields, scope)]
         return pipeline(start, steps)
     if case.shape is Shape.UNIT:
-        absent = field_decoder(content_key, _NULL_FIELD, scope)
+        absent = field_decoder(content_key, NULL_CONTENT, scope)
         return [f"Decode.map (Basics.always {case.name}) {absent.arg()}"]
     if len(fields) == 1:  # an `Option` may be missing: serde reads that as None
         steps = [field_decoder(content_key, fields[0], scope)]
@@ -392,8 +388,6 @@ def _positional(key: str, case: Case, scope: Scope) -> list[str]:
     return pipeline(start.text, steps)
 
 
-# A unit variant's content: absent or null (serde accepts both, and writes none).
-_NULL_FIELD = Field(None, "", "", "", "", MaybeT(PrimT(Prim.UNIT)), "()", "", Loc(""))
 
 
 def _index(i: int, f: Field, scope: Scope) -> Expr:

@@ -42,23 +42,18 @@ from hamlet.emit import header
 from hamlet.emit.elm_decls import documented, record_lines, union_lines
 from hamlet.emit.elm_docs import doc_comment
 from hamlet.emit.elm_codecs import (
-    APP,
-    INDENT,
-    Expr,
-    Scope,
     decoder,
     elm_type,
     encode,
     pipeline,
     positional_value,
     tuple_of,
-    types_scope,
 )
 from hamlet.emit.elm_helpers import helpers
+from hamlet.emit.elm_scope import APP, INDENT, Expr, Scope, types_scope
 from hamlet.emit.elm_tagged import entries, object_lines, record_decoder, union_decoder, union_encoder
 from hamlet.model import (
-    AliasDef, DictT, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef, def_types,
-    mentions,
+    AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef,
 )
 
 
@@ -67,7 +62,7 @@ def emit_types(project: Project) -> OutputFile | None:
     if not project.types:
         return None
     names = project.types_names
-    scope = types_scope(names, project.types)
+    scope = types_scope(project)
     declarations: list[list[str]] = []
     cycles: dict[int, set[str]] = {}
     for t in project.types:
@@ -81,7 +76,7 @@ def emit_types(project: Project) -> OutputFile | None:
             documented(f"Decode `{t.name}` from JSON; the inverse of `{t.encoder}`.", _decoder(t, here))
         )
     declarations.extend(helpers(scope))
-    preamble = [_module_line(project), _module_docs(project), _imports(project, scope)]
+    preamble = [_module_line(project), _module_docs(project), _imports(scope)]
     sources = [" ".join(t.source.splitlines()) for t in project.types]
     text = "\n\n\n".join(
         [
@@ -124,11 +119,9 @@ def _module_docs(project: Project) -> list[str]:
     return lines + ["", "-}"]
 
 
-def _imports(project: Project, scope: Scope) -> list[str]:
-    lines = []
-    types = (inner for t in project.types for inner in def_types(t))
-    if "Dict" in scope.used or any(mentions(t, DictT) for t in types):
-        lines.append("import Dict exposing (Dict)")
+def _imports(scope: Scope) -> list[str]:
+    """Dict when a type or a codec needs it (`scope.needs`, known beforehand)."""
+    lines = ["import Dict exposing (Dict)"] if scope.imports_dict() else []
     return lines + ["import Json.Decode as Decode", "import Json.Encode as Encode"]
 
 
