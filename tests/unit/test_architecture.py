@@ -118,3 +118,88 @@ def test_no_output_module_imports_another():
         path = PACKAGE / (name.removeprefix("hamlet.").replace(".", "/") + ".py")
         others = (imported_modules(path) & modules) - {name}
         assert not others, f"{name} imports the output module(s) {sorted(others)}"
+
+
+# ---- only the command line prints, through one reporter -------------------------------------
+
+
+def output_calls(path: Path) -> list[str]:
+    """The calls in `path` that show text: `print(...)`, `console.print(...)`,
+    `sys.stdout.write(...)` / `sys.stderr.write(...)`, `parser.print_help(...)`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "print":
+            found.append(f"print at line {node.lineno}")
+        elif isinstance(func, ast.Attribute):
+            if func.attr in ("print", "print_help", "print_usage"):
+                found.append(f".{func.attr} at line {node.lineno}")
+            elif func.attr == "write" and ast.unparse(func.value) in ("sys.stdout", "sys.stderr"):
+                found.append(f"{ast.unparse(func)} at line {node.lineno}")
+    return found
+
+
+def test_only_the_reporter_prints():
+    printing = {
+        path.relative_to(PACKAGE).as_posix(): calls
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (calls := output_calls(path))
+    }
+    assert list(printing) == ["cli/report.py"], printing
+
+
+def test_the_print_finder_sees_every_form(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import sys\nprint('a')\nconsole.print('b')\nsys.stderr.write('c')\n"
+        "parser.print_help(sys.stderr)\n# print('not code')\nx = 'print(1)'\n"
+    )
+    assert output_calls(module) == [
+        "print at line 2", ".print at line 3", "sys.stderr.write at line 4", ".print_help at line 5",
+    ]
+
+
+def test_watch_speaks_through_the_reporter(tmp_path):
+    import io
+    from types import SimpleNamespace
+
+    from hamlet.cli.report import Reporter
+    from hamlet.cli.watch import _run_once, watch
+
+    out, err = io.StringIO(), io.StringIO()
+    report = Reporter(out, err)
+    nowhere = SimpleNamespace(paths=(str(tmp_path / "missing"),))
+    assert watch(nowhere, lambda settings: 0, report=report) == 1
+    assert err.getvalue() == "hamlet: nothing to watch: none of the paths exists\n"
+
+    def broken(settings):
+        raise KeyError("no such thing")
+
+    _run_once(broken, nowhere, report)
+    assert err.getvalue().splitlines()[1:] == [
+        "hamlet: internal error (KeyError: 'no such thing'); still watching",
+        "  hint: this is a bug in Hamlet: please report it with the input that caused it "
+        "(`hamlet generate` on that input shows the traceback)",
+    ]
+    assert out.getvalue() == ""
+
+
+def test_a_run_with_its_own_reporter_prints_nothing_else(tmp_path, monkeypatch, capsys):
+    import io
+
+    from hamlet.cli.report import Reporter
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "lib.rs").write_text(TWO_WORKERS + "pub enum Broken {\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["generate", "src", "--no-cache"], report=Reporter(out, err)) == 1
+    assert "error: syntax error" in err.getvalue() and "nothing written" in err.getvalue()
+    (tmp_path / "src" / "lib.rs").write_text(TWO_WORKERS, encoding="utf-8")
+    assert main(["generate", "src", "--no-cache"], report=Reporter(out, err)) == 0
+    assert main(["list", "src", "--no-cache"], report=Reporter(out, err)) == 0
+    assert "wrote generated/js/workers.js" in out.getvalue()
+    assert "  failure variant: EchoFailed" in out.getvalue()
+    assert capsys.readouterr() == ("", "")
