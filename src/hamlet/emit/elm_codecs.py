@@ -26,7 +26,7 @@ Names from Elm's default imports are written qualified (`Basics.identity`, `Resu
 is a constructor `Ok`, and the module's own names win over imported ones.
 
 JSON objects (with keys left out) and tagged unions built from these pieces are in
-`hamlet.emit.elm_tagged`; the private helpers the pieces call (`tupleOf`, `ownField`,
+`hamlet.emit.elm_objects` and `hamlet.emit.elm_tagged`; the private helpers the pieces call (`tupleOf`, `ownField`,
 `decodeDict`, ...: serde's reading of JSON, and keys named like Object.prototype
 members) are in `hamlet.emit.elm_helpers`.
 """

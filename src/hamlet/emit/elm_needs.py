@@ -7,10 +7,10 @@ never depend on the order its parts are printed in.
     -> {"encode_dict", "decode_dict", "object_keys", "key_step", "any_key_object",
         "optional_field", "Dict"}
 
-It follows the printers step by step (`elm_codecs`, `elm_tagged`, `elm_types`): each
-function here names the printer it stands for. The printers check every helper they
-use against it (`Scope.need`), so a helper missing here fails loudly, and the unit
-tests compare it with what the printers use on every model they print.
+It follows the printers step by step (`elm_codecs`, `elm_objects`, `elm_tagged`,
+`elm_types`): each function here names the printer it stands for. The printers check
+every helper they use against it (`Scope.need`), so a helper missing here fails
+loudly, and the unit tests check that nothing found here goes unused.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ class _Needs:
         for f in fields:
             self.decoder(f.type)
 
-    # ---- elm_tagged ----------------------------------------------------------------
+    # ---- elm_objects and elm_tagged --------------------------------------------------
 
     def entries(self, keys: tuple[Key, ...]) -> None:
         """`entries` and `field_entry`; `object_lines` of these keys."""

@@ -51,7 +51,8 @@ from hamlet.emit.elm_codecs import (
 )
 from hamlet.emit.elm_helpers import helpers
 from hamlet.emit.elm_scope import APP, INDENT, Expr, Scope, types_scope
-from hamlet.emit.elm_tagged import entries, object_lines, record_decoder, union_decoder, union_encoder
+from hamlet.emit.elm_objects import entries, object_lines
+from hamlet.emit.elm_tagged import record_decoder, union_decoder, union_encoder
 from hamlet.model import (
     AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef,
 )

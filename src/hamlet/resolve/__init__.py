@@ -13,7 +13,8 @@ from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error, sort_key
 from hamlet.model import Direction, Prim, PrimT, Project, Shape, Variant, Worker
 from hamlet.resolve import names, rules
-from hamlet.resolve.domain import Domain, struct_only
+from hamlet.resolve.domain import Domain
+from hamlet.resolve.representation import struct_only
 from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields
 from hamlet.resolve.serde import CONTAINER, VARIANT, Serde, read_serde
 from hamlet.read.rust.syntax import ParsedFile, REnum, RVariant
@@ -143,11 +144,7 @@ def _variants(
         owner = f"`{enum.name}::{rv.name}`"
         vserde = read_serde(rv.attrs, VARIANT, owner, diagnostics)
         if not naming.is_elm_type_name(rv.name):
-            diagnostics.append(
-                error(rv.loc, f"variant {owner} does not start with an uppercase letter (A-Z)",
-                      "Elm constructors start with A-Z: rename the variant "
-                      "(`#[serde(rename = \"...\")]` keeps its wire name)")
-            )
+            diagnostics.append(names.not_a_constructor(rv, enum.name))
             continue
         if vserde.skip:
             diagnostics.append(

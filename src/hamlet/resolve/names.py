@@ -165,6 +165,14 @@ def variant_names(name: str) -> dict[str, str]:
     )
 
 
+def not_a_constructor(rv, enum_name: str) -> Diagnostic:
+    """The error for a variant whose name cannot be an Elm constructor (`fooBar`)."""
+    return error(
+        rv.loc, f"variant `{enum_name}::{rv.name}` does not start with an uppercase letter (A-Z)",
+        "Elm constructors start with A-Z: rename the variant "
+        "(`#[serde(rename = \"...\")]` keeps its wire name)")
+
+
 def variant_tag(name: str, rename: str | None, style: str | None) -> str:
     """A variant's name on the wire: serde's `rename`, else its `rename_all` style
     applied ("ParseCSV", "snake_case" -> "parse_c_s_v"), else the name as written."""
