@@ -203,3 +203,12 @@ def test_a_run_with_its_own_reporter_prints_nothing_else(tmp_path, monkeypatch, 
     assert "wrote generated/js/workers.js" in out.getvalue()
     assert "  failure variant: EchoFailed" in out.getvalue()
     assert capsys.readouterr() == ("", "")
+
+
+def test_no_module_is_over_400_lines():
+    long = {
+        path.relative_to(PACKAGE).as_posix(): count
+        for path in PACKAGE.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -48,7 +48,6 @@ def emit_elm(project: Project, worker: Worker) -> OutputFile:
     types_names = project.types_names
     scope = worker_scope(project, worker)
     qualifier = scope.qualifier
-    request, response = elm.local("request"), elm.local("response")
     declarations = [
         documented("Messages from the main thread to the worker.",
                    union_lines(elm.request_type, worker.requests, qualifier)),
@@ -59,22 +58,10 @@ def emit_elm(project: Project, worker: Worker) -> OutputFile:
         _subscribe(worker),
         [f"port {elm.send_port} : Encode.Value -> Cmd msg"],
         [f"port {elm.response_port} : (Decode.Value -> msg) -> Sub msg"],
-        documented(
-            "Turn a request into the JSON the worker reads.",
-            union_encoder(elm.encode_request, elm.request_type, request, worker.requests, scope),
-        ),
-        documented(
-            f"Read a request from JSON; the inverse of `{elm.encode_request}`.",
-            union_decoder(elm.request_decoder, elm.request_type, worker.requests, scope),
-        ),
-        documented(
-            "Turn a response into the JSON the worker sends.",
-            union_encoder(elm.encode_response, elm.response_type, response, worker.responses, scope),
-        ),
-        documented(
-            f"Read a response from JSON; the inverse of `{elm.encode_response}`.",
-            union_decoder(elm.response_decoder, elm.response_type, worker.responses, scope),
-        ),
+        *_codecs("request", "reads", elm.encode_request, elm.request_decoder, elm.request_type,
+                 worker.requests, scope),
+        *_codecs("response", "sends", elm.encode_response, elm.response_decoder, elm.response_type,
+                 worker.responses, scope),
         *helpers(scope),
     ]
     # elm-format's spacing: two blank lines after the header comment and between
@@ -88,6 +75,16 @@ def emit_elm(project: Project, worker: Worker) -> OutputFile:
         ]
     )
     return OutputFile(root="elm", path=elm.path, content=text + "\n")
+
+
+def _codecs(role: str, verb: str, encode: str, decode: str, type_name: str, cases, scope: Scope):
+    """The encoder and decoder of the requests ("request", "reads") or the responses."""
+    return [
+        documented(f"Turn a {role} into the JSON the worker {verb}.",
+                   union_encoder(encode, type_name, scope.local(role), cases, scope)),
+        documented(f"Read a {role} from JSON; the inverse of `{encode}`.",
+                   union_decoder(decode, type_name, cases, scope)),
+    ]
 
 
 # ---- module header -----------------------------------------------------------------

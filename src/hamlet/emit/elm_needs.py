@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from hamlet.diagnostics import Loc
 from hamlet.model import (
+    MESSAGE_TAGS,
     AliasDef,
     DictT,
     EnumDef,
@@ -30,6 +31,7 @@ from hamlet.model import (
     Project,
     Shape,
     Tagging,
+    Tags,
     TupleT,
     Type,
     Worker,
@@ -84,7 +86,7 @@ def worker_needs(worker: Worker, aliases: dict[str, Type]) -> frozenset[str]:
     if any(mentions(f.type, DictT) for v in worker.variants for f in v.fields):
         needs.found.add(DICT)  # the types and commands print `Dict String ..`
     for cases in (worker.requests, worker.responses):
-        needs.union(cases, Tagging.INTERNAL, "type", "")
+        needs.union(cases, MESSAGE_TAGS)
     return needs.closed()
 
 
@@ -95,7 +97,7 @@ def types_needs(project: Project) -> frozenset[str]:
         needs.found.add(DICT)
     for d in project.types:
         if isinstance(d, EnumDef):
-            needs.union(d.constructors, d.tagging, d.tag, d.content)
+            needs.union(d.constructors, d.tags)
         elif isinstance(d, AliasDef):
             needs.encoder(d.type)
             needs.decoder(d.type)
@@ -204,13 +206,14 @@ class _Needs:
         flat = any(f.flattened for f in fields)
         self.found.add("object_only" if flat else "object_or_array")
 
-    def union(self, cases, tagging: Tagging, tag_key: str, content_key: str) -> None:
+    def union(self, cases, tags: Tags) -> None:
         for case in cases:
-            self.encode_case(case, tagging, tag_key, content_key)
-        self.decode_union(cases, tagging, tag_key, content_key)
+            self.encode_case(case, tags)
+        self.decode_union(cases, tags)
 
-    def encode_case(self, case, tagging: Tagging, tag_key: str, content_key: str) -> None:
+    def encode_case(self, case, tags: Tags) -> None:
         """`elm_tagged._encode_body`."""
+        tagging, tag_key, content_key = tags.tagging, tags.tag, tags.content
         unit = case.shape is Shape.UNIT
         if tagging is Tagging.STRING or (tagging is Tagging.EXTERNAL and unit):
             return
@@ -238,8 +241,9 @@ class _Needs:
         for f in fields:
             self.encoder(f.type)
 
-    def decode_union(self, cases, tagging: Tagging, tag_key: str, content_key: str) -> None:
+    def decode_union(self, cases, tags: Tags) -> None:
         """`union_decoder` and its branches."""
+        tagging, tag_key, content_key = tags.tagging, tags.tag, tags.content
         if tagging is Tagging.UNTAGGED:
             for case in cases:
                 if case.shape is Shape.STRUCT:

@@ -39,7 +39,7 @@ from hamlet.emit.elm_codecs import (
 from hamlet.emit.elm_needs import NULL_CONTENT
 from hamlet.emit.elm_objects import Entry, entries, object_lines
 from hamlet.emit.elm_scope import APP, ATOM, INDENT, Expr, Scope
-from hamlet.model import Field, Key, Shape, Tagging
+from hamlet.model import MESSAGE_TAGS, Field, Key, Shape, Tagging, Tags
 
 
 class Case(Protocol):
@@ -62,9 +62,7 @@ def union_encoder(
     subject: str,
     cases: tuple[Case, ...],
     scope: Scope,
-    tagging: Tagging = Tagging.INTERNAL,
-    tag_key: str = "type",
-    content_key: str = "",
+    tags: Tags = MESSAGE_TAGS,
 ) -> list[str]:
     """`encodeShape : Shape -> Encode.Value`, a case per variant."""
     lines = [
@@ -76,7 +74,7 @@ def union_encoder(
         if index:
             lines.append("")
         lines.append(f"{INDENT * 2}{_pattern(case, scope)} ->")
-        body = _encode_body(case, scope, tagging, tag_key, content_key)
+        body = _encode_body(case, scope, tags)
         lines.extend(INDENT * 3 + line if line else "" for line in body)
     return lines
 
@@ -89,7 +87,8 @@ def _pattern(case: Case, scope: Scope) -> str:
     return case.name
 
 
-def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, content_key: str) -> list[str]:
+def _encode_body(case: Case, scope: Scope, tags: Tags) -> list[str]:
+    tagging, tag_key, content_key = tags.tagging, tags.tag, tags.content
     tag = elm_string(case.tag)
     if tagging is Tagging.STRING or (tagging is Tagging.EXTERNAL and case.shape is Shape.UNIT):
         return [f"Encode.string {tag}"]
@@ -128,12 +127,11 @@ def union_decoder(
     type_name: str,
     cases: tuple[Case, ...],
     scope: Scope,
-    tagging: Tagging = Tagging.INTERNAL,
-    tag_key: str = "type",
-    content_key: str = "",
+    tags: Tags = MESSAGE_TAGS,
 ) -> list[str]:
     """`shapeDecoder : Decode.Decoder Shape`: read the tag, then that variant; or, for
     UNTAGGED, try each variant in order."""
+    tagging, tag_key, content_key = tags.tagging, tags.tag, tags.content
     lines = [f"{name} : Decode.Decoder {type_name}", f"{name} ="]
     if tagging is Tagging.UNTAGGED:
         lines.append(f"{INDENT}Decode.oneOf")

@@ -152,7 +152,7 @@ def _encoder(t: TypeDef, scope: Scope) -> list[str]:
     """Every encoder names its argument: `encodeTree (Tree data) =`, never point-free."""
     value, data = scope.local("value"), scope.local("data")
     if isinstance(t, EnumDef):
-        return union_encoder(t.encoder, t.name, value, t.constructors, scope, t.tagging, t.tag, t.content)
+        return union_encoder(t.encoder, t.name, value, t.constructors, scope, t.tags)
     head = f"{t.encoder} : {t.name} -> Encode.Value"
     if isinstance(t, AliasDef):
         return [head, f"{t.encoder} {value} =", INDENT + encode(t.type, value, scope)]
@@ -173,7 +173,7 @@ def _encoder(t: TypeDef, scope: Scope) -> list[str]:
 
 def _decoder(t: TypeDef, scope: Scope) -> list[str]:
     if isinstance(t, EnumDef):
-        return union_decoder(t.decoder, t.name, t.constructors, scope, t.tagging, t.tag, t.content)
+        return union_decoder(t.decoder, t.name, t.constructors, scope, t.tags)
     head = [f"{t.decoder} : Decode.Decoder {t.name}", f"{t.decoder} ="]
     if isinstance(t, AliasDef):
         return head + [INDENT + decoder(t.type, scope).text]

@@ -12,18 +12,20 @@ wire keys, which keys may be absent, the types a worker reaches): emitters only 
 """
 
 from hamlet.model.domain import (
+    MESSAGE_TAGS,
     AliasDef,
     Constructor,
     EnumDef,
     StructDef,
     Tagging,
+    Tags,
     TypeDef,
     TypesNames,
     def_types,
     field_types,
 )
 from hamlet.model.project import IndexNames, OutputFile, Project
-from hamlet.model.records import Field, Key, Omit, Shape, is_flat_newtype, record_keys
+from hamlet.model.records import Field, Key, Omit, Record, Shape, is_flat_newtype, record_keys
 from hamlet.model.types import (
     DictT,
     ListT,
@@ -42,9 +44,9 @@ from hamlet.model.workers import (
 )
 
 __all__ = [
-    "AliasDef", "Constructor", "DictT", "Direction", "ElmNames", "EnumDef", "Field",
+    "MESSAGE_TAGS", "AliasDef", "Constructor", "DictT", "Direction", "ElmNames", "EnumDef", "Field",
     "IndexNames", "JsNames", "Key", "ListT", "MaybeT", "NamedT", "Omit", "OutputFile", "Prim", "PrimT",
-    "Project", "Rule", "SchemaNames", "Shape", "StructDef", "Tagging", "TupleT", "Type", "TypeDef",
+    "Project", "Record", "Rule", "SchemaNames", "Shape", "StructDef", "Tagging", "Tags", "TupleT", "Type", "TypeDef",
     "TypesNames", "Variant", "Worker", "def_types", "field_types", "is_flat_newtype",
     "mentions", "parts", "record_keys", "walk",
 ]

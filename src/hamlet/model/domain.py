@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property
 from typing import Iterator
 
 from hamlet.diagnostics import Loc
-from hamlet.model.records import Field, Key, Shape, is_flat_newtype, record_keys
+from hamlet.model.records import Field, Record, Shape
 from hamlet.model.types import Type
 
 
@@ -39,7 +38,21 @@ class Tagging(Enum):
 
 
 @dataclass(frozen=True)
-class Constructor:
+class Tags:
+    """How a union is told apart on the wire: its `Tagging`, the tag key (INTERNAL and
+    ADJACENT) and the content key (ADJACENT). A domain enum's are its own
+    (`EnumDef.tags`); worker messages are MESSAGE_TAGS, internally tagged by "type"."""
+
+    tagging: Tagging
+    tag: str = ""
+    content: str = ""
+
+
+MESSAGE_TAGS = Tags(Tagging.INTERNAL, "type")
+
+
+@dataclass(frozen=True)
+class Constructor(Record):
     """A variant of a domain enum. `name` is the Elm constructor (the Rust name, or
     `<Enum><Variant>` when another type in `Workers.Types` already uses it); `tag` is its
     wire name."""
@@ -53,18 +66,9 @@ class Constructor:
     loc: Loc
     least_items: int = 0  # a STRUCT variant read from an array: see `StructDef`
 
-    @property
-    def is_flat_newtype(self) -> bool:
-        """`At(Point)` of an internally tagged enum: see `is_flat_newtype`."""
-        return is_flat_newtype(self.shape, self.fields)
-
-    @cached_property
-    def keys(self) -> tuple[Key, ...]:
-        return record_keys(self.fields)
-
 
 @dataclass(frozen=True)
-class StructDef:
+class StructDef(Record):
     """A domain struct.
 
     STRUCT shape: an object; an Elm record `type alias Point = { x : Float, y : Float }`,
@@ -96,10 +100,6 @@ class StructDef:
     least_items: int = 0
     serde: bool = False
 
-    @cached_property
-    def keys(self) -> tuple[Key, ...]:
-        return record_keys(self.fields)
-
 
 @dataclass(frozen=True)
 class EnumDef:
@@ -123,6 +123,10 @@ class EnumDef:
     decoder: str
     cycle: int | None
     serde: bool = False
+
+    @property
+    def tags(self) -> Tags:
+        return Tags(self.tagging, self.tag, self.content)
 
 
 @dataclass(frozen=True)

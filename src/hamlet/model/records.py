@@ -108,3 +108,18 @@ def is_flat_newtype(shape: Shape, fields: tuple[Field, ...]) -> bool:
     """serde's internally tagged newtype of a struct: `Moved(Point)`, whose struct's
     keys sit beside the tag (`{"type": "Moved", "lat": ..}`) instead of in "value"."""
     return shape is Shape.TUPLE and len(fields) == 1 and bool(fields[0].flattened)
+
+
+class Record:
+    """What a message variant, a domain enum's constructor and a domain struct share,
+    worked out from their `shape` and `fields`: their keys on the wire, and whether
+    they are a flat newtype."""
+
+    @property
+    def is_flat_newtype(self) -> bool:
+        return is_flat_newtype(self.shape, self.fields)  # type: ignore[attr-defined]
+
+    @cached_property
+    def keys(self) -> tuple[Key, ...]:
+        """The keys of its named fields, or of a flat newtype's struct."""
+        return record_keys(self.fields)  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from enum import Enum
 from functools import cached_property
 
 from hamlet.diagnostics import Loc
-from hamlet.model.records import Field, Key, Shape, is_flat_newtype, record_keys
+from hamlet.model.records import Field, Record, Shape
 
 
 class Direction(Enum):
@@ -26,7 +26,7 @@ class Rule(Enum):
 
 
 @dataclass(frozen=True)
-class Variant:
+class Variant(Record):
     """One message: `ProcessImage { image_url: String, .. }`.
 
     command: Elm command for a request ("processImage"); reply: JS reply method for a
@@ -56,16 +56,6 @@ class Variant:
     def is_terminal(self) -> bool:
         """A response that ends its request (every response but progress)."""
         return self.direction is Direction.RESPONSE and not self.is_progress
-
-    @property
-    def is_flat_newtype(self) -> bool:
-        """`Moved(Point)` whose struct serde writes beside the tag: see `is_flat_newtype`."""
-        return is_flat_newtype(self.shape, self.fields)
-
-    @cached_property
-    def keys(self) -> tuple[Key, ...]:
-        """The keys of a struct variant's fields, or of a flat newtype's struct."""
-        return record_keys(self.fields)
 
 
 @dataclass(frozen=True)
