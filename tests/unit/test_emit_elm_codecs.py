@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from elm_models import (
-    elm_module,
-    flat_newtype,
+from hamlet.emit.elm_codecs import elm_string, elm_type
+from hamlet.model import DictT, ListT, MaybeT, NamedT, Omit, Shape, TupleT
+from support.elm import assert_elm_format_keeps, assert_no_shadowing, declaration, elm_module
+from support.models import (
     BOOL,
     FLOAT,
     INT,
@@ -19,12 +20,10 @@ from elm_models import (
     POINT,
     STRING,
     UNIT,
-    assert_elm_format_keeps,
-    assert_no_shadowing,
     build,
     clashing_names,
-    declaration,
     field,
+    flat_newtype,
     image_worker,
     kitchen_sink,
     named,
@@ -33,8 +32,6 @@ from elm_models import (
     response,
     struct,
 )
-from hamlet.emit.elm_codecs import elm_string, elm_type
-from hamlet.model import DictT, ListT, MaybeT, NamedT, Omit, Shape, TupleT
 
 
 def test_elm_format_keeps_every_string_escape(tmp_path):
@@ -43,19 +40,9 @@ def test_elm_format_keeps_every_string_escape(tmp_path):
     assert_elm_format_keeps(module, tmp_path)
 
 
-def test_encoders_tag_each_message_with_its_type():
+def test_encoders_tag_each_message_with_its_type(golden):
     content = elm_module(image_worker()).content
-    assert declaration(content, "encodeImageWorkerResponse :").splitlines()[2:11] == [
-        "encodeImageWorkerResponse : ImageWorkerResponse -> Encode.Value",
-        "encodeImageWorkerResponse response =",
-        "    case response of",
-        "        ProcessingComplete data ->",
-        "            Encode.object",
-        '                [ ( "type", Encode.string "ProcessingComplete" )',
-        '                , ( "resultUrl", Encode.string data.resultUrl )',
-        '                , ( "originalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.originalSize )',
-        '                , ( "finalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.finalSize )',
-    ]
+    expect(golden, content, "encodeImageWorkerResponse :", "image_encode_response")
     sink = elm_module(kitchen_sink()).content
     encoder = declaration(sink, "encodeHTTPRouteWorkerRequest :")
     assert '        CancelAll ->\n            Encode.object [ ( "type", Encode.string "CancelAll" ) ]\n' in encoder
@@ -72,27 +59,15 @@ def test_encoders_tag_each_message_with_its_type():
     assert '                , ( "unit", Encode.null )\n' in encoder
 
 
-def test_decoders_read_the_tag_then_every_field():
+def expect(golden, content, start, file):
+    """The declaration holding a line that starts with `start` (doc comment included)
+    against golden/elm_codecs/<file>.elm."""
+    golden(f"elm_codecs/{file}.elm", declaration(content, start).rstrip("\n") + "\n")
+
+
+def test_decoders_read_the_tag_then_every_field(golden):
     content = elm_module(image_worker()).content
-    assert declaration(content, "imageWorkerRequestDecoder :") == (
-        "{-| Read a request from JSON; the inverse of `encodeImageWorkerRequest`.\n"
-        "-}\n"
-        "imageWorkerRequestDecoder : Decode.Decoder ImageWorkerRequest\n"
-        "imageWorkerRequestDecoder =\n"
-        '    Decode.field "type" Decode.string\n'
-        "        |> Decode.andThen\n"
-        "            (\\tag ->\n"
-        "                case tag of\n"
-        '                    "ProcessImage" ->\n'
-        "                        Decode.succeed (\\imageUrl maxWidth quality -> ProcessImage { imageUrl = imageUrl, maxWidth = maxWidth, quality = quality })\n"
-        '                            |> Decode.map2 (|>) (Decode.field "imageUrl" Decode.string)\n'
-        '                            |> Decode.map2 (|>) (Decode.field "maxWidth" Decode.int)\n'
-        '                            |> Decode.map2 (|>) (Decode.field "quality" Decode.int)\n'
-        "\n"
-        "                    _ ->\n"
-        '                        Decode.fail ("Unknown ImageWorkerRequest type: " ++ tag)\n'
-        "            )"
-    )
+    expect(golden, content, "imageWorkerRequestDecoder :", "image_request_decoder")
     # the failure field's parameter is renamed by the model: `error` is a local
     assert "Decode.succeed (\\error_ -> ProcessingFailed { error = error_ })" in content
     sink = elm_module(kitchen_sink()).content
@@ -112,22 +87,9 @@ def test_decoders_read_the_tag_then_every_field():
     ) in decoder
 
 
-def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
+def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type(golden):
     sink = elm_module(kitchen_sink()).content
-    assert declaration(sink, "httpRouteWorkerOptionalField :") + "\n" == (
-        "httpRouteWorkerOptionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)\n"
-        "httpRouteWorkerOptionalField field decoder =\n"
-        "    Decode.maybe (Decode.field field Decode.value)\n"
-        "        |> Decode.andThen\n"
-        "            (\\maybe ->\n"
-        "                case maybe of\n"
-        "                    Maybe.Just _ ->\n"
-        "                        Decode.field field (Decode.nullable decoder)\n"
-        "\n"
-        "                    Maybe.Nothing ->\n"
-        "                        Decode.succeed Maybe.Nothing\n"
-        "            )\n"
-    )
+    expect(golden, sink, "httpRouteWorkerOptionalField :", "optional_field_helper")
     # a Maybe with its own key goes through the helper; one inside an array cannot be absent
     assert '(httpRouteWorkerOptionalField "value" Decode.int)' in sink
     assert '(httpRouteWorkerOptionalField "maybePairs" (Decode.list (httpRouteWorkerTupleOf 2 (Decode.map2 Tuple.pair' in sink
@@ -243,50 +205,12 @@ def routes_worker():
     )
 
 
-def test_worker_message_fields_take_default_omit_and_flatten():
+def test_worker_message_fields_take_default_omit_and_flatten(golden):
     content = elm_module(routes_worker(), (POINT, LABELS)).content
-    assert declaration(content, "encodeRouteWorkerRequest :").split("        Count data ->")[0].endswith(
-        "        PlanRoute data ->\n"
-        "            Encode.object\n"
-        "                (List.filterMap Basics.identity\n"
-        '                    [ Maybe.Just ( "type", Encode.string "PlanRoute" )\n'
-        '                    , Maybe.Just ( "from", Workers.Types.encodePoint data.from )\n'
-        "                    , if Dict.isEmpty data.labels then\n"
-        "                        Maybe.Nothing\n"
-        "\n"
-        "                      else\n"
-        '                        Maybe.Just ( "labels", routeWorkerEncodeDict Encode.string data.labels )\n'
-        '                    , Maybe.map (Encode.string >> Tuple.pair "note") data.note\n'
-        '                    , Maybe.Just ( "x", Encode.float data.at.x )\n'
-        '                    , Maybe.Just ( "y", Encode.float data.at.y )\n'
-        "                    , if Dict.isEmpty data.tags then\n"
-        "                        Maybe.Nothing\n"
-        "\n"
-        "                      else\n"
-        '                        Maybe.Just ( "tags", Workers.Types.encodeLabels data.tags )\n'
-        "                    ]\n"
-        "                )\n"
-        "\n"
-        "        Jump value_ ->\n"
-        "            Encode.object\n"
-        '                [ ( "type", Encode.string "Jump" )\n'
-        '                , ( "x", Encode.float value_.x )\n'
-        '                , ( "y", Encode.float value_.y )\n'
-        "                ]\n"
-        "\n"
-    )
-    decoder = declaration(content, "routeWorkerRequestDecoder :")
-    assert (
-        "                        Decode.succeed (\\from labels note at tags -> "
-        "PlanRoute { from = from, labels = labels, note = note, at = at, tags = tags })\n"
-        '                            |> Decode.map2 (|>) (Decode.field "from" Workers.Types.pointDecoder)\n'
-        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "labels" Dict.empty (routeWorkerDecodeDict Decode.string))\n'
-        '                            |> Decode.map2 (|>) (routeWorkerOptionalField "note" Decode.string)\n'
-        "                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n"
-        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "tags" Dict.empty Workers.Types.labelsDecoder)\n'
-    ) in decoder
-    assert "                        Decode.succeed Jump\n                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n" in decoder
-    assert '(routeWorkerDefaultField "n" 0 Decode.int)' in decoder
+    # a map left out when empty, a Maybe when Nothing, a flattened struct's keys beside
+    # the others (and a flat newtype's beside the tag); defaults through an alias too
+    expect(golden, content, "encodeRouteWorkerRequest :", "route_encode_request")
+    expect(golden, content, "routeWorkerRequestDecoder :", "route_request_decoder")
     assert declaration(content, "routeWorkerDefaultField :").startswith(
         "routeWorkerDefaultField : String -> a -> Decode.Decoder a -> Decode.Decoder a\n"
         "routeWorkerDefaultField field default decoder =\n"

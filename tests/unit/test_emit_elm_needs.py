@@ -10,21 +10,14 @@ from pathlib import Path
 import pytest
 
 import hamlet
-from elm_models import (
-    all_types,
-    assert_needs_exact,
-    clashing_names,
-    elm_module,
-    image_worker,
-    kitchen_sink,
-    project,
-)
 from hamlet.emit import emit_project
 from hamlet.emit.elm import emit_elm
 from hamlet.emit.elm_needs import types_needs, worker_needs
 from hamlet.emit.elm_scope import worker_scope
 from hamlet.emit.elm_types import emit_types
 from hamlet.model import Project
+from support.elm import assert_needs_exact, elm_module
+from support.models import all_types, clashing_names, image_worker, kitchen_sink, project
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from elm_models import assert_needs_exact
 from hamlet import naming
 from hamlet.emit.elm import emit_elm
 from hamlet.model import DictT, Direction, ListT, MaybeT, Prim, PrimT, Rule, Shape, TupleT
@@ -68,6 +67,7 @@ RUST_STRICT = set(
     "where while async await dyn abstract become box do final macro override priv typeof "
     "unsized virtual yield try".split()
 )
+from support.elm import assert_needs_exact
 NOT_RAW = {"crate", "self", "super", "Self"}
 
 

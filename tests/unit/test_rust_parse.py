@@ -20,56 +20,13 @@ from hamlet.read.rust import (
     parse_source,
 )
 from hamlet.read.rust.attrs import unescape
+from support.seed import SEED
 
-# The seed design's two enums, verbatim: keep the trailing spaces (the first test checks
-# they are still there), they are part of what users paste in.
-SEED = """\
-// Define worker messages in your app
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum ImageWorkerMessage {
-    // Main → Worker
-    ProcessImage { 
-        image_url: String, 
-        max_width: u32,
-        quality: u8,
-    },
-    
-    // Worker → Main  
-    ProcessingComplete { 
-        result_url: String,
-        original_size: (u32, u32),
-        final_size: (u32, u32),
-    },
-    ProcessingFailed { 
-        error: String 
-    },
-    ProcessingProgress { 
-        percent: f32 
-    },
-}
 
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum DataWorkerMessage {
-    // Main → Worker
-    ProcessCSV { data: String },
-    CalculateStats { numbers: Vec<f64> },
-    
-    // Worker → Main
-    CSVProcessed { rows: u32, columns: Vec<String> },
-    StatsCalculated { mean: f64, median: f64, std_dev: f64 },
-    WorkerError { message: String },
-}
-"""
 
-# The seed's usage example, verbatim.
-CSV_SEED = """\
-#[derive(BuildAmpWorker)]
-pub enum CSVWorkerMessage {
-    ParseCSV { data: String },
-    CSVParsed { rows: Vec<Vec<String>> },
-    ParseError { error: String },
-}
-"""
+def line_of(text: str) -> int:
+    """The line of the seed that starts with `text` (the seed is read from examples/seed)."""
+    return next(n for n, line in enumerate(SEED.splitlines(), 1) if line.startswith(text))
 
 
 def parse(text: str, path: str = "lib.rs"):
@@ -115,20 +72,21 @@ def p(name: str, *args) -> tuple:
 
 
 def test_seed_enums_names_derives_and_locations():
+    # verbatim: the trailing spaces users paste in are still there
     assert "ProcessImage { \n" in SEED and "// Worker → Main  \n" in SEED
-    image, data = items(SEED)
+    image, data, _ = items(SEED)
     assert isinstance(image, REnum) and isinstance(data, REnum)
     assert image.name == "ImageWorkerMessage"
     assert data.name == "DataWorkerMessage"
     assert image.derives == ("BuildAmpWorker", "Debug", "Clone")
-    assert image.loc == Loc("lib.rs", 3, 1)
-    assert data.loc == Loc("lib.rs", 26, 1)
+    assert image.loc == Loc("lib.rs", line_of("pub enum ImageWorkerMessage"), 1)
+    assert data.loc == Loc("lib.rs", line_of("pub enum DataWorkerMessage"), 1)
     assert image.module == () and image.generics == () and image.docs == ""
     assert image.attrs == ()
 
 
 def test_seed_image_worker_variants_fields_and_section_comments():
-    image, _ = items(SEED)
+    image = items(SEED)[0]
     got = [(v.name, v.kind, v.comments) for v in image.variants]
     assert got == [
         ("ProcessImage", "struct", ("Main → Worker",)),
@@ -145,13 +103,14 @@ def test_seed_image_worker_variants_fields_and_section_comments():
     complete = image.variants[1]
     assert shape(complete.fields[1].ty) == ("tuple", (p("u32"), p("u32")))
     assert complete.fields[1].ty.text == "(u32, u32)"
-    assert process.loc == Loc("lib.rs", 5, 5)
-    assert process.fields[0].loc == Loc("lib.rs", 6, 9)
-    assert process.fields[0].ty.loc == Loc("lib.rs", 6, 20)
+    start = line_of("    ProcessImage {")
+    assert process.loc == Loc("lib.rs", start, 5)
+    assert process.fields[0].loc == Loc("lib.rs", start + 1, 9)
+    assert process.fields[0].ty.loc == Loc("lib.rs", start + 1, 20)
 
 
 def test_seed_data_worker_variants():
-    _, data = items(SEED)
+    data = items(SEED)[1]
     got = [(v.name, v.comments, [f.name for f in v.fields]) for v in data.variants]
     assert got == [
         ("ProcessCSV", ("Main → Worker",), ["data"]),
@@ -164,7 +123,7 @@ def test_seed_data_worker_variants():
 
 
 def test_seed_csv_worker():
-    enum = only(CSV_SEED)
+    enum = items(SEED)[2]
     assert enum.derives == ("BuildAmpWorker",)
     assert [v.name for v in enum.variants] == ["ParseCSV", "CSVParsed", "ParseError"]
     assert all(v.comments == () for v in enum.variants)

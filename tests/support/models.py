@@ -1,19 +1,20 @@
-"""Worker and domain type models for the Elm emitter's tests, and the check against
-the real elm-format.
+"""The one model builder of the tests: workers and domain types built by hand, named by
+the resolver's own names module (`hamlet.resolve.names`), and the sets of them the
+emitter tests share.
 
 The builders stand in for the resolver so the tests can reach shapes and names the
 seed enums do not have; `test_hand_built_image_worker_prints_like_the_resolved_one`
 keeps them honest.
+
+    build("ImageWorker", request("ProcessImage", field("image_url", STRING)),
+          response("ProcessingFailed", field("error", STRING), failure=True))
+    struct("Point", field("x", FLOAT), field("y", FLOAT))
+    enum("Shape", ctor("Circle", field("radius", FLOAT)), ctor("Empty", shape=Shape.UNIT))
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-import subprocess
-from pathlib import Path
-
-import pytest
 
 from hamlet import naming
 from hamlet.resolve import names
@@ -27,7 +28,6 @@ from hamlet.model import (
     Field,
     ListT,
     MaybeT,
-    NamedT,
     Omit,
     Prim,
     PrimT,
@@ -42,15 +42,12 @@ from hamlet.model import (
     Worker,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-ELM_FORMAT = ROOT / "node_modules" / ".bin" / "elm-format"
-
 BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
 
 
 # ---- a small model builder (names come from the resolver's names module) ---------------
 
-HELPERS = tuple(start for _, start in names.ELM_HELPERS)
+# The names of `Workers.Types` for a worker module's tests: only its module name is used.
 TYPES = TypesNames("Workers.Types", "Workers/Types.elm", helpers=names.ELM_HELPERS)
 
 
@@ -118,25 +115,24 @@ def build(base, *variants, source="src/lib.rs"):
     )
 
 
-def elm_module(worker, types=()):
-    """The worker's Elm module, in a project whose domain types are `types`."""
-    from hamlet.emit.elm import emit_elm
-
-    return emit_elm(Project((worker,), tuple(types), TYPES), worker)
-
-
 # ---- domain types -------------------------------------------------------------------
 
 
 def named(name):
-    return NamedT(name, f"encode{name}", f"{naming.lower_camel(name)}Decoder")
+    """A reference to the domain type `name`, named as the resolver names it."""
+    return names.named_type(name)
+
+
+def flatten(name, definition):
+    """`#[serde(flatten)] name: Definition`: the struct's keys in this object."""
+    return field(name, named(definition.name), flattened=definition.fields)
 
 
 def struct(name, *fields, shape=Shape.STRUCT, wrapped=False, docs="", cycle=None, source="src/types.rs"):
     ref = named(name)
     # as if every default were the field's own: serde's array form may end before them
     least = max((i + 1 for i, f in enumerate(fields) if not f.default), default=0)
-    return StructDef(name, name, shape, tuple(fields), wrapped, docs, Loc(source), source,
+    return StructDef(ref.name, name, shape, tuple(fields), wrapped, docs, Loc(source), source,
                      ref.encoder, ref.decoder, cycle, least if shape is Shape.STRUCT else 0)
 
 
@@ -153,13 +149,13 @@ def enum(name, *ctors, tagging=Tagging.INTERNAL, tag="type", content="", docs=""
     serde = tagging is Tagging.EXTERNAL
     if tagging is Tagging.EXTERNAL:
         tag = ""
-    return EnumDef(name, name, tuple(ctors), tagging, tag, content, docs, Loc(source), source,
+    return EnumDef(ref.name, name, tuple(ctors), tagging, tag, content, docs, Loc(source), source,
                    ref.encoder, ref.decoder, cycle, serde)
 
 
 def alias(name, type_, docs="", cycle=None, source="src/types.rs"):
     ref = named(name)
-    return AliasDef(name, name, type_, docs, Loc(source), source, ref.encoder, ref.decoder, cycle)
+    return AliasDef(ref.name, name, type_, docs, Loc(source), source, ref.encoder, ref.decoder, cycle)
 
 
 def project(*types, workers=()):
@@ -300,134 +296,91 @@ def clashing_names():
     )
 
 
-# ---- the real formatter ------------------------------------------------------------
+# ---- a worker that reaches every kind of domain type (the JS and schema tests') ---------
+
+GEO_POINT = struct("Point", field("lat", FLOAT), field("lon", FLOAT), docs="A point on the map.",
+                   source="src/lib.rs")
+PLACE = struct("Place", flatten("at", GEO_POINT), field("label", STRING), source="src/lib.rs")
+ROUTE_TYPES = (
+    GEO_POINT,
+    PLACE,
+    struct("Meters", *positional(FLOAT), shape=Shape.TUPLE, source="src/lib.rs"),
+    struct("Pair", *positional(INT, STRING), shape=Shape.TUPLE, source="src/lib.rs"),
+    struct("Marker", shape=Shape.UNIT, source="src/lib.rs"),
+    enum("Surface", ctor("Paved", shape=Shape.UNIT), ctor("Gravel", shape=Shape.UNIT),
+         ctor("Trail", shape=Shape.UNIT, tag="trail"), tagging=Tagging.STRING, source="src/lib.rs"),
+    enum(
+        "Shape",
+        ctor("Circle", field("center", named("Point")), field("radius", FLOAT), docs="Round."),
+        ctor("Polygon", *positional(ListT(named("Point"))), shape=Shape.TUPLE),
+        ctor("Segment", *positional(named("Point"), named("Point")), shape=Shape.TUPLE),
+        ctor("Empty", shape=Shape.UNIT),
+        source="src/lib.rs",
+    ),
+    # serde's internally tagged newtype of a struct: its keys beside the tag.
+    enum(
+        "Event",
+        ctor("Moved", flat_newtype(named("Point"), GEO_POINT.fields), shape=Shape.TUPLE),
+        ctor("Stopped", field("at_ms", INT), tag="stopped"),
+        ctor("Lost", shape=Shape.UNIT, tag="lost"),
+        tag="kind", source="src/lib.rs",
+    ),
+    enum(
+        "Tree",
+        ctor("Leaf", *positional(INT), shape=Shape.TUPLE),
+        ctor("Branch", field("left", named("Tree")), field("right", named("Tree"))),
+        ctor("Span", *positional(INT, INT), shape=Shape.TUPLE),
+        ctor("Nil", shape=Shape.UNIT),
+        tagging=Tagging.ADJACENT, tag="t", content="c", cycle=1, source="src/lib.rs",
+    ),
+    # Named like Elm's `Value`: its Elm name is `Value_`, as the resolver names it.
+    enum(
+        "Value",
+        ctor("Nothing", shape=Shape.UNIT),
+        ctor("Number", *positional(FLOAT), shape=Shape.TUPLE),
+        ctor("Text", *positional(STRING), shape=Shape.TUPLE),
+        ctor("Pairs", *positional(INT, STRING), shape=Shape.TUPLE),
+        ctor("Items", *positional(ListT(named("Value"))), shape=Shape.TUPLE),
+        ctor("Object", field("key", STRING), field("inner", MaybeT(named("Value")))),
+        tagging=Tagging.UNTAGGED, cycle=2, source="src/lib.rs",
+    ),
+    alias("Labels", DictT(ListT(STRING)), source="src/lib.rs"),
+    struct("Node", field("name", STRING), field("children", ListT(named("Node"))),
+           wrapped=True, cycle=3, source="src/lib.rs"),
+    # Mutual recursion through an alias.
+    struct("Dir", field("files", named("Files")), cycle=4, source="src/lib.rs"),
+    alias("Files", DictT(MaybeT(named("Dir"))), cycle=4, source="src/lib.rs"),
+    struct(
+        "Options",
+        field("name", STRING),
+        field("tags", ListT(STRING), default=True),
+        field("note", MaybeT(STRING), omit=Omit.NOTHING),
+        field("extra", ListT(INT), omit=Omit.EMPTY),
+        flatten("place", PLACE),
+        source="src/lib.rs",
+    ),
+    struct("Unreached", field("x", INT), source="src/lib.rs"),
+)
 
 
-def assert_elm_format_keeps(content: str, tmp_path: Path) -> None:
-    if not ELM_FORMAT.exists():
-        pytest.skip("node_modules/.bin/elm-format is missing: run `npm ci` at the repo root")
-    formatted = subprocess.run(
-        [str(ELM_FORMAT), "--stdin", "--elm-version=0.19"],
-        input=content.encode("utf-8"),
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
-    assert formatted == content
-    path = tmp_path / "Workers" / "Check.elm"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8", newline="\n")
-    result = subprocess.run(
-        [str(ELM_FORMAT), "--validate", "--elm-version=0.19", str(path)],
-        capture_output=True,
-        text=True,
+def route_project() -> Project:
+    """RouteWorker, whose messages reach every type of ROUTE_TYPES but `Unreached`, and
+    SmallWorker, which reaches `Surface` only."""
+    route = build(
+        "RouteWorker",
+        request("PlanRoute", field("from", named("Point")), field("to", named("Point")),
+                field("surface", named("Surface")), field("labels", named("Labels")),
+                field("shape", named("Shape"))),
+        request("Measure", *positional(named("Meters")), shape=Shape.TUPLE),
+        request("Inspect", field("node", named("Node")), field("tree", named("Tree")),
+                field("value", named("Value")), field("options", named("Options")),
+                field("event", named("Event")), field("pair", named("Pair")),
+                field("marker", MaybeT(named("Marker"))), field("dir", named("Dir"))),
+        request("Locate", flatten("at", GEO_POINT), field("zoom", INT)),
+        dataclasses.replace(request("Cancel", shape=Shape.UNIT), tag="cancel"),
+        response("Planned", field("distance", named("Meters")), field("surfaces", ListT(named("Surface")))),
+        response("Failed", field("error", STRING), failure=True),
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def assert_needs_exact(content: str, helper_names) -> None:
-    """The module defines exactly the private helpers its code calls, and imports `Dict`
-    exactly when it mentions it: what `elm_needs` worked out beforehand was neither too
-    little (printing would have failed) nor too much. `helper_names`: every helper name
-    the module may define."""
-    blocks = content.split("\n\n\n")
-    heads = {block: _head(block).split(" ")[0] for block in blocks}
-    for block, name in heads.items():
-        if name in helper_names:
-            others = "\n".join(b for b in blocks if b is not block)
-            assert re.search(rf"(?<![\w.]){name}(?!\w)", others), f"{name} is defined but not used"
-    body = "\n\n\n".join(blocks[2:])  # after the header and the module line, docs, imports
-    uses_dict = re.search(r"(?<![\w.])Dict\b", body) is not None
-    assert ("import Dict exposing (Dict)" in content) == uses_dict
-
-
-def declaration(content: str, start: str) -> str:
-    """The top-level block (doc comment included) holding a line that starts with `start`."""
-    blocks = [b for b in content.split("\n\n\n") if any(l.startswith(start) for l in b.splitlines())]
-    assert len(blocks) == 1, f"{len(blocks)} blocks contain a line starting {start!r}"
-    return blocks[0]
-
-
-# ---- shadowing, checked without the Elm compiler ----------------------------------------
-
-_TOKEN = re.compile(r"'(?:[^'\\]|\\.)*'|" r'"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|->|\\|[()\[\]]|\S')
-
-
-def _binders(text: str) -> list[str]:
-    """Lowercase names a pattern binds: `( a, b )` -> a, b; `Tree data` -> data."""
-    text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
-    return [t for t in re.findall(r"(?<![\w.])[a-z_]\w*", text) if t != "_"]
-
-
-def assert_no_shadowing(content: str) -> None:
-    """Elm 0.19 rejects a name bound where another of the same name is in scope (a
-    top-level value, an argument, a lambda or case pattern). This checks every
-    top-level definition of `content`: its arguments, lambdas (scoped by brackets) and
-    case branches and multi-line lambdas (scoped by indentation)."""
-    heads = {}
-    for block in content.split("\n\n\n"):
-        head = _head(block)
-        if head:
-            heads[head] = block
-    top = {head.split()[0] for head in heads}
-    for block in heads.values():
-        _check_definition(block, top)
-
-
-def _head(block: str) -> str:
-    """`encodePoint value =`: the line defining a top-level value, or ""."""
-    for line in block.splitlines():
-        if re.match(r"[a-z]\w*( [^:]*)? =$", line) and not re.match(r"(type|port|module|import) ", line):
-            return line
-    return ""
-
-
-def _check_definition(block: str, top: set[str]) -> None:
-    lines = block.splitlines()
-    head = _head(block)
-    start = lines.index(head)
-    scopes: list[tuple[set[str], int]] = []  # (names, end line) of branches in scope
-    outer = set(top)
-    for name in _binders(head.split(" ", 1)[1].rsplit("=", 1)[0]):
-        assert name not in outer, f"argument `{name}` shadows in:\n{head}"
-        outer.add(name)
-    for index in range(start + 1, len(lines)):
-        line = lines[index]
-        scopes = [(names, end) for names, end in scopes if end > index]
-        visible = outer.union(*(names for names, _ in scopes))
-        stripped = line.strip()
-        lambda_ = re.search(r"\\([^>]*)->$", stripped)
-        if stripped.endswith("->"):
-            # a case branch, or a lambda whose body is on the more indented lines below
-            bound = set(_binders(lambda_.group(1) if lambda_ else stripped[:-2]))
-            clash = bound & visible
-            assert not clash, f"pattern binds {clash} already in scope:\n{line}"
-            indent = len(line) - len(line.lstrip())
-            end = next((j for j in range(index + 1, len(lines))
-                        if lines[j].strip() and len(lines[j]) - len(lines[j].lstrip()) <= indent), len(lines))
-            scopes.append((bound, end))
-        _check_lambdas(lines, index, visible)
-
-
-def _check_lambdas(lines: list[str], index: int, visible: set[str]) -> None:
-    """Each lambda starting on line `index` binds nothing visible, nor anything that a
-    lambda inside its body (up to its closing bracket) binds again."""
-    tokens = _TOKEN.findall(lines[index])
-    rest = [t for l in lines[index + 1:] for t in _TOKEN.findall(l)]
-    for position, token in enumerate(tokens):
-        if token != "\\":
-            continue
-        arrow = tokens.index("->", position)
-        bound = set(_binders(" ".join(tokens[position + 1:arrow])))
-        assert not bound & visible, f"lambda binds {bound & visible} already in scope:\n{lines[index]}"
-        depth = 0
-        for later, inner in enumerate((tokens + rest)[arrow + 1:], arrow + 1):
-            if inner in "([":
-                depth += 1
-            elif inner in ")]":
-                depth -= 1
-                if depth < 0:
-                    break
-            elif inner == "\\":
-                everything = tokens + rest
-                nested = set(_binders(" ".join(everything[later + 1:everything.index("->", later)])))
-                assert not bound & nested, f"nested lambda rebinds {bound & nested}:\n{lines[index]}"
+    small = build("SmallWorker", request("Pave", field("surface", named("Surface"))),
+                  response("SmallFailed", field("error", STRING), failure=True))
+    return project(*ROUTE_TYPES, workers=(route, small))

@@ -1,0 +1,1 @@
+"""What the test tiers share: fixtures' building blocks, kept in one place."""
