@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from hamlet import naming
 from hamlet.resolve import names
 from hamlet.diagnostics import Loc
 from hamlet.model import (
@@ -54,8 +53,7 @@ TYPES = TypesNames("Workers.Types", "Workers/Types.elm", helpers=names.ELM_HELPE
 def field(name, type_, docs="", wire=None, default=False, omit=Omit.NEVER, flattened=()):
     """A named field; `flattened` (the fields of the struct `type_`) makes it serde's
     flatten, whose wire name is ""."""
-    wire = naming.serde_camel(name) if wire is None else wire
-    wire = "" if flattened else wire
+    wire = "" if flattened else names.wire_key(name, wire, None, serde=False)
     elm, js = names.field_names(wire, name, (set(), set()))
     return Field(
         name, wire, elm, elm, js, type_, "?", docs,
