@@ -39,6 +39,8 @@ RESPONSE_WORDS = frozenset(
 FAILURE_WORDS = frozenset(["failed", "failure", "error"])
 
 _WORD = re.compile(r"[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+")
+# An identifier JavaScript takes as it is (ASCII only: wider ones are written quoted).
+_JS_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
 def split_words(name: str) -> list[str]:
@@ -56,11 +58,6 @@ def split_words(name: str) -> list[str]:
 def last_word(name: str) -> str:
     words = split_words(name)
     return words[-1] if words else ""
-
-
-def strip_raw(identifier: str) -> str:
-    """`r#match` -> `match`."""
-    return identifier[2:] if identifier.startswith("r#") else identifier
 
 
 def base_name(enum_name: str) -> str:
@@ -129,6 +126,12 @@ def elm_field(wire_name: str) -> str:
     return name
 
 
+def is_js_identifier(name: str) -> bool:
+    """Whether `name` can stand unquoted as a JS name or object key: "imageUrl" and
+    "$x" yes, "content-type" and "2d" no (reserved words are identifiers here)."""
+    return _JS_IDENTIFIER.fullmatch(name) is not None
+
+
 def js_identifier(name: str) -> str:
     """A JS local name: reserved words get a trailing underscore ("class" -> "class_")."""
     return name + "_" if name in JS_RESERVED else name
@@ -137,7 +140,7 @@ def js_identifier(name: str) -> str:
 def js_local(wire_name: str) -> str:
     """A JS local variable for a wire key: "imageUrl" -> "imageUrl", "class" -> "class_",
     "Content-Type" -> "contentType"."""
-    if re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", wire_name):
+    if is_js_identifier(wire_name):
         return js_identifier(wire_name)
     return js_identifier(elm_field(wire_name).rstrip("_"))
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import hamlet
 from hamlet.cli import main
 from hamlet.write.drift import check_handlers, exported_names, handler_exports
+from support.project import workers
 
 CSV = """\
 #[derive(BuildAmpWorker)]
@@ -28,12 +28,7 @@ HANDLERS = "workers/csv_worker_handlers.js"
 
 @pytest.fixture
 def worker(tmp_path, monkeypatch):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "lib.rs").write_text(CSV, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    project, diagnostics = hamlet.load(["src"])
-    assert not diagnostics
-    return project.workers[0]
+    return workers(tmp_path, monkeypatch, CSV)["CSVWorker"]
 
 
 def drift(worker, source: str, files: dict[str, str] | None = None, strict: bool = False):

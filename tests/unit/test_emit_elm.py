@@ -10,80 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-import hamlet
-from elm_models import (
-    POINT,
-    TYPES,
-    all_types,
-    assert_elm_format_keeps,
-    clashing_names,
-    declaration,
-    image_worker,
-    kitchen_sink,
-    project,
-)
 from hamlet.emit import emit_project, header
-from hamlet.emit.elm import emit_elm
-from hamlet.emit.elm_types import doc_comment, emit_types
-
-
-# ---- the seed design's three enums, resolved for real --------------------------------
-
-SEED = """\
-// Define worker messages in your app
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum ImageWorkerMessage {
-    // Main → Worker
-    ProcessImage {
-        image_url: String,
-        max_width: u32,
-        quality: u8,
-    },
-
-    // Worker → Main
-    ProcessingComplete {
-        result_url: String,
-        original_size: (u32, u32),
-        final_size: (u32, u32),
-    },
-    ProcessingFailed {
-        error: String
-    },
-    ProcessingProgress {
-        percent: f32
-    },
-}
-
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum DataWorkerMessage {
-    // Main → Worker
-    ProcessCSV { data: String },
-    CalculateStats { numbers: Vec<f64> },
-
-    // Worker → Main
-    CSVProcessed { rows: u32, columns: Vec<String> },
-    StatsCalculated { mean: f64, median: f64, std_dev: f64 },
-    WorkerError { message: String },
-}
-
-#[derive(BuildAmpWorker)]
-pub enum CSVWorkerMessage {
-    ParseCSV { data: String },
-    CSVParsed { rows: Vec<Vec<String>> },
-    ParseError { error: String },
-}
-"""
-
-
-@pytest.fixture
-def seed(tmp_path, monkeypatch):
-    """The seed's workers by base name, loaded from `src/lib.rs` like a user's project."""
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "lib.rs").write_text(SEED, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    project, diagnostics = hamlet.load(["src"])
-    assert not [d for d in diagnostics if d.is_error], diagnostics
-    return {worker.base: worker for worker in project.workers}
+from hamlet.emit.elm_docs import doc_comment
+from hamlet.emit.elm_types import emit_types
+from support.elm import assert_elm_format_keeps, declaration, elm_module
+from support.models import POINT, all_types, clashing_names, image_worker, kitchen_sink, project
+from support.project import load
 
 
 # ---- elm-format keeps every file ------------------------------------------------------
@@ -91,23 +23,23 @@ def seed(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("make", [image_worker, kitchen_sink, clashing_names])
 def test_elm_format_keeps_the_output(make, tmp_path):
-    assert_elm_format_keeps(emit_elm(make(), TYPES).content, tmp_path)
+    assert_elm_format_keeps(elm_module(make()).content, tmp_path)
 
 
 @pytest.mark.parametrize("base", ["ImageWorker", "DataWorker", "CSVWorker"])
 def test_elm_format_keeps_the_seed_workers(seed, base, tmp_path):
-    out = emit_elm(seed[base], TYPES)
+    out = elm_module(seed[base])
     assert out.path == f"Workers/{base}.elm"
     assert_elm_format_keeps(out.content, tmp_path)
 
 
 def test_hand_built_image_worker_prints_like_the_resolved_one(seed):
-    """The hand builder (elm_models.build) stands for the resolver; if they drift, this says so."""
-    assert emit_elm(seed["ImageWorker"], TYPES).content == emit_elm(image_worker(), TYPES).content
+    """The hand builder (support.models.build) stands for the resolver; if they drift, this says so."""
+    assert elm_module(seed["ImageWorker"]).content == elm_module(image_worker()).content
 
 
 def test_csv_worker_names(seed):
-    content = emit_elm(seed["CSVWorker"], TYPES).content
+    content = elm_module(seed["CSVWorker"]).content
     assert "port module Workers.CSVWorker exposing\n" in content
     assert "    , parseCSV\n" in content
     assert "\nparseCSV : String -> Cmd msg\nparseCSV data_ =\n" in content
@@ -124,21 +56,9 @@ def test_csv_worker_names(seed):
     assert '( "rows", Encode.list (Encode.list Encode.string) data.rows )' in content
 
 
-def test_data_worker_types_and_codecs(seed):
-    content = emit_elm(seed["DataWorker"], TYPES).content
-    assert declaration(content, "type DataWorkerResponse").endswith(
-        "type DataWorkerResponse\n"
-        "    = CSVProcessed\n"
-        "        { rows : Int\n"
-        "        , columns : List String\n"
-        "        }\n"
-        "    | StatsCalculated\n"
-        "        { mean : Float\n"
-        "        , median : Float\n"
-        "        , stdDev : Float\n"
-        "        }\n"
-        "    | WorkerError { message : String }"
-    )
+def test_data_worker_types_and_codecs(seed, golden):
+    content = elm_module(seed["DataWorker"]).content
+    expect(golden, content, "type DataWorkerResponse", "data_worker_response_type")
     assert "\ncalculateStats : List Float -> Cmd msg\ncalculateStats numbers =\n" in content
     assert "    , processCSV, calculateStats\n" in content
     assert '                , ( "stdDev", Encode.float data.stdDev )\n' in content
@@ -178,12 +98,8 @@ pub enum HTTPRouteWorkerMessage {
 
 
 def test_elm_format_keeps_every_shape_resolved_from_rust(tmp_path, monkeypatch):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "lib.rs").write_text(ROUTES, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    project, diagnostics = hamlet.load(["src"])
-    assert not [d for d in diagnostics if d.is_error], diagnostics
-    content = emit_elm(project.workers[0], TYPES).content
+    (worker,) = load(tmp_path, monkeypatch, ROUTES).workers
+    content = elm_module(worker).content
     assert "    = -- Stop *everything*.\n      --\n      --   Really.\n      CancelAll\n" in content
     assert "        { -- An Elm keyword.\n          case_ : Bool\n" in content
     assert '( "case", Encode.bool data.case_ )' in content
@@ -196,7 +112,7 @@ def test_elm_format_keeps_every_shape_resolved_from_rust(tmp_path, monkeypatch):
 
 
 def test_header_names_the_source_and_forbids_editing():
-    content = emit_elm(image_worker(), TYPES).content
+    content = elm_module(image_worker()).content
     assert content.startswith(
         "-- Generated by Hamlet from src/lib.rs. "
         "Do not edit: `hamlet generate` rewrites this file.\n"
@@ -207,76 +123,42 @@ def test_header_names_the_source_and_forbids_editing():
 
 
 def test_output_file_is_the_module_path():
-    out = emit_elm(image_worker(), TYPES)
+    out = elm_module(image_worker())
     assert (out.root, out.path, out.scaffold) == ("elm", "Workers/ImageWorker.elm", False)
 
 
-def test_exposing_list_is_explicit_and_hides_ports_and_helpers():
-    content = emit_elm(kitchen_sink(), TYPES).content
-    assert declaration(content, "port module") .split("\n\n{-|")[0] == (
-        "port module Workers.HTTPRouteWorker exposing\n"
-        "    ( HTTPRouteWorkerRequest(..), HTTPRouteWorkerResponse(..)\n"
-        "    , cancelAll, resize, wrap, ping, route\n"
-        "    , sendToHTTPRouteWorker, httpRouteWorkerResponse\n"
-        "    , encodeHTTPRouteWorkerRequest, httpRouteWorkerRequestDecoder\n"
-        "    , encodeHTTPRouteWorkerResponse, httpRouteWorkerResponseDecoder\n"
-        "    )"
-    )
+def test_exposing_list_is_explicit_and_hides_ports_and_helpers(golden):
+    content = elm_module(kitchen_sink()).content
+    module_line = declaration(content, "port module").split("\n\n{-|")[0]
+    golden("elm/kitchen_sink_exposing.elm", module_line + "\n")
+    assert "port" not in module_line.split("exposing", 1)[1]
+    assert "OptionalField" not in module_line
     assert "@docs cancelAll, resize, wrap, ping, route\n" in content
     assert "httpRouteWorkerOptionalField :" in content
 
 
-def test_types_carry_records_positional_arguments_and_bare_constructors():
-    content = emit_elm(image_worker(), TYPES).content
-    assert declaration(content, "type ImageWorkerResponse") == (
-        "{-| Messages from the worker to the main thread.\n"
-        "-}\n"
-        "type ImageWorkerResponse\n"
-        "    = ProcessingComplete\n"
-        "        { resultUrl : String\n"
-        "        , originalSize : ( Int, Int )\n"
-        "        , finalSize : ( Int, Int )\n"
-        "        }\n"
-        "    | ProcessingFailed { error : String }\n"
-        "    | ProcessingProgress { percent : Float }"
-    )
-    sink = emit_elm(kitchen_sink(), TYPES).content
+def test_types_carry_records_positional_arguments_and_bare_constructors(golden):
+    content = elm_module(image_worker()).content
+    expect(golden, content, "type ImageWorkerResponse", "image_worker_response_type")
+    sink = elm_module(kitchen_sink()).content
     assert "    | Resize Int Int\n    | Wrap (Maybe Int)\n    | Ping {}\n" in sink
     assert "    | Failed String\n    | Pair ( Int, String ) (Maybe String)" in sink
     assert "          case_ : Bool\n" in sink  # reserved word, from field.elm_name
 
 
-def test_rust_docs_become_line_comments_that_elm_format_keeps():
-    sink = emit_elm(kitchen_sink(), TYPES).content
-    assert (
-        "    = -- Stop *everything*.\n"
-        "      --\n"
-        "      --   Really.\n"
-        "      -- a -} b {- c\n"
-        "      -- ---\n"
-        "      -- \ttabbed\n"
-        "      CancelAll\n"
-    ) in sink
-    assert (
-        "    = -- The route ran.\n"
-        "      RouteDone\n"
-        "        { -- HTTP status.\n"
-        "          -- See RFC 9110.\n"
-        "          status : Int\n"
-        "        }\n"
-    ) in sink
+def test_rust_docs_become_line_comments_that_elm_format_keeps(golden):
+    """Line comments, which elm-format keeps as they are (it would rewrite doc comments'
+    markdown), above each documented constructor and field."""
+    sink = elm_module(kitchen_sink()).content
+    expect(golden, sink, "type HTTPRouteWorkerRequest", "kitchen_sink_request_type")
+    expect(golden, sink, "type HTTPRouteWorkerResponse", "kitchen_sink_response_type")
+    assert "      -- \ttabbed\n" in sink and "      -- a -} b {- c\n" in sink
 
 
-def test_commands_take_fields_in_order():
-    content = emit_elm(image_worker(), TYPES).content
-    assert declaration(content, "processImage :") == (
-        "{-| Send `ProcessImage` to the worker.\n"
-        "-}\n"
-        "processImage : String -> Int -> Int -> Cmd msg\n"
-        "processImage imageUrl maxWidth quality =\n"
-        "    sendToImageWorker (ProcessImage { imageUrl = imageUrl, maxWidth = maxWidth, quality = quality })"
-    )
-    sink = emit_elm(kitchen_sink(), TYPES).content
+def test_commands_take_fields_in_order(golden):
+    content = elm_module(image_worker()).content
+    expect(golden, content, "processImage :", "process_image_command")
+    sink = elm_module(kitchen_sink()).content
     assert declaration(sink, "cancelAll :").endswith(
         "cancelAll : Cmd msg\ncancelAll =\n    sendToHTTPRouteWorker CancelAll"
     )
@@ -292,37 +174,18 @@ def test_commands_take_fields_in_order():
     assert "(Route { case_ = case_, value = value_, headers = headers," in sink
 
 
-def test_send_and_ports():
-    content = emit_elm(image_worker(), TYPES).content
-    assert declaration(content, "sendToImageWorker :") == (
-        "{-| Send any request to the worker.\n"
-        "-}\n"
-        "sendToImageWorker : ImageWorkerRequest -> Cmd msg\n"
-        "sendToImageWorker request =\n"
-        "    sendToImageWorkerPort (encodeImageWorkerRequest request)"
-    )
+def test_send_and_ports(golden):
+    content = elm_module(image_worker()).content
+    expect(golden, content, "sendToImageWorker :", "send")
     assert "\n\n\nport sendToImageWorkerPort : Encode.Value -> Cmd msg\n\n\n" in content
     assert "\n\n\nport imageWorkerResponsePort : (Decode.Value -> msg) -> Sub msg\n\n\n" in content
 
 
-def test_subscription_turns_undecodable_messages_into_the_failure_variant():
-    content = emit_elm(image_worker(), TYPES).content
-    assert declaration(content, "imageWorkerResponse :") == (
-        "{-| Every response from the worker; one that does not decode arrives as `ProcessingFailed`.\n"
-        "-}\n"
-        "imageWorkerResponse : (ImageWorkerResponse -> msg) -> Sub msg\n"
-        "imageWorkerResponse toMsg =\n"
-        "    imageWorkerResponsePort\n"
-        "        (\\value ->\n"
-        "            case Decode.decodeValue imageWorkerResponseDecoder value of\n"
-        "                Result.Ok response ->\n"
-        "                    toMsg response\n"
-        "\n"
-        "                Result.Err error ->\n"
-        '                    toMsg (ProcessingFailed { error = "Could not decode a message from ImageWorker: " ++ Decode.errorToString error })\n'
-        "        )"
-    )
-    sink = emit_elm(kitchen_sink(), TYPES).content
+def test_subscription_turns_undecodable_messages_into_the_failure_variant(golden):
+    content = elm_module(image_worker()).content
+    expect(golden, content, "imageWorkerResponse :", "subscribe")
+    assert 'toMsg (ProcessingFailed { error = "Could not decode a message from ImageWorker: "' in content
+    sink = elm_module(kitchen_sink()).content
     assert (
         '                    toMsg (Failed ("Could not decode a message from HTTPRouteWorker: "'
         " ++ Decode.errorToString error))\n"
@@ -330,35 +193,34 @@ def test_subscription_turns_undecodable_messages_into_the_failure_variant():
 
 
 def test_dict_is_imported_only_when_a_type_needs_it():
-    sink = emit_elm(kitchen_sink(), TYPES).content
+    sink = elm_module(kitchen_sink()).content
     assert "import Dict exposing (Dict)\nimport Json.Decode as Decode\n" in sink
-    content = emit_elm(image_worker(), TYPES).content
+    content = elm_module(image_worker()).content
     assert "import Dict" not in content
     assert "\n\nimport Json.Decode as Decode\nimport Json.Encode as Encode\n\n\n" in content
 
 
 def test_output_is_deterministic():
-    assert emit_elm(kitchen_sink(), TYPES).content == emit_elm(kitchen_sink(), TYPES).content
+    assert elm_module(kitchen_sink()).content == elm_module(kitchen_sink()).content
+
+
+def expect(golden, content, start, file):
+    """The declaration holding a line that starts with `start` (doc comment included)
+    against golden/elm/<file>.elm."""
+    golden(f"elm/{file}.elm", declaration(content, start).rstrip("\n") + "\n")
 
 
 # ---- Workers/Types.elm as a whole ---------------------------------------------------
 
 
-def test_module_header_exposes_every_type_with_its_codecs():
+def test_module_header_exposes_every_type_with_its_codecs(golden):
     out = emit_types(all_types())
     assert (out.root, out.path, out.scaffold) == ("elm", "Workers/Types.elm", False)
     content = out.content
     first, rest = content.split("\n", 1)
     assert header.source_of(first) == ["src/types.rs", "src/units.rs"]
-    assert rest.startswith(
-        "\n\nmodule Workers.Types exposing\n"
-        "    ( Adj(..), encodeAdj, adjDecoder\n"
-        "    , Ext(..), encodeExt, extDecoder\n"
-        "    , Forest, encodeForest, forestDecoder\n"
-        "    , Labels, encodeLabels, labelsDecoder\n"
-    )
-    assert "    , Point, encodePoint, pointDecoder\n" in content
-    assert "    , Tree(..), encodeTree, treeDecoder\n    )\n" in content
+    # one @docs group per type, so that elm-format keeps the exposing list in this order
+    golden("elm/types_module_header.elm", rest.split("\n\n\n")[1] + "\n")
     assert "\n\n# Tree\n\n@docs Tree, encodeTree, treeDecoder\n\n-}\n\nimport Dict exposing (Dict)\n" in content
     assert content.endswith("encoder dict\n") and not content.endswith("\n\n")
 

@@ -9,21 +9,21 @@ import re
 
 import pytest
 
-from elm_models import (
+from hamlet.emit.elm_codecs import elm_string, elm_type
+from hamlet.model import DictT, ListT, MaybeT, NamedT, Omit, Shape, TupleT
+from support.elm import assert_elm_format_keeps, assert_no_shadowing, declaration, elm_module
+from support.models import (
     BOOL,
     FLOAT,
     INT,
     LABELS,
     POINT,
     STRING,
-    TYPES,
     UNIT,
-    assert_elm_format_keeps,
-    assert_no_shadowing,
     build,
     clashing_names,
-    declaration,
     field,
+    flat_newtype,
     image_worker,
     kitchen_sink,
     named,
@@ -32,9 +32,6 @@ from elm_models import (
     response,
     struct,
 )
-from hamlet.emit.elm import emit_elm
-from hamlet.emit.elm_codecs import elm_string, elm_type
-from hamlet.model import DictT, ListT, MaybeT, NamedT, Omit, Shape, TupleT
 
 
 def test_elm_format_keeps_every_string_escape(tmp_path):
@@ -43,20 +40,10 @@ def test_elm_format_keeps_every_string_escape(tmp_path):
     assert_elm_format_keeps(module, tmp_path)
 
 
-def test_encoders_tag_each_message_with_its_type():
-    content = emit_elm(image_worker(), TYPES).content
-    assert declaration(content, "encodeImageWorkerResponse :").splitlines()[2:11] == [
-        "encodeImageWorkerResponse : ImageWorkerResponse -> Encode.Value",
-        "encodeImageWorkerResponse response =",
-        "    case response of",
-        "        ProcessingComplete data ->",
-        "            Encode.object",
-        '                [ ( "type", Encode.string "ProcessingComplete" )',
-        '                , ( "resultUrl", Encode.string data.resultUrl )',
-        '                , ( "originalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.originalSize )',
-        '                , ( "finalSize", (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.int b ]) data.finalSize )',
-    ]
-    sink = emit_elm(kitchen_sink(), TYPES).content
+def test_encoders_tag_each_message_with_its_type(golden):
+    content = elm_module(image_worker()).content
+    expect(golden, content, "encodeImageWorkerResponse :", "image_encode_response")
+    sink = elm_module(kitchen_sink()).content
     encoder = declaration(sink, "encodeHTTPRouteWorkerRequest :")
     assert '        CancelAll ->\n            Encode.object [ ( "type", Encode.string "CancelAll" ) ]\n' in encoder
     assert '        Ping _ ->\n            Encode.object [ ( "type", Encode.string "Ping" ) ]\n' in encoder
@@ -72,30 +59,18 @@ def test_encoders_tag_each_message_with_its_type():
     assert '                , ( "unit", Encode.null )\n' in encoder
 
 
-def test_decoders_read_the_tag_then_every_field():
-    content = emit_elm(image_worker(), TYPES).content
-    assert declaration(content, "imageWorkerRequestDecoder :") == (
-        "{-| Read a request from JSON; the inverse of `encodeImageWorkerRequest`.\n"
-        "-}\n"
-        "imageWorkerRequestDecoder : Decode.Decoder ImageWorkerRequest\n"
-        "imageWorkerRequestDecoder =\n"
-        '    Decode.field "type" Decode.string\n'
-        "        |> Decode.andThen\n"
-        "            (\\tag ->\n"
-        "                case tag of\n"
-        '                    "ProcessImage" ->\n'
-        "                        Decode.succeed (\\imageUrl maxWidth quality -> ProcessImage { imageUrl = imageUrl, maxWidth = maxWidth, quality = quality })\n"
-        '                            |> Decode.map2 (|>) (Decode.field "imageUrl" Decode.string)\n'
-        '                            |> Decode.map2 (|>) (Decode.field "maxWidth" Decode.int)\n'
-        '                            |> Decode.map2 (|>) (Decode.field "quality" Decode.int)\n'
-        "\n"
-        "                    _ ->\n"
-        '                        Decode.fail ("Unknown ImageWorkerRequest type: " ++ tag)\n'
-        "            )"
-    )
+def expect(golden, content, start, file):
+    """The declaration holding a line that starts with `start` (doc comment included)
+    against golden/elm_codecs/<file>.elm."""
+    golden(f"elm_codecs/{file}.elm", declaration(content, start).rstrip("\n") + "\n")
+
+
+def test_decoders_read_the_tag_then_every_field(golden):
+    content = elm_module(image_worker()).content
+    expect(golden, content, "imageWorkerRequestDecoder :", "image_request_decoder")
     # the failure field's parameter is renamed by the model: `error` is a local
     assert "Decode.succeed (\\error_ -> ProcessingFailed { error = error_ })" in content
-    sink = emit_elm(kitchen_sink(), TYPES).content
+    sink = elm_module(kitchen_sink()).content
     decoder = declaration(sink, "httpRouteWorkerRequestDecoder :")
     assert '"CancelAll" ->\n                        Decode.succeed CancelAll\n' in decoder
     assert '"Ping" ->\n                        Decode.succeed (Ping {})\n' in decoder
@@ -112,32 +87,19 @@ def test_decoders_read_the_tag_then_every_field():
     ) in decoder
 
 
-def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type():
-    sink = emit_elm(kitchen_sink(), TYPES).content
-    assert declaration(sink, "httpRouteWorkerOptionalField :") + "\n" == (
-        "httpRouteWorkerOptionalField : String -> Decode.Decoder a -> Decode.Decoder (Maybe a)\n"
-        "httpRouteWorkerOptionalField field decoder =\n"
-        "    Decode.maybe (Decode.field field Decode.value)\n"
-        "        |> Decode.andThen\n"
-        "            (\\maybe ->\n"
-        "                case maybe of\n"
-        "                    Maybe.Just _ ->\n"
-        "                        Decode.field field (Decode.nullable decoder)\n"
-        "\n"
-        "                    Maybe.Nothing ->\n"
-        "                        Decode.succeed Maybe.Nothing\n"
-        "            )\n"
-    )
+def test_maybe_fields_may_be_absent_but_not_of_the_wrong_type(golden):
+    sink = elm_module(kitchen_sink()).content
+    expect(golden, sink, "httpRouteWorkerOptionalField :", "optional_field_helper")
     # a Maybe with its own key goes through the helper; one inside an array cannot be absent
     assert '(httpRouteWorkerOptionalField "value" Decode.int)' in sink
     assert '(httpRouteWorkerOptionalField "maybePairs" (Decode.list (httpRouteWorkerTupleOf 2 (Decode.map2 Tuple.pair' in sink
     assert '(Decode.field "value" (Decode.index 1 (Decode.nullable Decode.string)))' in sink
-    assert "OptionalField" not in emit_elm(image_worker(), TYPES).content
+    assert "OptionalField" not in elm_module(image_worker()).content
 
 
 def test_tuples_holding_tuples_never_nest_lambdas():
     """Elm rejects shadowing: a lambda binding `a` may not sit inside another one."""
-    sink = emit_elm(kitchen_sink(), TYPES).content
+    sink = elm_module(kitchen_sink()).content
     assert (
         '( "nested", ((\\( a, b, c ) -> ( a, ( b, c ) )) '
         ">> Tuple.mapBoth (\\( a, b ) -> Encode.list Basics.identity [ Encode.int a, Encode.string b ]) "
@@ -153,7 +115,7 @@ def test_every_local_name_comes_from_the_model():
     """Requests named like the locals push the locals aside (`tag` -> `tag_`)."""
     worker = clashing_names()
     assert worker.elm.local("tag") == "tag_"
-    content = emit_elm(worker, TYPES).content
+    content = elm_module(worker).content
     for bound in ["\\tag_ ->", "case tag_ of", "Data data_ ->", "\\( a_, b ) ->",
                   "clashResponse toMsg_ =", "(\\value_ ->", "Result.Err error_ ->",
                   "sendToClash request_ =", "clashOptionalField field_ decoder =",
@@ -186,7 +148,7 @@ def test_elm_types_are_parenthesised_where_elm_needs_it():
 
 @pytest.mark.parametrize("make", [image_worker, kitchen_sink, clashing_names])
 def test_no_generated_name_shadows_another(make):
-    assert_no_shadowing(emit_elm(make(), TYPES).content)
+    assert_no_shadowing(elm_module(make()).content)
 
 
 # ---- domain types in a worker module ---------------------------------------------------
@@ -202,7 +164,7 @@ def shapes_worker():
 
 
 def test_domain_types_are_qualified_in_a_worker_module():
-    content = emit_elm(shapes_worker(), TYPES).content
+    content = elm_module(shapes_worker()).content
     assert "import Json.Encode as Encode\nimport Workers.Types\n\n\n" in content
     assert "    = Draw\n        { shape : Workers.Types.Shape\n        , points : List Workers.Types.Point\n" in content
     assert "    | Move Workers.Types.Point ( Workers.Types.Point, Int )\n" in content
@@ -223,7 +185,7 @@ def test_domain_types_are_qualified_in_a_worker_module():
     assert "Decode.lazy" not in content
     # every mention is qualified: nothing is exposed from Workers.Types
     assert not re.search(r"(?<![.\w])(Point|Shape|encodePoint|pointDecoder|shapeDecoder)\b", content)
-    assert "Workers.Types" not in emit_elm(image_worker(), TYPES).content
+    assert "Workers.Types" not in elm_module(image_worker()).content
 
 
 def routes_worker():
@@ -237,67 +199,29 @@ def routes_worker():
             field("at", named("Point"), flattened=POINT.fields),
             field("tags", named("Labels"), default=True, omit=Omit.EMPTY),
         ),
-        request("Jump", field("to", named("Point"), flattened=POINT.fields), shape=Shape.TUPLE),
+        request("Jump", flat_newtype(named("Point"), POINT.fields), shape=Shape.TUPLE),
         request("Count", field("n", INT, default=True)),
         response("Failed", field("error", STRING), failure=True),
     )
 
 
-def test_worker_message_fields_take_default_omit_and_flatten():
-    content = emit_elm(routes_worker(), TYPES, (POINT, LABELS)).content
-    assert declaration(content, "encodeRouteWorkerRequest :").split("        Count data ->")[0].endswith(
-        "        PlanRoute data ->\n"
-        "            Encode.object\n"
-        "                (List.filterMap Basics.identity\n"
-        '                    [ Maybe.Just ( "type", Encode.string "PlanRoute" )\n'
-        '                    , Maybe.Just ( "from", Workers.Types.encodePoint data.from )\n'
-        "                    , if Dict.isEmpty data.labels then\n"
-        "                        Maybe.Nothing\n"
-        "\n"
-        "                      else\n"
-        '                        Maybe.Just ( "labels", routeWorkerEncodeDict Encode.string data.labels )\n'
-        '                    , Maybe.map (Encode.string >> Tuple.pair "note") data.note\n'
-        '                    , Maybe.Just ( "x", Encode.float data.at.x )\n'
-        '                    , Maybe.Just ( "y", Encode.float data.at.y )\n'
-        "                    , if Dict.isEmpty data.tags then\n"
-        "                        Maybe.Nothing\n"
-        "\n"
-        "                      else\n"
-        '                        Maybe.Just ( "tags", Workers.Types.encodeLabels data.tags )\n'
-        "                    ]\n"
-        "                )\n"
-        "\n"
-        "        Jump value_ ->\n"
-        "            Encode.object\n"
-        '                [ ( "type", Encode.string "Jump" )\n'
-        '                , ( "x", Encode.float value_.x )\n'
-        '                , ( "y", Encode.float value_.y )\n'
-        "                ]\n"
-        "\n"
-    )
-    decoder = declaration(content, "routeWorkerRequestDecoder :")
-    assert (
-        "                        Decode.succeed (\\from labels note at tags -> "
-        "PlanRoute { from = from, labels = labels, note = note, at = at, tags = tags })\n"
-        '                            |> Decode.map2 (|>) (Decode.field "from" Workers.Types.pointDecoder)\n'
-        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "labels" Dict.empty (routeWorkerDecodeDict Decode.string))\n'
-        '                            |> Decode.map2 (|>) (routeWorkerOptionalField "note" Decode.string)\n'
-        "                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n"
-        '                            |> Decode.map2 (|>) (routeWorkerDefaultField "tags" Dict.empty Workers.Types.labelsDecoder)\n'
-    ) in decoder
-    assert "                        Decode.succeed Jump\n                            |> Decode.map2 (|>) Workers.Types.pointDecoder\n" in decoder
-    assert '(routeWorkerDefaultField "n" 0 Decode.int)' in decoder
+def test_worker_message_fields_take_default_omit_and_flatten(golden):
+    content = elm_module(routes_worker(), (POINT, LABELS)).content
+    # a map left out when empty, a Maybe when Nothing, a flattened struct's keys beside
+    # the others (and a flat newtype's beside the tag); defaults through an alias too
+    expect(golden, content, "encodeRouteWorkerRequest :", "route_encode_request")
+    expect(golden, content, "routeWorkerRequestDecoder :", "route_request_decoder")
     assert declaration(content, "routeWorkerDefaultField :").startswith(
         "routeWorkerDefaultField : String -> a -> Decode.Decoder a -> Decode.Decoder a\n"
         "routeWorkerDefaultField field default decoder =\n"
     )
     assert "import Dict exposing (Dict)\n" in content
-    assert "DefaultField" not in emit_elm(shapes_worker(), TYPES).content
+    assert "DefaultField" not in elm_module(shapes_worker()).content
 
 
 def test_a_default_through_an_alias_needs_the_projects_types():
     with pytest.raises(ValueError, match="omits empty"):
-        emit_elm(routes_worker(), TYPES)
+        elm_module(routes_worker())
 
 
 def test_flattened_dicts_need_the_dict_import():
@@ -307,13 +231,13 @@ def test_flattened_dicts_need_the_dict_import():
         request("Put", field("meta", named("Meta"), flattened=meta.fields)),
         response("Failed", field("error", STRING), failure=True),
     )
-    content = emit_elm(worker, TYPES).content
+    content = elm_module(worker).content
     assert "if Dict.isEmpty data.meta.extra then" in content
     assert "import Dict exposing (Dict)\n" in content
 
 
 @pytest.mark.parametrize("make", [shapes_worker, routes_worker])
 def test_elm_format_keeps_workers_with_domain_types(make, tmp_path):
-    content = emit_elm(make(), TYPES, (POINT, LABELS)).content
+    content = elm_module(make(), (POINT, LABELS)).content
     assert_elm_format_keeps(content, tmp_path)
     assert_no_shadowing(content)

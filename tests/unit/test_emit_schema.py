@@ -15,76 +15,28 @@ from dataclasses import replace
 
 import pytest
 from jsonschema import Draft202012Validator
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
-import hamlet
-from elm_models import build, field, positional, request, response
-from hamlet.diagnostics import Loc
 from hamlet.emit.header import source_of
-from hamlet.emit.schema import emit_schema, reached_types, type_def_schema, type_schema
-from hamlet.model import (
-    AliasDef,
-    Constructor,
-    DictT,
-    EnumDef,
-    Field,
-    ListT,
-    MaybeT,
-    NamedT,
-    Omit,
-    Prim,
-    PrimT,
-    Project,
-    Shape,
-    StructDef,
-    Tagging,
-    TupleT,
+from hamlet.emit.schema import emit_schema, type_def_schema, type_schema
+from hamlet.model import DictT, ListT, MaybeT, NamedT, Omit, Project, Shape, TupleT
+from support.models import (
+    BOOL,
+    FLOAT,
+    GEO_POINT,
+    INT,
+    ROUTE_TYPES,
+    STRING,
+    UNIT,
+    build,
+    field,
+    named,
+    request,
+    response,
+    route_project,
+    struct,
 )
-
-SEED = """\
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum ImageWorkerMessage {
-    // Main → Worker
-    ProcessImage {
-        image_url: String,
-        max_width: u32,
-        quality: u8,
-    },
-
-    // Worker → Main
-    ProcessingComplete {
-        result_url: String,
-        original_size: (u32, u32),
-        final_size: (u32, u32),
-    },
-    ProcessingFailed {
-        error: String
-    },
-    ProcessingProgress {
-        percent: f32
-    },
-}
-
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum DataWorkerMessage {
-    // Main → Worker
-    ProcessCSV { data: String },
-    CalculateStats { numbers: Vec<f64> },
-
-    // Worker → Main
-    CSVProcessed { rows: u32, columns: Vec<String> },
-    StatsCalculated { mean: f64, median: f64, std_dev: f64 },
-    WorkerError { message: String },
-}
-
-#[derive(BuildAmpWorker)]
-pub enum CSVWorkerMessage {
-    ParseCSV { data: String },
-    CSVParsed { rows: Vec<Vec<String>> },
-    ParseError { error: String },
-}
-"""
+from support.project import load, workers
+from support.schema import Wire
 
 SHAPES = """\
 use std::collections::HashMap;
@@ -113,51 +65,9 @@ pub enum ShapesWorkerMessage {
 """
 
 
-def load(tmp_path, monkeypatch, source: str) -> dict:
-    (tmp_path / "src").mkdir(exist_ok=True)
-    (tmp_path / "src" / "lib.rs").write_text(source, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    project, diagnostics = hamlet.load(["src"])
-    assert not [d for d in diagnostics if d.is_error], diagnostics
-    return {worker.base: worker for worker in project.workers}
-
-
-@pytest.fixture
-def seed(tmp_path, monkeypatch):
-    return load(tmp_path, monkeypatch, SEED)
-
-
 @pytest.fixture
 def shapes(tmp_path, monkeypatch):
-    return load(tmp_path, monkeypatch, SHAPES)["ShapesWorker"]
-
-
-class Wire:
-    """Validators for one schema's `$defs`, resolved the way the browser tests do: the
-    document registered under its own `$id`."""
-
-    def __init__(self, worker, project: Project | None = None) -> None:
-        project = Project((worker,)) if project is None else project
-        self.document = json.loads(emit_schema(worker, project).content)
-        Draft202012Validator.check_schema(self.document)
-        uri = self.document["$id"]
-        self.registry = Registry().with_resource(uri, DRAFT202012.create_resource(self.document))
-        self.uri = uri
-        self.base = worker.base
-
-    def valid(self, kind: str, message) -> bool:
-        validator = Draft202012Validator(
-            {"$ref": f"{self.uri}#/$defs/{self.base}{kind}"}, registry=self.registry
-        )
-        return validator.is_valid(message)
-
-    def valid_def(self, name: str, instance) -> bool:
-        """`instance` against `$defs/<name>` (a domain type)."""
-        validator = Draft202012Validator({"$ref": f"{self.uri}#/$defs/{name}"}, registry=self.registry)
-        return validator.is_valid(instance)
-
-    def root_valid(self, message) -> bool:
-        return Draft202012Validator(self.document, registry=self.registry).is_valid(message)
+    return workers(tmp_path, monkeypatch, SHAPES)["ShapesWorker"]
 
 
 # ---- the document ------------------------------------------------------------------
@@ -165,7 +75,7 @@ class Wire:
 
 @pytest.mark.parametrize("base", ["ImageWorker", "DataWorker", "CSVWorker"])
 def test_seed_schemas_are_valid_2020_12_schemas(seed, base):
-    out = emit_schema(seed[base], Project((seed[base],)))
+    out = emit_schema(Project((seed[base],)), seed[base])
     assert (out.root, out.scaffold) == ("worker", False)
     assert out.path == seed[base].js.schema_file
     document = json.loads(out.content)
@@ -178,13 +88,13 @@ def test_seed_schemas_are_valid_2020_12_schemas(seed, base):
 
 def test_layout_and_notice(seed):
     worker = seed["ImageWorker"]
-    out = emit_schema(worker, Project((worker,)))
+    out = emit_schema(Project((worker,)), worker)
     assert out.path == "image_worker.schema.json"
     assert out.content.endswith("}\n") and not out.content.endswith("\n\n")
     assert out.content.startswith("{\n  \"$comment\": ")
     # `hamlet.write` finds the notice in a file's first lines.
     assert source_of("".join(out.content.splitlines(keepends=True)[:6])) == ["src/lib.rs"]
-    assert out.content == emit_schema(worker, Project((worker,))).content
+    assert out.content == emit_schema(Project((worker,)), worker).content
     defs = json.loads(out.content)["$defs"]
     assert list(defs) == [
         "ImageWorkerRequest",
@@ -220,7 +130,7 @@ def test_layout_and_notice(seed):
 
 
 def test_docs_become_descriptions(shapes):
-    document = json.loads(emit_schema(shapes, Project((shapes,))).content)
+    document = json.loads(emit_schema(Project((shapes,)), shapes).content)
     assert document["description"] == "Every shape there is."
     run = document["$defs"]["ShapesWorkerRequest.Run"]
     assert run["description"] == "Run it."
@@ -327,9 +237,6 @@ def test_every_shape_and_type(shapes):
 # ---- the type mapping ------------------------------------------------------------------
 
 
-BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
-
-
 @pytest.mark.parametrize(
     "type_, schema",
     [
@@ -381,139 +288,6 @@ def test_an_empty_tuple_is_an_empty_array_in_a_valid_schema():
 # ---- domain types (a hand-built project: the resolver's side of the model) --------------
 
 
-def named(name: str) -> NamedT:
-    return NamedT(name, f"encode{name}", f"{name[0].lower()}{name[1:]}Decoder")
-
-
-def struct(name, shape, *fields, docs="", wrapped=False, cycle=None) -> StructDef:
-    return StructDef(
-        name, name, shape, tuple(fields), wrapped, docs, Loc("lib.rs"), "src/lib.rs",
-        f"encode{name}", f"{name[0].lower()}{name[1:]}Decoder", cycle,
-    )
-
-
-def ctor(name, shape=Shape.UNIT, *fields, tag=None, docs="") -> Constructor:
-    return Constructor(name, name, name if tag is None else tag, shape, tuple(fields), docs, Loc("lib.rs"))
-
-
-def enum(name, tagging, *ctors, tag="type", content="", cycle=None) -> EnumDef:
-    return EnumDef(
-        name, name, tuple(ctors), tagging, tag, content, "", Loc("lib.rs"), "src/lib.rs",
-        f"encode{name}", f"{name[0].lower()}{name[1:]}Decoder", cycle,
-    )
-
-
-def flatten(name: str, definition: StructDef) -> Field:
-    """`#[serde(flatten)] name: Definition`."""
-    return replace(field(name, named(definition.name)), wire_name="", flattened=definition.fields)
-
-
-def with_serde(worker, originals):
-    """`elm_models.build` rebuilds message fields without default/omit/flattened: put
-    them back from the variants as written, and name positional fields in JS as the
-    resolver does (`value`, or `value1`, `value2`...)."""
-    variants = []
-    for built, original in zip(worker.variants, originals):
-        fields = tuple(
-            replace(f, default=o.default, omit=o.omit, flattened=o.flattened, wire_name=o.wire_name,
-                    js_name=f.js_name or f.elm_param)
-            for f, o in zip(built.fields, original.fields)
-        )
-        variants.append(replace(built, fields=fields, tag=original.tag))
-    return replace(worker, variants=tuple(variants))
-
-
-POINT = struct("Point", Shape.STRUCT, field("lat", FLOAT), field("lon", FLOAT), docs="A point on the map.")
-PLACE = struct("Place", Shape.STRUCT, flatten("at", POINT), field("label", STRING))
-TYPES = (
-    POINT,
-    PLACE,
-    struct("Meters", Shape.TUPLE, *positional(FLOAT)),
-    struct("Pair", Shape.TUPLE, *positional(INT, STRING)),
-    struct("Marker", Shape.UNIT),
-    enum("Surface", Tagging.STRING, ctor("Paved"), ctor("Gravel"), ctor("Trail", tag="trail")),
-    enum(
-        "Shape",
-        Tagging.INTERNAL,
-        ctor("Circle", Shape.STRUCT, field("center", named("Point")), field("radius", FLOAT), docs="Round."),
-        ctor("Polygon", Shape.TUPLE, *positional(ListT(named("Point")))),
-        ctor("Segment", Shape.TUPLE, *positional(named("Point"), named("Point"))),
-        ctor("Empty"),
-    ),
-    # serde's internally tagged newtype of a struct: its keys beside the tag.
-    enum(
-        "Event",
-        Tagging.INTERNAL,
-        replace(ctor("Moved", Shape.TUPLE, *positional(named("Point"))),
-                fields=(replace(positional(named("Point"))[0], flattened=POINT.fields),)),
-        ctor("Stopped", Shape.STRUCT, field("at_ms", INT), tag="stopped"),
-        ctor("Lost", tag="lost"),
-        tag="kind",
-    ),
-    enum(
-        "Tree",
-        Tagging.ADJACENT,
-        ctor("Leaf", Shape.TUPLE, *positional(INT)),
-        ctor("Branch", Shape.STRUCT, field("left", named("Tree")), field("right", named("Tree"))),
-        ctor("Span", Shape.TUPLE, *positional(INT, INT)),
-        ctor("Nil"),
-        tag="t",
-        content="c",
-        cycle=1,
-    ),
-    enum(
-        "Value",
-        Tagging.UNTAGGED,
-        ctor("Nothing"),
-        ctor("Number", Shape.TUPLE, *positional(FLOAT)),
-        ctor("Text", Shape.TUPLE, *positional(STRING)),
-        ctor("Pairs", Shape.TUPLE, *positional(INT, STRING)),
-        ctor("Items", Shape.TUPLE, *positional(ListT(named("Value")))),
-        ctor("Object", Shape.STRUCT, field("key", STRING), field("inner", MaybeT(named("Value")))),
-        cycle=2,
-    ),
-    AliasDef("Labels", "Labels", DictT(ListT(STRING)), "", Loc("lib.rs"), "src/lib.rs",
-             "encodeLabels", "labelsDecoder", None),
-    struct("Node", Shape.STRUCT, field("name", STRING), field("children", ListT(named("Node"))),
-           wrapped=True, cycle=3),
-    # Mutual recursion through an alias.
-    struct("Dir", Shape.STRUCT, field("files", named("Files")), cycle=4),
-    AliasDef("Files", "Files", DictT(MaybeT(named("Dir"))), "", Loc("lib.rs"), "src/lib.rs",
-             "encodeFiles", "filesDecoder", 4),
-    struct(
-        "Options",
-        Shape.STRUCT,
-        field("name", STRING),
-        replace(field("tags", ListT(STRING)), default=True),
-        replace(field("note", MaybeT(STRING)), omit=Omit.NOTHING),
-        replace(field("extra", ListT(INT)), omit=Omit.EMPTY),
-        flatten("place", PLACE),
-    ),
-    struct("Unreached", Shape.STRUCT, field("x", INT)),
-)
-
-
-def route_project() -> Project:
-    variants = (
-        request("PlanRoute", field("from", named("Point")), field("to", named("Point")),
-                field("surface", named("Surface")), field("labels", named("Labels")),
-                field("shape", named("Shape"))),
-        request("Measure", *positional(named("Meters")), shape=Shape.TUPLE),
-        request("Inspect", field("node", named("Node")), field("tree", named("Tree")),
-                field("value", named("Value")), field("options", named("Options")),
-                field("event", named("Event")), field("pair", named("Pair")),
-                field("marker", MaybeT(named("Marker"))), field("dir", named("Dir"))),
-        request("Locate", flatten("at", POINT), field("zoom", INT)),
-        replace(request("Cancel", shape=Shape.UNIT), tag="cancel"),
-        response("Planned", field("distance", named("Meters")), field("surfaces", ListT(named("Surface")))),
-        response("Failed", field("error", STRING), failure=True),
-    )
-    route = with_serde(build("RouteWorker", *variants), variants)
-    small = build("SmallWorker", request("Pave", field("surface", named("Surface"))),
-                  response("SmallFailed", field("error", STRING), failure=True))
-    return Project((route, small), tuple(sorted(TYPES, key=lambda t: t.name)))
-
-
 @pytest.fixture
 def route():
     project = route_project()
@@ -523,36 +297,36 @@ def route():
 def test_defs_hold_exactly_the_reached_types_sorted_after_the_messages():
     project = route_project()
     route, small = project.workers
-    defs = list(json.loads(emit_schema(route, project).content)["$defs"])
+    defs = list(json.loads(emit_schema(project, route).content)["$defs"])
     types = [name for name in defs if not name.startswith("RouteWorker")]
     assert defs[-len(types):] == types  # after every message definition
-    assert types == sorted(t.name for t in TYPES if t.name != "Unreached")
-    assert [t.name for t in reached_types(route, project)] == types
-    small_defs = json.loads(emit_schema(small, project).content)["$defs"]
+    assert types == sorted(t.name for t in project.types if t.name != "Unreached")
+    assert [t.name for t in project.reached_types(route)] == types
+    small_defs = json.loads(emit_schema(project, small).content)["$defs"]
     assert [name for name in small_defs if not name.startswith("SmallWorker")] == ["Surface"]
     # Deterministic: the order of project.types does not matter.
     shuffled = replace(project, types=tuple(reversed(project.types)))
-    assert emit_schema(route, shuffled).content == emit_schema(route, project).content
+    assert emit_schema(shuffled, route).content == emit_schema(project, route).content
 
 
 def test_every_ref_resolves_and_cycles_are_refs(route):
     refs = set(re.findall(r'"\$ref": "#/\$defs/([^"]+)"', json.dumps(route.document)))
     assert refs <= set(route.document["$defs"])
     # Recursive types refer to themselves (or each other) through $defs.
-    assert {"Node", "Tree", "Value", "Dir", "Files"} <= refs
+    assert {"Node", "Tree", "Value_", "Dir", "Files"} <= refs
     assert route.document["$defs"]["Node"]["properties"]["children"] == {
         "type": "array", "items": {"$ref": "#/$defs/Node"}
     }
 
 
 def test_type_def_schemas_of_the_simple_shapes():
-    by_name = {t.name: t for t in TYPES}
+    by_name = {t.name: t for t in ROUTE_TYPES}
     assert type_def_schema(by_name["Meters"]) == {"type": "number"}
     assert type_def_schema(by_name["Marker"]) == {"type": "null"}
     assert type_def_schema(by_name["Surface"]) == {"type": "string", "enum": ["Paved", "Gravel", "trail"]}
     assert type_def_schema(by_name["Labels"]) == type_schema(DictT(ListT(STRING)))
     assert type_def_schema(by_name["Pair"]) == type_schema(TupleT((INT, STRING)))
-    point = type_def_schema(POINT)
+    point = type_def_schema(GEO_POINT)
     assert point["description"] == "A point on the map."
     assert (point["required"], point["additionalProperties"]) == (["lat", "lon"], False)
 
@@ -639,11 +413,11 @@ def test_adjacently_tagged_recursive_enum(route):
 def test_untagged_recursive_enum(route):
     for good in (None, 1.5, "a", [1, "a"], [], [1.5, "b", None, [None]], {"key": "k"},
                  {"key": "k", "inner": {"key": "j", "inner": [2]}}, {"key": "k", "inner": None}):
-        assert route.valid_def("Value", good), good
+        assert route.valid_def("Value_", good), good
     for bad in (True, [1, True], {"key": 1}, {"key": "k", "inner": True}, {"key": "k", "x": 1},
                 {"type": "Text", "value": "a"}):
-        assert not route.valid_def("Value", bad), bad
-    assert "anyOf" in route.document["$defs"]["Value"]
+        assert not route.valid_def("Value_", bad), bad
+    assert "anyOf" in route.document["$defs"]["Value_"]
 
 
 def test_recursive_structs_and_aliases(route):
@@ -713,12 +487,12 @@ def test_messages_with_domain_types(route):
 
 def test_message_fields_with_serde_default_and_omit_are_optional():
     project = route_project()
-    variants = (
-        request("Run", replace(field("tags", ListT(STRING)), default=True),
-                replace(field("codes", ListT(INT)), omit=Omit.EMPTY), field("name", STRING)),
+    worker = build(
+        "OptWorker",
+        request("Run", field("tags", ListT(STRING), default=True),
+                field("codes", ListT(INT), omit=Omit.EMPTY), field("name", STRING)),
         response("OptFailed", field("error", STRING), failure=True),
     )
-    worker = with_serde(build("OptWorker", *variants), variants)
     wire = Wire(worker, project)
     assert wire.document["$defs"]["OptWorkerRequest.Run"]["required"] == ["type", "name"]
     assert wire.valid("Request", {"type": "Run", "name": "n"})
@@ -728,13 +502,13 @@ def test_message_fields_with_serde_default_and_omit_are_optional():
 def test_a_type_missing_from_the_project_or_clashing_with_a_message_is_refused():
     project = route_project()
     with pytest.raises(ValueError, match="Ghost"):
-        emit_schema(build("GhostWorker", request("Go", field("g", named("Ghost"))),
-                          response("GoFailed", field("error", STRING), failure=True)), project)
-    clash = struct("ClashWorkerRequest", Shape.UNIT)
+        emit_schema(project, build("GhostWorker", request("Go", field("g", named("Ghost"))),
+                                   response("GoFailed", field("error", STRING), failure=True)))
+    clash = struct("ClashWorkerRequest", shape=Shape.UNIT)
     worker = build("ClashWorker", request("Go", field("c", named(clash.name))),
                    response("GoFailed", field("error", STRING), failure=True))
     with pytest.raises(ValueError, match="ClashWorkerRequest"):
-        emit_schema(worker, Project((worker,), (clash,)))
+        emit_schema(Project((worker,), (clash,)), worker)
 
 
 # ---- types that derive serde: as serde writes them -----------------------------------
@@ -767,9 +541,8 @@ pub enum DrawWorkerMessage {
 
 
 def test_serde_types_are_described_as_serde_writes_them(tmp_path, monkeypatch):
-    workers = load(tmp_path, monkeypatch, SERDE_TYPES)
-    project, _ = hamlet.load(["src"])
-    wire = Wire(workers["DrawWorker"], project)
+    project = load(tmp_path, monkeypatch, SERDE_TYPES)
+    wire = Wire(project.workers[0], project)
     assert wire.valid_def("Point", {"x_pos": 1, "y_pos": 2.5})
     assert not wire.valid_def("Point", {"xPos": 1, "yPos": 2.5})
     assert wire.valid_def("Plain", {"xPos": 1})  # no serde derive: Hamlet's camelCase

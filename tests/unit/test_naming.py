@@ -87,9 +87,11 @@ def test_js_local_avoids_reserved_words():
     assert naming.js_local("Content-Type") == "contentType"
 
 
-def test_raw_identifiers_lose_their_prefix():
-    assert naming.strip_raw("r#match") == "match"
-    assert naming.strip_raw("matches") == "matches"
+def test_js_identifiers_are_what_js_reads_unquoted():
+    for name in ("imageUrl", "$x", "_", "class", "a1"):
+        assert naming.is_js_identifier(name), name
+    for name in ("content-type", "2d", "", "é", "a b"):
+        assert not naming.is_js_identifier(name), name
 
 
 def test_fresh_appends_underscores_until_free():

@@ -9,6 +9,10 @@
     test_serde_renames_reach_the_wire
         The same with serde `rename` on fields and variants, `rename_all` on the enum
         (variant tags) and on struct variants (their fields).
+    test_an_elm_module_defines_exactly_the_helpers_it_calls
+        The same workers, some fields renamed to keys Elm's codecs take care with
+        (`__proto__`, `constructor`...): the Elm module defines exactly the helpers it
+        calls and imports `Dict` exactly when it uses it.
     test_any_field_name_gives_valid_distinct_names
     test_any_wire_key_gives_valid_distinct_names
     test_any_variant_names_give_valid_distinct_names
@@ -30,6 +34,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from hamlet import naming
+from hamlet.emit.elm import emit_elm
 from hamlet.model import DictT, Direction, ListT, MaybeT, Prim, PrimT, Rule, Shape, TupleT
 from hamlet.resolve import resolve
 from hamlet.read.rust import parse_source
@@ -62,6 +67,7 @@ RUST_STRICT = set(
     "where while async await dyn abstract become box do final macro override priv typeof "
     "unsized virtual yield try".split()
 )
+from support.elm import assert_needs_exact
 NOT_RAW = {"crate", "self", "super", "Self"}
 
 
@@ -443,6 +449,30 @@ def test_serde_renames_reach_the_wire(spec, style, data):
         if named:
             assert [f.wire_name for f in got.fields] == [wire(want, w) for w in named], text
     check_names(worker, text)
+
+
+# Keys that need care in Elm's codecs: Object.prototype's members, and Elm's locals.
+CAREFUL_KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", "value", "data", "tag"]
+
+
+@SETTINGS
+@given(workers(), st.data())
+def test_an_elm_module_defines_exactly_the_helpers_it_calls(spec, data):
+    """Its helpers and imports are worked out from the model before printing
+    (`elm_needs`): printing fails on one missing, and this finds one too many."""
+    base, variants = spec
+    for v in variants:
+        keys = data.draw(st.lists(st.sampled_from(CAREFUL_KEYS), unique=True,
+                                  min_size=len(v.fields), max_size=len(v.fields)))
+        for f, key in zip(v.fields, keys):
+            if f.name is not None and data.draw(st.booleans()):
+                f.rename = key
+    text = rust_enum(base, variants)
+    project, diagnostics = resolve_text(text)
+    assume(not [d for d in diagnostics if d.is_error])  # two fields renamed alike
+    (worker,) = project.workers
+    names = {worker.elm.optional_field, worker.elm.default_field, *dict(worker.elm.helpers).values()}
+    assert_needs_exact(emit_elm(project, worker).content, names)
 
 
 # ---- (b) any identifiers: valid and distinct names, or an error ------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hamlet.model import (
-    AliasDef, DictT, EnumDef, ListT, MaybeT, NamedT, Omit, Prim, PrimT, Shape, StructDef,
+    AliasDef, DictT, EnumDef, ListT, MaybeT, NamedT, Omit, Prim, PrimT, Shape,
     Tagging,
 )
 from hamlet.resolve import resolve

@@ -5,14 +5,14 @@ import pytest
 from hamlet.diagnostics import Loc
 from hamlet.model import Direction, Rule
 from hamlet.resolve import rules
-from hamlet.read.rust.syntax import Attr, RVariant
+from hamlet.read.rust.syntax import Arg, Attr, RVariant
 
 REQ, RESP = Direction.REQUEST, Direction.RESPONSE
 LOC = Loc("x.rs", 1, 1)
 
 
 def variant(name, comments=(), worker=()):
-    attrs = (Attr("worker", tuple((w, None) for w in worker), LOC, ""),) if worker else ()
+    attrs = (Attr("worker", tuple(Arg(w, text=w) for w in worker), LOC, "", True),) if worker else ()
     return RVariant(name, "unit", (), "", attrs, tuple(comments), LOC)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from hamlet.diagnostics import Loc
 from hamlet.read.rust import (
+    Arg,
     Attr,
     RAlias,
     RArray,
@@ -18,57 +19,14 @@ from hamlet.read.rust import (
     parse_paths,
     parse_source,
 )
-from hamlet.read.rust.attrs import unquote
+from hamlet.read.rust.attrs import unescape
+from support.seed import SEED
 
-# The seed design's two enums, verbatim: keep the trailing spaces (the first test checks
-# they are still there), they are part of what users paste in.
-SEED = """\
-// Define worker messages in your app
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum ImageWorkerMessage {
-    // Main → Worker
-    ProcessImage { 
-        image_url: String, 
-        max_width: u32,
-        quality: u8,
-    },
-    
-    // Worker → Main  
-    ProcessingComplete { 
-        result_url: String,
-        original_size: (u32, u32),
-        final_size: (u32, u32),
-    },
-    ProcessingFailed { 
-        error: String 
-    },
-    ProcessingProgress { 
-        percent: f32 
-    },
-}
 
-#[derive(BuildAmpWorker, Debug, Clone)]
-pub enum DataWorkerMessage {
-    // Main → Worker
-    ProcessCSV { data: String },
-    CalculateStats { numbers: Vec<f64> },
-    
-    // Worker → Main
-    CSVProcessed { rows: u32, columns: Vec<String> },
-    StatsCalculated { mean: f64, median: f64, std_dev: f64 },
-    WorkerError { message: String },
-}
-"""
 
-# The seed's usage example, verbatim.
-CSV_SEED = """\
-#[derive(BuildAmpWorker)]
-pub enum CSVWorkerMessage {
-    ParseCSV { data: String },
-    CSVParsed { rows: Vec<Vec<String>> },
-    ParseError { error: String },
-}
-"""
+def line_of(text: str) -> int:
+    """The line of the seed that starts with `text` (the seed is read from examples/seed)."""
+    return next(n for n, line in enumerate(SEED.splitlines(), 1) if line.startswith(text))
 
 
 def parse(text: str, path: str = "lib.rs"):
@@ -114,20 +72,21 @@ def p(name: str, *args) -> tuple:
 
 
 def test_seed_enums_names_derives_and_locations():
+    # verbatim: the trailing spaces users paste in are still there
     assert "ProcessImage { \n" in SEED and "// Worker → Main  \n" in SEED
-    image, data = items(SEED)
+    image, data, _ = items(SEED)
     assert isinstance(image, REnum) and isinstance(data, REnum)
     assert image.name == "ImageWorkerMessage"
     assert data.name == "DataWorkerMessage"
     assert image.derives == ("BuildAmpWorker", "Debug", "Clone")
-    assert image.loc == Loc("lib.rs", 3, 1)
-    assert data.loc == Loc("lib.rs", 26, 1)
+    assert image.loc == Loc("lib.rs", line_of("pub enum ImageWorkerMessage"), 1)
+    assert data.loc == Loc("lib.rs", line_of("pub enum DataWorkerMessage"), 1)
     assert image.module == () and image.generics == () and image.docs == ""
     assert image.attrs == ()
 
 
 def test_seed_image_worker_variants_fields_and_section_comments():
-    image, _ = items(SEED)
+    image = items(SEED)[0]
     got = [(v.name, v.kind, v.comments) for v in image.variants]
     assert got == [
         ("ProcessImage", "struct", ("Main → Worker",)),
@@ -144,13 +103,14 @@ def test_seed_image_worker_variants_fields_and_section_comments():
     complete = image.variants[1]
     assert shape(complete.fields[1].ty) == ("tuple", (p("u32"), p("u32")))
     assert complete.fields[1].ty.text == "(u32, u32)"
-    assert process.loc == Loc("lib.rs", 5, 5)
-    assert process.fields[0].loc == Loc("lib.rs", 6, 9)
-    assert process.fields[0].ty.loc == Loc("lib.rs", 6, 20)
+    start = line_of("    ProcessImage {")
+    assert process.loc == Loc("lib.rs", start, 5)
+    assert process.fields[0].loc == Loc("lib.rs", start + 1, 9)
+    assert process.fields[0].ty.loc == Loc("lib.rs", start + 1, 20)
 
 
 def test_seed_data_worker_variants():
-    _, data = items(SEED)
+    data = items(SEED)[1]
     got = [(v.name, v.comments, [f.name for f in v.fields]) for v in data.variants]
     assert got == [
         ("ProcessCSV", ("Main → Worker",), ["data"]),
@@ -163,7 +123,7 @@ def test_seed_data_worker_variants():
 
 
 def test_seed_csv_worker():
-    enum = only(CSV_SEED)
+    enum = items(SEED)[2]
     assert enum.derives == ("BuildAmpWorker",)
     assert [v.name for v in enum.variants] == ["ParseCSV", "CSVParsed", "ParseError"]
     assert all(v.comments == () for v in enum.variants)
@@ -282,6 +242,11 @@ def test_several_derive_attributes_and_path_qualified_derives_count_together():
     assert [a.path for a in enum.attrs] == ["serde"]
 
 
+def pairs(attr) -> tuple:
+    """An attribute's items as (key, value) pairs."""
+    return tuple((arg.key, arg.value) for arg in attr.args)
+
+
 def test_attribute_arguments():
     enum = only(
         """
@@ -295,18 +260,26 @@ def test_attribute_arguments():
 enum E { A }
 """
     )
-    assert [(a.path, a.args) for a in enum.attrs] == [
+    assert [(a.path, pairs(a)) for a in enum.attrs] == [
         ("serde", (("rename", "x"), ("default", None))),
         ("serde", (("rename_all", "camelCase"),)),
         ("serde", (("default", "path::f"), ("skip_serializing_if", "Option::is_none"))),
-        ("serde", (('rename(serialize = "a", deserialize = "b")', None), ("bound", "3"))),
+        ("serde", (("rename", 'serialize = "a", deserialize = "b"'), ("bound", "3"))),
         ("non_exhaustive", ()),
         ("path", ()),
         ("hamlet::worker", (("request", None),)),
     ]
-    assert [a.strings for a in enum.attrs[:4]] == [
-        (True, False), (True,), (True, True), (False, False),
+    assert [[arg.string for arg in a.args] for a in enum.attrs[:4]] == [
+        [True, False], [True], [True, True], [False, False],
     ]
+    # A list is read from the tree, one level deep: its items as items.
+    rename = enum.attrs[3].args[0]
+    assert rename.nested == (
+        Arg("serialize", "a", string=True, text='serialize = "a"'),
+        Arg("deserialize", "b", string=True, text='deserialize = "b"'),
+    )
+    assert rename.text == 'rename(serialize = "a", deserialize = "b")'
+    assert [a.listed for a in enum.attrs] == [True] * 4 + [False, False, True]
     first = enum.attrs[0]
     assert first.loc == Loc("lib.rs", 2, 1)
     assert first.text == '#[serde(rename = "x", default)]'
@@ -321,9 +294,9 @@ enum E { A }
 """
     )
     (attr,) = enum.attrs
-    assert [key for key, _ in attr.args] == list("abcdefg")
-    assert attr.strings == (True, True, False, False, False, False, False)
-    assert dict(attr.args)["e"] == 'concat!("p", "q")'
+    assert [arg.key for arg in attr.args] == list("abcdefg")
+    assert [arg.string for arg in attr.args] == [True, True, False, False, False, False, False]
+    assert dict(pairs(attr))["e"] == 'concat!("p", "q")'
 
 
 def test_attributes_on_variants_and_fields():
@@ -337,11 +310,12 @@ def test_attributes_on_variants_and_fields():
     )
     a, b = enum.variants
     assert a.attrs == (
-        Attr("worker", (("request", None),), Loc("lib.rs", 2, 5), "#[worker(request)]", (False,)),
+        Attr("worker", (Arg("request", text="request"),), Loc("lib.rs", 2, 5), "#[worker(request)]",
+             listed=True),
     )
-    assert a.fields[0].attrs[0].args == (("rename", "id"),)
-    assert b.attrs[0].args == (("response", None), ("progress", None))
-    assert b.fields[0].attrs[0].args == (("default", None),)
+    assert pairs(a.fields[0].attrs[0]) == (("rename", "id"),)
+    assert pairs(b.attrs[0]) == (("response", None), ("progress", None))
+    assert pairs(b.fields[0].attrs[0]) == (("default", None),)
     assert b.fields[0].name is None and shape(b.fields[0].ty) == p("u8")
 
 
@@ -349,23 +323,46 @@ def test_attributes_on_variants_and_fields():
     "literal, text",
     [
         ('"plain"', "plain"),
+        ('""', ""),
         ('"a\\"b"', 'a"b'),
         ('"tab\\there\\n"', "tab\there\n"),
-        ('"\\x41\\u{2192}\\\\"', "A→\\"),
+        ('"\\x41\\u{2192}\\u{1F600}\\\\"', "A→😀\\"),
         ('r"C:\\dir"', "C:\\dir"),
         ('r#"say "hi""#', 'say "hi"'),
+        ('r#""#', ""),
         ('b"bytes"', "bytes"),
         ('"line \\\n     continued"', "line continued"),
+        ('"two \\\n  \n   lines"', "two lines"),
         ("42", "42"),
     ],
 )
-def test_unquote(literal, text):
-    assert unquote(literal) == text
+def test_literal_values_are_read_from_the_tree(literal, text):
+    (attr,) = only(f"#[serde(rename = {literal})]\nenum E {{ A }}").attrs
+    assert attr.args[0].value == text
 
 
 def test_string_values_are_unquoted_in_attributes():
     enum = only('#[serde(rename = r#"a"b"#, alias = "x\\"y")]\nenum E { A }')
-    assert enum.attrs[0].args == (("rename", 'a"b'), ("alias", 'x"y'))
+    assert pairs(enum.attrs[0]) == (("rename", 'a"b'), ("alias", 'x"y'))
+
+
+@pytest.mark.parametrize(
+    "escape, char",
+    [("\\n", "\n"), ("\\0", "\0"), ("\\'", "'"), ("\\x7f", "\x7f"), ("\\u{e9}", "é"),
+     ("\\u{D800}", "\ufffd"), ("\\q", "\\q"), ("\\u{110000}", "\\u{110000}"), ("\\\n", None)],
+)
+def test_unescape(escape, char):
+    assert unescape(escape) == char
+
+
+def test_lists_nest_one_level_and_odd_items_stay_whole():
+    (attr,) = only('#[serde(a(b(c)), d::e(f), r#g(h), k = "v" (w))]\nenum E { A }').attrs
+    first, path, raw, trailing = attr.args
+    assert (first.key, first.value) == ("a", "b(c)")
+    assert first.nested == (Arg("b(c)", text="b(c)"),)  # no deeper: serde's lists are flat
+    assert (path.key, path.listed) == ("d::e(f)", False)
+    assert (raw.key, raw.listed) == ("r#g(h)", False)
+    assert (trailing.key, trailing.value, trailing.string) == ("k", '"v" (w)', False)
 
 
 # ---- docs and comments ---------------------------------------------------------------

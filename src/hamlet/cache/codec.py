@@ -40,12 +40,13 @@ def _registry() -> dict[str, type]:
     return {
         "L": d.Loc, "D": d.Diagnostic,
         "RP": s.RPath, "RT": s.RTuple, "RA": s.RArray, "RR": s.RRef, "RU": s.RUnsupported,
-        "At": s.Attr, "RF": s.RField, "RV": s.RVariant, "RE": s.REnum, "RS": s.RStruct,
+        "At": s.Attr, "Ag": s.Arg, "RF": s.RField, "RV": s.RVariant, "RE": s.REnum, "RS": s.RStruct,
         "RL": s.RAlias, "PF": s.ParsedFile,
         "P": m.PrimT, "Li": m.ListT, "M": m.MaybeT, "Di": m.DictT, "T": m.TupleT,
         "N": m.NamedT, "F": m.Field, "V": m.Variant, "EN": m.ElmNames, "JN": m.JsNames,
         "W": m.Worker, "C": m.Constructor, "SD": m.StructDef, "ED": m.EnumDef,
         "AD": m.AliasDef, "TN": m.TypesNames, "Pr": m.Project, "O": m.OutputFile,
+        "SN": m.SchemaNames, "IN": m.IndexNames,
         "Re": hamlet.Result,
     }
 

@@ -1,4 +1,5 @@
-"""The command line: a thin layer over `hamlet.generate`. The only module that prints.
+"""The command line: a thin layer over `hamlet.generate`. It shows what happened
+through one `Reporter` (`hamlet.cli.report`), the only way Hamlet prints.
 
     hamlet generate [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--check] [--strict | --no-strict]
     hamlet watch [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--strict | --no-strict]
@@ -15,6 +16,8 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from hamlet.cli.report import Reporter
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -77,19 +80,20 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
                             help="handler drift is a warning, even if the config says strict")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, report: Reporter | None = None) -> int:
     """Run one command; Ctrl-C or SIGTERM ends it with one line and 130 or 143, never a
     traceback (a write they interrupt is undone first: see `hamlet.write.atomic`)."""
     from hamlet.write.atomic import Interrupted
 
+    report = report or Reporter()
     with _terminate_gently():
         try:
-            return _main(argv)
+            return _main(argv, report)
         except KeyboardInterrupt:
-            print(f"hamlet: {Interrupted(signal.SIGINT)}", file=sys.stderr)
+            report.err(f"hamlet: {Interrupted(signal.SIGINT)}")
             return 128 + signal.SIGINT
         except Interrupted as stop:
-            print(f"hamlet: {stop}", file=sys.stderr)
+            report.err(f"hamlet: {stop}")
             return stop.exit_code
         except BrokenPipeError:
             return _reader_gone()
@@ -130,24 +134,24 @@ def _terminate_gently():
         signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
-def _main(argv: list[str] | None) -> int:
+def _main(argv: list[str] | None, report: Reporter) -> int:
     _printable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
+        report.err(parser.format_help(), end="")
         return EXIT_USAGE
-    settings = _settings(args)
+    settings = _settings(args, report)
     if settings is None:
         return EXIT_INPUT
     if args.command == "list":
         return run_list(list(settings.paths), cache=settings.cache,
-                        paths_from=settings.paths_from)
+                        paths_from=settings.paths_from, report=report)
     if args.command == "watch":
         from hamlet.cli.watch import watch
 
-        return watch(settings, run_generate)
-    return run_generate(settings, check=args.check)
+        return watch(settings, lambda current: run_generate(current, report=report), report=report)
+    return run_generate(settings, check=args.check, report=report)
 
 
 def _printable_streams() -> None:
@@ -158,14 +162,15 @@ def _printable_streams() -> None:
             stream.reconfigure(errors="surrogateescape")
 
 
-def _settings(args: argparse.Namespace) -> Settings | None:
+def _settings(args: argparse.Namespace, report: Reporter | None = None) -> Settings | None:
     from hamlet.cli.config import find_config
 
+    report = report or Reporter()
     config = find_config(Path("."))
     if config.diagnostics:
-        report(config.diagnostics)
+        report.diagnostics(config.diagnostics)
         if args.command != "list":  # which, as for errors in the sources, has no summary
-            _nothing_written(_count(config.diagnostics, errors=True))
+            _nothing_written(report, _count(config.diagnostics, errors=True))
         return None
     roots = {}
     for root, default in DEFAULT_OUT.items():
@@ -183,11 +188,12 @@ def _settings(args: argparse.Namespace) -> Settings | None:
     )
 
 
-def run_generate(settings: Settings, check: bool = False) -> int:
-    """Generate once; print what happened and a one-line summary."""
+def run_generate(settings: Settings, check: bool = False, report: Reporter | None = None) -> int:
+    """Generate once; report what happened and a one-line summary."""
     from hamlet import generate, write
     from hamlet.write.places import find_places
 
+    report = report or Reporter()
     places = find_places(list(settings.paths), list(settings.roots.values()), settings.config)
     cache = _cache(list(settings.paths)) if settings.cache else None
     result = generate(list(settings.paths), cache=cache, places=places,
@@ -198,33 +204,33 @@ def run_generate(settings: Settings, check: bool = False) -> int:
         diagnostics += _drift(result, settings)
         plan = write.plan(result.files, settings.roots, places)
         diagnostics += plan.diagnostics
-    report(diagnostics)
+    report.diagnostics(diagnostics)
     errors = _count(diagnostics, errors=True)
     if errors or plan is None:
-        _nothing_written(errors)
+        _nothing_written(report, errors)
         return EXIT_INPUT
     if check:
-        return _report_check(plan)
+        return _report_check(plan, report)
     try:
         written = write.apply(plan)
     except OSError as problem:
         # apply() has put every file back as it was; say what failed, not a traceback.
         where = problem.filename or "the output folders"
-        print(f"hamlet: cannot write {where}: {problem.strerror or problem}; nothing written",
-              file=sys.stderr)
+        report.err(f"hamlet: cannot write {where}: {problem.strerror or problem}; nothing written")
         return EXIT_INPUT
     if cache is not None:
         cache.save()  # only after a good run: a failed one leaves no trace at all
     for item in written:
-        print(f"wrote {item.target}")
+        report.out(f"wrote {item.target}")
     for path in plan.orphans:
-        print(f"removed {path}")
+        report.out(f"removed {path}")
     for path in plan.leftovers:
-        print(f"removed {path} (left by an interrupted run)")
+        report.out(f"removed {path} (left by an interrupted run)")
     workers = len(result.project.workers) if result.project else 0
     unchanged = len(plan.files) - len(written)
-    print(f"hamlet: {_plural(workers, 'worker')}: {len(written)} written, {unchanged} unchanged, "
-          f"{len(plan.orphans)} removed, {_plural(_count(diagnostics, errors=False), 'warning')}")
+    report.out(f"hamlet: {_plural(workers, 'worker')}: {len(written)} written, {unchanged} "
+               f"unchanged, {len(plan.orphans)} removed, "
+               f"{_plural(_count(diagnostics, errors=False), 'warning')}")
     return EXIT_OK
 
 
@@ -255,21 +261,20 @@ def _read_module(path: str) -> str | None:
         return None
 
 
-def _report_check(plan) -> int:
+def _report_check(plan, report: Reporter) -> int:
     from hamlet.write import Action
 
     stale = plan.changes
     for item in stale:
         state = "missing" if item.action is Action.CREATE else "stale"
-        print(f"{state}: {item.target}", file=sys.stderr)
+        report.err(f"{state}: {item.target}")
     for path in plan.orphans:
-        print(f"orphaned: {path} (its worker is gone)", file=sys.stderr)
+        report.err(f"orphaned: {path} (its worker is gone)")
     if stale or plan.orphans:
         count = len(stale) + len(plan.orphans)
-        print(f"hamlet: {_files(count)} missing or stale; "
-              "run `hamlet generate` to update them", file=sys.stderr)
+        report.err(f"hamlet: {_files(count)} missing or stale; run `hamlet generate` to update them")
         return EXIT_INPUT
-    print(f"hamlet: {_files(len(plan.files))} up to date")
+    report.out(f"hamlet: {_files(len(plan.files))} up to date")
     return EXIT_OK
 
 
@@ -278,29 +283,31 @@ def _files(count: int) -> str:
     return f"{count} generated file is" if count == 1 else f"{count} generated files are"
 
 
-def run_list(paths: list[str], cache: bool = True, paths_from: str = "") -> int:
+def run_list(paths: list[str], cache: bool = True, paths_from: str = "",
+             report: Reporter | None = None) -> int:
     from hamlet import load
 
+    report = report or Reporter()
     store = _cache(paths) if cache else None
     project, diagnostics = load(paths, cache=store, paths_from=paths_from)
-    report(diagnostics)
+    report.diagnostics(diagnostics)
     if any(d.is_error for d in diagnostics):
         return EXIT_INPUT
     if store is not None:
         store.save()
     for worker in project.workers:
-        print(f"{worker.base}  ({worker.enum_name}, {worker.loc})")
+        report.out(f"{worker.base}  ({worker.enum_name}, {worker.loc})")
         width = max(len(v.name) for v in worker.variants)
         for v in worker.variants:
             marks = [m for m, on in (("failure", v.is_failure), ("progress", v.is_progress)) if on]
             extra = f"  [{', '.join(marks)}]" if marks else ""
-            print(f"  {v.direction.value:<9} {v.name:<{width}}  by {v.rule.value}{extra}")
-        print(f"  failure variant: {worker.failure.name}")
+            report.out(f"  {v.direction.value:<9} {v.name:<{width}}  by {v.rule.value}{extra}")
+        report.out(f"  failure variant: {worker.failure.name}")
     if project.types:
-        print(f"{project.types_names.module}  (domain types the messages reach)")
+        report.out(f"{project.types_names.module}  (domain types the messages reach)")
         width = max(len(t.name) for t in project.types)
         for t in project.types:
-            print(f"  {t.name:<{width}}  {_kind(t)}, {t.loc}")
+            report.out(f"  {t.name:<{width}}  {_kind(t)}, {t.loc}")
     return EXIT_OK
 
 
@@ -326,28 +333,8 @@ def _kind(t) -> str:
     return f"{shape}{wrapped}, {convention}"
 
 
-def report(diagnostics) -> None:
-    """Plain `path:line:col: severity: message` lines, or rustc-style snippets on a TTY."""
-    if not diagnostics:
-        return
-    if not sys.stderr.isatty():
-        for diagnostic in diagnostics:
-            print(diagnostic.render(), file=sys.stderr)
-        return
-    from rich.console import Console
-
-    from hamlet.cli import render
-
-    console = Console(stderr=True, highlight=False)
-    for diagnostic in diagnostics:
-        line = render.source_line(diagnostic.loc.path, diagnostic.loc.line)
-        # soft_wrap: the terminal wraps long lines; rich's own wrapping would break a
-        # long source line away from its caret.
-        console.print(render.rich_text(diagnostic, line), end="", soft_wrap=True)
-
-
-def _nothing_written(errors: int) -> None:
-    print(f"hamlet: {_plural(errors, 'error')}; nothing written", file=sys.stderr)
+def _nothing_written(report: Reporter, errors: int) -> None:
+    report.err(f"hamlet: {_plural(errors, 'error')}; nothing written")
 
 
 def _count(diagnostics, errors: bool) -> int:

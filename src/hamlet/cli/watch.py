@@ -6,8 +6,9 @@
     wrote generated/elm/Workers/CSVWorker.elm             <- src/lib.rs was saved
     hamlet: 1 worker: 1 written, 5 unchanged, 0 removed, 0 warnings
 
-Each run prints its diagnostics and one summary line, flushed at once so that a pipe
-(an editor, a bundler's log) sees it as it happens. A run with errors writes nothing,
+Each run reports its diagnostics and one summary line, flushed at once so that a pipe
+(an editor, a bundler's log) sees it as it happens. Every line goes through the
+command line's `Reporter`. A run with errors writes nothing,
 so the last good output stays in place while the user fixes the input. A run that
 fails on a bug in Hamlet is reported in two lines, and the watch goes on.
 """
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from pathlib import Path
 from typing import Callable
 
+from hamlet.cli.report import Reporter
 from hamlet.write.atomic import Interrupted
 
 DEBOUNCE_MS = 150
@@ -29,14 +30,15 @@ STARTUP_MS = 100
 SKIPPED_FOLDERS = ("target",)  # cargo's build output, as the scanner skips it
 
 
-def watch(settings, run: Callable[..., int], stop_event=None) -> int:
+def watch(settings, run: Callable[..., int], stop_event=None, report: Reporter | None = None) -> int:
     """Run once, then again after every batch of changes, until interrupted or
     `stop_event` (a `threading.Event`) is set."""
     import watchfiles
 
+    report = report or Reporter()
     targets = _targets(settings.paths)
     if not targets:
-        print("hamlet: nothing to watch: none of the paths exists", file=sys.stderr)
+        report.err("hamlet: nothing to watch: none of the paths exists")
         return 1
     folders, recursive = _folders(targets)
     batches = watchfiles.watch(
@@ -53,23 +55,22 @@ def watch(settings, run: Callable[..., int], stop_event=None) -> int:
     try:
         for changes in batches:
             if changes or not started:
-                _run_once(run, settings)
+                _run_once(run, settings, report)
             if not started:
                 shown = ", ".join(str(p) for p in settings.paths if Path(p).exists())
-                print(f"hamlet: watching {shown} (Ctrl-C to stop)")
+                report.out(f"hamlet: watching {shown} (Ctrl-C to stop)")
                 started = True
-            sys.stdout.flush()
-            sys.stderr.flush()
+            report.flush()
     except KeyboardInterrupt:
         pass
     except Interrupted as stop:  # Ctrl-C during a write: undone, and still a normal stop
         if stop.signum != signal.SIGINT:
             raise
-        print(f"hamlet: {stop}", file=sys.stderr)
+        report.err(f"hamlet: {stop}")
     return 0
 
 
-def _run_once(run: Callable[..., int], settings) -> None:
+def _run_once(run: Callable[..., int], settings, report: Reporter) -> None:
     """One run; a bug in it (any exception) is reported in two lines and the watch goes
     on, so that the next save gets a fresh run instead of a dead watcher."""
     try:
@@ -77,10 +78,9 @@ def _run_once(run: Callable[..., int], settings) -> None:
     except Exception as problem:  # noqa: BLE001 - whatever it is, keep watching
         lines = str(problem).strip().splitlines()
         what = type(problem).__name__ + (f": {lines[0][:200]}" if lines else "")
-        print(f"hamlet: internal error ({what}); still watching", file=sys.stderr)
-        print("  hint: this is a bug in Hamlet: please report it with the input that "
-              "caused it (`hamlet generate` on that input shows the traceback)",
-              file=sys.stderr)
+        report.err(f"hamlet: internal error ({what}); still watching")
+        report.err("  hint: this is a bug in Hamlet: please report it with the input that "
+                   "caused it (`hamlet generate` on that input shows the traceback)")
 
 
 def _targets(paths) -> list[Path]:

@@ -30,51 +30,38 @@ as they are. Every name comes from the model (`worker.elm`, `variant.command`,
 from __future__ import annotations
 
 from hamlet.emit import header
-from hamlet.emit.elm_codecs import (
-    INDENT,
-    Scope,
-    elm_string,
-    elm_type,
-    mentions_dict,
-    mentions_named,
-    worker_scope,
-)
+from hamlet.emit.elm_codecs import elm_string, elm_type
+from hamlet.emit.elm_scope import INDENT, Scope, worker_scope
+from hamlet.emit.elm_decls import documented, union_lines
 from hamlet.emit.elm_helpers import helpers
 from hamlet.emit.elm_tagged import union_decoder, union_encoder
-from hamlet.model import Field, OutputFile, Shape, TypeDef, TypesNames, Variant, Worker
+from hamlet.model import (
+    NamedT, OutputFile, Project, Shape, TypesNames, Variant, Worker, mentions,
+)
 
 
-def emit_elm(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, ...] = ()) -> OutputFile:
-    """The worker's module. Domain types print qualified with `types_names.module`;
-    `types` (the project's) lets a default or omitted field see through an alias."""
+def emit_elm(project: Project, worker: Worker) -> OutputFile:
+    """The worker's module. Domain types print qualified with the name of the module
+    that holds them; the project's types let a default or omitted field see through
+    an alias."""
     elm = worker.elm
-    scope = worker_scope(worker, types_names, types)
+    types_names = project.types_names
+    scope = worker_scope(project, worker)
     qualifier = scope.qualifier
-    request, response = elm.local("request"), elm.local("response")
     declarations = [
-        _union(elm.request_type, "Messages from the main thread to the worker.", worker.requests, qualifier),
-        _union(elm.response_type, "Messages from the worker to the main thread.", worker.responses, qualifier),
+        documented("Messages from the main thread to the worker.",
+                   union_lines(elm.request_type, worker.requests, qualifier)),
+        documented("Messages from the worker to the main thread.",
+                   union_lines(elm.response_type, worker.responses, qualifier)),
         *(_command(worker, variant, qualifier) for variant in worker.requests),
         _send(worker),
         _subscribe(worker),
         [f"port {elm.send_port} : Encode.Value -> Cmd msg"],
         [f"port {elm.response_port} : (Decode.Value -> msg) -> Sub msg"],
-        _documented(
-            "Turn a request into the JSON the worker reads.",
-            union_encoder(elm.encode_request, elm.request_type, request, worker.requests, scope),
-        ),
-        _documented(
-            f"Read a request from JSON; the inverse of `{elm.encode_request}`.",
-            union_decoder(elm.request_decoder, elm.request_type, worker.requests, scope),
-        ),
-        _documented(
-            "Turn a response into the JSON the worker sends.",
-            union_encoder(elm.encode_response, elm.response_type, response, worker.responses, scope),
-        ),
-        _documented(
-            f"Read a response from JSON; the inverse of `{elm.encode_response}`.",
-            union_decoder(elm.response_decoder, elm.response_type, worker.responses, scope),
-        ),
+        *_codecs("request", "reads", elm.encode_request, elm.request_decoder, elm.request_type,
+                 worker.requests, scope),
+        *_codecs("response", "sends", elm.encode_response, elm.response_decoder, elm.response_type,
+                 worker.responses, scope),
         *helpers(scope),
     ]
     # elm-format's spacing: two blank lines after the header comment and between
@@ -88,6 +75,16 @@ def emit_elm(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, ...]
         ]
     )
     return OutputFile(root="elm", path=elm.path, content=text + "\n")
+
+
+def _codecs(role: str, verb: str, encode: str, decode: str, type_name: str, cases, scope: Scope):
+    """The encoder and decoder of the requests ("request", "reads") or the responses."""
+    return [
+        documented(f"Turn a {role} into the JSON the worker {verb}.",
+                   union_encoder(encode, type_name, scope.local(role), cases, scope)),
+        documented(f"Read a {role} from JSON; the inverse of `{encode}`.",
+                   union_decoder(decode, type_name, cases, scope)),
+    ]
 
 
 # ---- module header -----------------------------------------------------------------
@@ -138,82 +135,17 @@ def _module_docs(worker: Worker) -> list[str]:
 
 
 def _imports(worker: Worker, scope: Scope, types_names: TypesNames) -> list[str]:
-    """Dict when a type or a codec needs it; `Workers.Types` when a message reaches a
-    domain type (always written qualified, so nothing is exposed)."""
+    """Dict when a type or a codec needs it (`scope.needs`, known before anything is
+    printed); `Workers.Types` when a message reaches a domain type (always written
+    qualified, so nothing is exposed)."""
     types = [f.type for v in worker.variants for f in v.fields]
     lines = []
-    if "Dict" in scope.used or any(mentions_dict(t) for t in types):
+    if scope.imports_dict():
         lines.append("import Dict exposing (Dict)")
     lines.append("import Json.Decode as Decode")
     lines.append("import Json.Encode as Encode")
-    if any(mentions_named(t) for t in types):
+    if any(mentions(t, NamedT) for t in types):
         lines.append(f"import {types_names.module}")
-    return lines
-
-
-# ---- types -------------------------------------------------------------------------
-
-
-def _documented(text: str, lines: list[str]) -> list[str]:
-    return [f"{{-| {text}", "-}"] + lines
-
-
-def comment_lines(docs: str, indent: str) -> list[str]:
-    """Rust doc comments as Elm line comments: elm-format rewrites the markdown of doc
-    comments (`*a*` -> `_a_`) but keeps line comments, trailing spaces aside."""
-    return [f"{indent}-- {line}".rstrip() for line in docs.strip().splitlines()]
-
-
-def _union(name: str, text: str, variants: tuple[Variant, ...], qualifier: str) -> list[str]:
-    return _documented(text, union_lines(name, variants, qualifier))
-
-
-def union_lines(name: str, cases, qualifier: str = "") -> list[str]:
-    """`type Shape` and its constructors, one a line, each after its docs as comments.
-    `cases` are worker `Variant`s or domain `Constructor`s."""
-    lines = [f"type {name}"]
-    for index, case in enumerate(cases):
-        lead = f"{INDENT}{'=' if index == 0 else '|'} "
-        body = constructor_lines(case.name, case.shape, case.fields, qualifier)
-        if case.docs.strip():
-            comment = comment_lines(case.docs, INDENT + "  ")
-            lines.append(lead + comment[0].lstrip())
-            lines.extend(comment[1:])
-            lead = INDENT + "  "
-        lines.append(lead + body[0])
-        lines.extend(body[1:])
-    return lines
-
-
-def constructor_lines(name: str, shape: Shape, fields: tuple[Field, ...], qualifier: str = "") -> list[str]:
-    """`ProcessImage { imageUrl : String }`, `Resize Int Int` or `CancelAll`; a record
-    of several (or documented) fields goes one field a line, as in the seed design."""
-    if shape is Shape.TUPLE:
-        return [" ".join([name] + [elm_type(f.type, True, qualifier) for f in fields])]
-    if shape is Shape.UNIT:
-        return [name]
-    if not fields:
-        return [f"{name} {{}}"]
-    if len(fields) == 1 and not fields[0].docs.strip():
-        field = fields[0]
-        return [f"{name} {{ {field.elm_name} : {elm_type(field.type, False, qualifier)} }}"]
-    return [name] + record_lines(fields, INDENT * 2, qualifier)
-
-
-def record_lines(fields: tuple[Field, ...], pad: str, qualifier: str = "") -> list[str]:
-    """A record type one field a line at `pad`, each field after its docs as comments."""
-    if not fields:
-        return [pad + "{}"]
-    lines = []
-    for index, field in enumerate(fields):
-        lead = f"{pad}{'{' if index == 0 else ','} "
-        if field.docs.strip():
-            comment = comment_lines(field.docs, pad + "  ")
-            lines.append(lead + comment[0].lstrip())
-            lines.extend(comment[1:])
-            lead = pad + "  "
-        lines.append(f"{lead}{field.elm_name} : {elm_type(field.type, False, qualifier)}")
-    lines.append(pad + "}")
     return lines
 
 
@@ -234,7 +166,7 @@ def _command(worker: Worker, variant: Variant, qualifier: str) -> list[str]:
     """`processImage : String -> Int -> Int -> Cmd msg`, arguments in field order."""
     signature = [elm_type(f.type, False, qualifier) for f in variant.fields] + ["Cmd msg"]
     head = " ".join([variant.command] + [f.elm_param for f in variant.fields])
-    return _documented(
+    return documented(
         f"Send `{variant.name}` to the worker.",
         [
             f"{variant.command} : {' -> '.join(signature)}",
@@ -247,7 +179,7 @@ def _command(worker: Worker, variant: Variant, qualifier: str) -> list[str]:
 def _send(worker: Worker) -> list[str]:
     elm = worker.elm
     request = elm.local("request")
-    return _documented(
+    return documented(
         "Send any request to the worker.",
         [
             f"{elm.send} : {elm.request_type} -> Cmd msg",
@@ -271,7 +203,7 @@ def _subscribe(worker: Worker) -> list[str]:
     response, error = elm.local("response"), elm.local("error")
     prefix = elm_string(f"Could not decode a message from {worker.base}: ")
     reason = f"{prefix} ++ Decode.errorToString {error}"
-    return _documented(
+    return documented(
         f"Every response from the worker; one that does not decode arrives as `{worker.failure.name}`.",
         [
             f"{elm.subscribe} : ({elm.response_type} -> msg) -> Sub msg",

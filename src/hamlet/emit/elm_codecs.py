@@ -26,117 +26,16 @@ Names from Elm's default imports are written qualified (`Basics.identity`, `Resu
 is a constructor `Ok`, and the module's own names win over imported ones.
 
 JSON objects (with keys left out) and tagged unions built from these pieces are in
-`hamlet.emit.elm_tagged`; the private helpers the pieces call (`tupleOf`, `ownField`,
+`hamlet.emit.elm_objects` and `hamlet.emit.elm_tagged`; the private helpers the pieces call (`tupleOf`, `ownField`,
 `decodeDict`, ...: serde's reading of JSON, and keys named like Object.prototype
 members) are in `hamlet.emit.elm_helpers`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import NamedTuple
-
-from hamlet.model import (
-    AliasDef,
-    DictT,
-    Field,
-    ListT,
-    MaybeT,
-    NamedT,
-    Prim,
-    PrimT,
-    TupleT,
-    Type,
-    TypeDef,
-    TypesNames,
-    Worker,
-)
-
-# How tightly an expression binds, to know when it needs parentheses.
-LOOSE = 0  # operators and lambdas: `f >> g`, `\x -> y`
-APP = 1  # function application: `Encode.list Encode.int`
-ATOM = 2  # names, literals and anything bracketed
-
-INDENT = "    "
-
-
-class Expr(NamedTuple):
-    text: str
-    prec: int
-
-    def arg(self) -> str:
-        """As an argument of a function application."""
-        return self.text if self.prec == ATOM else f"({self.text})"
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Where codecs are printed: the names they may use and how to reach domain types.
-
-    In `Workers.ImageWorker`, `qualifier` is "Workers.Types." (`Workers.Types.encodePoint`);
-    in `Workers.Types` it is "" and `lazy` holds the types of the cycle being printed,
-    whose decoders must be reached through `Decode.lazy`. `aliases` gives the Elm type
-    behind an alias name, for zero values and emptiness. `used` collects what the printed
-    code needs ("optional_field", "default_field", "Dict"), shared by copies.
-    """
-
-    locals: tuple[tuple[str, str], ...]
-    optional_field: str
-    default_field: str
-    qualifier: str = ""
-    lazy: frozenset[str] = frozenset()
-    aliases: dict[str, Type] = field(default_factory=dict, compare=False)
-    used: set[str] = field(default_factory=set, compare=False)
-    helper_names: tuple[tuple[str, str], ...] = ()
-
-    def local(self, role: str) -> str:
-        return dict(self.locals)[role]
-
-    def helper(self, role: str) -> str:
-        """The name of a private helper ("own_field", "tuple_of", ...), which the
-        printed code then needs."""
-        self.used.add(role)
-        return dict(self.helper_names)[role]
-
-    def with_lazy(self, names: frozenset[str]) -> "Scope":
-        """The same scope (and `used` set) with other decoders reached lazily."""
-        return replace(self, lazy=names, used=self.used)
-
-    def alias(self, t: Type) -> Type:
-        """The type behind an alias (`Labels` -> `Dict String (List String)`), else `t`."""
-        seen = set()
-        while isinstance(t, NamedT) and t.name in self.aliases and t.name not in seen:
-            seen.add(t.name)  # `type A = B; type B = A;` must not loop here
-            t = self.aliases[t.name]
-        return t
-
-
-def worker_scope(worker: Worker, types_names: TypesNames, types: tuple[TypeDef, ...] = ()) -> Scope:
-    """Codecs in a worker's module: domain types qualified with `Workers.Types.`."""
-    elm = worker.elm
-    return Scope(
-        locals=elm.locals,
-        optional_field=elm.optional_field,
-        default_field=elm.default_field,
-        qualifier=types_names.module + ".",
-        aliases=_aliases(types),
-        helper_names=elm.helpers,
-    )
-
-
-def types_scope(types_names: TypesNames, types: tuple[TypeDef, ...]) -> Scope:
-    """Codecs in `Workers.Types` itself: domain types unqualified."""
-    return Scope(
-        locals=types_names.locals,
-        optional_field=types_names.optional_field,
-        default_field=types_names.default_field,
-        aliases=_aliases(types),
-        helper_names=types_names.helpers,
-    )
-
-
-def _aliases(types: tuple[TypeDef, ...]) -> dict[str, Type]:
-    return {t.name: t.type for t in types if isinstance(t, AliasDef)}
+from hamlet.emit.elm_needs import PROTOTYPE_KEYS
+from hamlet.emit.elm_scope import APP, ATOM, INDENT, LOOSE, Expr, Scope
+from hamlet.model import DictT, Field, ListT, MaybeT, NamedT, Prim, PrimT, TupleT, Type, mentions
 
 
 # ---- literals ----------------------------------------------------------------------
@@ -186,31 +85,6 @@ def elm_type(t: Type, atomic: bool = False, qualifier: str = "") -> str:
     return f"({text})" if atomic else text
 
 
-def _parts(t: Type) -> tuple[Type, ...]:
-    if isinstance(t, (ListT, MaybeT)):
-        return (t.item,)
-    if isinstance(t, DictT):
-        return (t.value,)
-    if isinstance(t, TupleT):
-        return t.items
-    return ()
-
-
-def mentions_dict(t: Type) -> bool:
-    """Whether printing `t` needs the `Dict` type in scope."""
-    return isinstance(t, DictT) or any(mentions_dict(p) for p in _parts(t))
-
-
-def mentions_named(t: Type) -> bool:
-    """Whether `t` reaches a domain type (so a worker module imports `Workers.Types`)."""
-    return isinstance(t, NamedT) or any(mentions_named(p) for p in _parts(t))
-
-
-def _holds_tuple(t: Type) -> bool:
-    """Whether the encoder of `t` contains a lambda (only tuple encoders bind names)."""
-    return isinstance(t, TupleT) or any(_holds_tuple(p) for p in _parts(t))
-
-
 # ---- encoders ----------------------------------------------------------------------
 
 _ENCODE_PRIM = {
@@ -249,7 +123,8 @@ def _tuple_encoder(t: TupleT, scope: Scope) -> Expr:
     When a part holds a tuple, its encoder is a lambda too; so the parts are encoded by
     `Tuple.mapBoth` first and only the already-encoded values meet in the lambda."""
     names = [scope.local(role) for role in ("a", "b", "c")[: len(t.items)]]
-    if not any(_holds_tuple(item) for item in t.items):
+    # Only tuple encoders bind names: a part holding a tuple holds a lambda.
+    if not any(mentions(item, TupleT) for item in t.items):
         pattern = "( " + ", ".join(names) + " )"
         values = [encode(item, name, scope) for item, name in zip(t.items, names)]
         return Expr(f"\\{pattern} -> Encode.list Basics.identity [ {', '.join(values)} ]", LOOSE)
@@ -337,16 +212,6 @@ def tuple_of(size: int, decoder_text: str, scope: Scope) -> Expr:
     return Expr(f"{scope.helper('tuple_of')} {size} ({decoder_text})", APP)
 
 
-# Keys that every JavaScript object has, through Object.prototype. elm/json's
-# `Decode.field` tests `key in value`, which finds them on any object; a key named so
-# is decoded by the own-field helper, which tells an own key from the inherited member.
-PROTOTYPE_KEYS = frozenset((
-    "constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty",
-    "__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable",
-    "toString", "valueOf", "__proto__", "toLocaleString",
-))
-
-
 def key_decoder(key: str, inner: Expr, scope: Scope) -> Expr:
     """The value at `key`, which must be there: `Decode.field "c" D`."""
     if key in PROTOTYPE_KEYS:
@@ -372,12 +237,12 @@ def field_decoder(key: str, f: Field, scope: Scope) -> Expr:
             return Expr(f"{own} {elm_string(key)} (Maybe.Just {zero}) {decoder(t, scope).arg()}", APP)
         return key_decoder(key, decoder(t, scope), scope)
     if isinstance(t, MaybeT):
-        scope.used.add("optional_field")
-        return Expr(f"{scope.optional_field} {elm_string(key)} {decoder(t.item, scope).arg()}", APP)
+        optional = scope.helper("optional_field")
+        return Expr(f"{optional} {elm_string(key)} {decoder(t.item, scope).arg()}", APP)
     if f.default:
-        scope.used.add("default_field")
+        default = scope.helper("default_field")
         zero = zero_value(t, scope)
-        return Expr(f"{scope.default_field} {elm_string(key)} {zero} {decoder(t, scope).arg()}", APP)
+        return Expr(f"{default} {elm_string(key)} {zero} {decoder(t, scope).arg()}", APP)
     return Expr(f"Decode.field {elm_string(key)} {decoder(t, scope).arg()}", APP)
 
 
@@ -389,7 +254,7 @@ def zero_value(t: Type, scope: Scope) -> str:
     if isinstance(t, ListT):
         return "[]"
     if isinstance(t, DictT):
-        scope.used.add("Dict")
+        scope.need("Dict")
         return "Dict.empty"
     if isinstance(t, PrimT):
         return {

@@ -24,13 +24,13 @@ named like them. These helpers go around that, at a cost only where such a key c
 
 from __future__ import annotations
 
-from hamlet.emit.elm_codecs import Scope
+from hamlet.emit.elm_scope import Scope
 
 
 def optional_field_helper(scope: Scope) -> list[str]:
     """The private helper behind Maybe fields."""
     return _key_helper(
-        scope.optional_field,
+        scope.helper("optional_field"),
         "String -> Decode.Decoder a -> Decode.Decoder (Maybe a)",
         [scope.local("field"), scope.local("decoder")],
         "Decode.nullable " + scope.local("decoder"),
@@ -44,7 +44,7 @@ def default_field_helper(scope: Scope) -> list[str]:
     key of the wrong type still fails."""
     default = scope.local("default")
     return _key_helper(
-        scope.default_field,
+        scope.helper("default_field"),
         "String -> a -> Decode.Decoder a -> Decode.Decoder a",
         [scope.local("field"), default, scope.local("decoder")],
         scope.local("decoder"),
@@ -189,7 +189,6 @@ def decode_dict_helper(scope: Scope) -> list[str]:
     way for other objects, so a map costs what `Decode.dict` costs."""
     name, decoder_, found = scope.helper("decode_dict"), scope.local("decoder"), scope.local("found")
     value, key = scope.local("value"), scope.local("key")
-    scope.used.add("Dict")
     return [
         f"{name} : Decode.Decoder a -> Decode.Decoder (Dict String a)",
         f"{name} {decoder_} =",
@@ -341,7 +340,6 @@ def encode_dict_helper(scope: Scope) -> list[str]:
     """`Encode.dict` that keeps a key "__proto__" (see the any-key object helper)."""
     name, encoder_, dict_ = scope.helper("encode_dict"), scope.local("encoder"), scope.local("dict")
     any_key = scope.helper("any_key_object")
-    scope.used.add("Dict")
     return [
         f"{name} : (a -> Encode.Value) -> Dict String a -> Encode.Value",
         f"{name} {encoder_} {dict_} =",
@@ -370,22 +368,6 @@ _HELPERS = (
     ("encode_dict", encode_dict_helper),
 )
 
-# The helpers each helper calls.
-_NEEDS = {
-    "unit_variant": ("decode_dict",),
-    "external_tag": ("decode_dict",),
-    "own_field": ("own_value",),
-    "decode_dict": ("object_keys",),
-    "object_keys": ("key_step",),
-    "object_or_array": ("any_key_object",),
-    "encode_dict": ("any_key_object",),
-}
-
-
 def helpers(scope: Scope) -> list[list[str]]:
-    """The private helpers the printed codecs used, in a fixed order, with the ones
-    those helpers call in turn."""
-    for role, _ in _HELPERS:  # in order: a helper's needs come after it
-        if role in scope.used:
-            scope.used.update(_NEEDS.get(role, ()))
-    return [make(scope) for role, make in _HELPERS if role in scope.used]
+    """The private helpers the module needs (`scope.needs`), in a fixed order."""
+    return [make(scope) for role, make in _HELPERS if role in scope.needs]

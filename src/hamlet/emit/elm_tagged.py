@@ -1,6 +1,6 @@
-"""JSON objects whose keys may be left out, and the codecs of tagged unions built from
-them: worker messages and domain enums, one function per serde representation
-(`Tagging`) and variant shape. Worker messages are INTERNAL with the tag "type".
+"""The codecs of tagged unions: worker messages and domain enums, one function per
+serde representation (`Tagging`) and variant shape. Worker messages are INTERNAL with
+the tag "type". The objects they write are `hamlet.emit.elm_objects`'s.
 
     enum Shape { Circle { radius: f64 }, Square(f64), Empty }
 
@@ -23,19 +23,11 @@ newtype of a struct) puts that struct's keys beside the tag: `{"type": "At", "x"
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from hamlet.diagnostics import Loc
 from hamlet.emit.elm_codecs import (
-    APP,
-    ATOM,
-    INDENT,
-    Expr,
-    Scope,
     decoder,
     elm_string,
-    encode,
-    encoder,
     field_decoder,
     key_decoder,
     pipeline,
@@ -44,108 +36,10 @@ from hamlet.emit.elm_codecs import (
     record_steps,
     tuple_of,
 )
-from hamlet.model import DictT, Field, ListT, MaybeT, Omit, Prim, PrimT, Shape, Tagging
-
-
-# ---- JSON objects with optional keys -----------------------------------------------
-
-
-class Entry(NamedTuple):
-    """One key of an encoded object. `value` is its lines (several for a nested object);
-    `omit_if`, when set, is an Elm Bool for "leave the key out"; `maybe` marks a Maybe
-    whose key is left out when Nothing (then `value` is the inner encoder)."""
-
-    key: str
-    value: list[str]
-    omit_if: str = ""
-    maybe: str = ""
-
-
-def entries(fields: tuple[Field, ...], subject: str, scope: Scope) -> list[Entry]:
-    """The keys of record fields read from `subject` (`data`): flattened fields put the
-    keys of their own record here, read from `data.inner`, recursively."""
-    found: list[Entry] = []
-    for f in fields:
-        path = f"{subject}.{f.elm_name}"
-        if f.flattened:
-            found.extend(entries(f.flattened, path, scope))
-        else:
-            found.append(field_entry(f.wire_name, f, path, scope))
-    return found
-
-
-def field_entry(key: str, f: Field, subject: str, scope: Scope) -> Entry:
-    """The key `key` holding field `f`, whose value is `subject`; its `omit` decides
-    whether the key can be left out."""
-    if f.omit is Omit.NOTHING:
-        if not isinstance(f.type, MaybeT):
-            raise ValueError(f"field `{f.rust_name}` omits Nothing but is not a Maybe")
-        return Entry(key, [encoder(f.type.item, scope).arg()], maybe=subject)
-    value = [encode(f.type, subject, scope)]
-    if f.omit is Omit.EMPTY:
-        return Entry(key, value, omit_if=f"{_is_empty(f, scope)} {subject}")
-    return Entry(key, value)
-
-
-def _is_empty(f: Field, scope: Scope) -> str:
-    t = scope.alias(f.type)
-    if isinstance(t, ListT):
-        return "List.isEmpty"
-    if isinstance(t, DictT):
-        scope.used.add("Dict")
-        return "Dict.isEmpty"
-    if t == PrimT(Prim.STRING):
-        return "String.isEmpty"
-    raise ValueError(f"field `{f.rust_name}` omits empty values but `{f.rust_type}` has none")
-
-
-def object_lines(found: list[Entry], scope: Scope) -> list[str]:
-    """`Encode.object [ .. ]` over `found`, one key a line; through
-    `List.filterMap Basics.identity` when some key may be left out. An object with a
-    key "__proto__" is built by the any-key helper: `Encode.object` would drop it."""
-    make = "Encode.object"
-    if any(e.key == "__proto__" for e in found):
-        make = scope.helper("any_key_object")
-    if not found:
-        return [f"{make} []"]
-    if not any(e.omit_if or e.maybe for e in found):
-        if len(found) == 1 and len(found[0].value) == 1:
-            return [f"{make} [ {_pair(found[0])[0]} ]"]
-        lines = [make]
-        for index, entry in enumerate(found):
-            pair = _pair(entry)
-            lines.append(f"{INDENT}{'[' if index == 0 else ','} {pair[0]}")
-            lines.extend(f"{INDENT}  {line}" if line else "" for line in pair[1:])
-        return lines + [f"{INDENT}]"]
-    lines = [make, f"{INDENT}(List.filterMap Basics.identity"]
-    pad = INDENT * 2
-    for index, entry in enumerate(found):
-        item = _optional_item(entry)
-        lines.append(f"{pad}{'[' if index == 0 else ','} {item[0]}")
-        lines.extend(f"{pad}  {line}" if line else "" for line in item[1:])
-    return lines + [f"{pad}]", f"{INDENT})"]
-
-
-def _pair(entry: Entry) -> list[str]:
-    """`( "key", value )`, or elm-format's layout of a tuple holding a multi-line value."""
-    key = elm_string(entry.key)
-    if len(entry.value) == 1:
-        return [f"( {key}, {entry.value[0]} )"]
-    rest = [f"  {line}" if line else "" for line in entry.value[1:]]
-    return [f"( {key}", f", {entry.value[0]}", *rest, ")"]
-
-
-def _optional_item(entry: Entry) -> list[str]:
-    """A `Maybe ( String, Value )` for `List.filterMap`, laid out as elm-format does."""
-    if len(entry.value) != 1:
-        raise ValueError("a key that may be left out holds a one-line value")
-    key = elm_string(entry.key)
-    if entry.maybe:
-        return [f"Maybe.map ({entry.value[0]} >> Tuple.pair {key}) {entry.maybe}"]
-    just = f"Maybe.Just ( {key}, {entry.value[0]} )"
-    if entry.omit_if:
-        return [f"if {entry.omit_if} then", "  Maybe.Nothing", "", "else", f"  {just}"]
-    return [just]
+from hamlet.emit.elm_needs import NULL_CONTENT
+from hamlet.emit.elm_objects import Entry, entries, object_lines
+from hamlet.emit.elm_scope import APP, ATOM, INDENT, Expr, Scope
+from hamlet.model import MESSAGE_TAGS, Field, Key, Shape, Tagging, Tags
 
 
 class Case(Protocol):
@@ -155,6 +49,8 @@ class Case(Protocol):
     tag: str
     shape: Shape
     fields: tuple[Field, ...]
+    keys: tuple[Key, ...]
+    is_flat_newtype: bool
 
 
 # ---- encoders ----------------------------------------------------------------------
@@ -166,9 +62,7 @@ def union_encoder(
     subject: str,
     cases: tuple[Case, ...],
     scope: Scope,
-    tagging: Tagging = Tagging.INTERNAL,
-    tag_key: str = "type",
-    content_key: str = "",
+    tags: Tags = MESSAGE_TAGS,
 ) -> list[str]:
     """`encodeShape : Shape -> Encode.Value`, a case per variant."""
     lines = [
@@ -180,7 +74,7 @@ def union_encoder(
         if index:
             lines.append("")
         lines.append(f"{INDENT * 2}{_pattern(case, scope)} ->")
-        body = _encode_body(case, scope, tagging, tag_key, content_key)
+        body = _encode_body(case, scope, tags)
         lines.extend(INDENT * 3 + line if line else "" for line in body)
     return lines
 
@@ -193,11 +87,8 @@ def _pattern(case: Case, scope: Scope) -> str:
     return case.name
 
 
-def _is_flat_newtype(case: Case) -> bool:
-    return case.shape is Shape.TUPLE and len(case.fields) == 1 and bool(case.fields[0].flattened)
-
-
-def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, content_key: str) -> list[str]:
+def _encode_body(case: Case, scope: Scope, tags: Tags) -> list[str]:
+    tagging, tag_key, content_key = tags.tagging, tags.tag, tags.content
     tag = elm_string(case.tag)
     if tagging is Tagging.STRING or (tagging is Tagging.EXTERNAL and case.shape is Shape.UNIT):
         return [f"Encode.string {tag}"]
@@ -207,16 +98,16 @@ def _encode_body(case: Case, scope: Scope, tagging: Tagging, tag_key: str, conte
     unit = case.shape is Shape.UNIT
     if tagging is Tagging.INTERNAL:
         if case.shape is Shape.STRUCT:
-            found = entries(fields, data, scope)
-        elif _is_flat_newtype(case):
-            found = entries(fields[0].flattened, fields[0].elm_param, scope)
+            found = entries(case.keys, data, scope)
+        elif case.is_flat_newtype:
+            found = entries(case.keys, fields[0].elm_param, scope, within=1)
         elif case.shape is Shape.TUPLE:  # `V()` too: `"value": []`
             found = [Entry("value", [positional_value(fields, scope)])]
         else:
             found = []
         return object_lines([tag_entry] + found, scope)
     if case.shape is Shape.STRUCT:
-        value = object_lines(entries(fields, data, scope), scope)
+        value = object_lines(entries(case.keys, data, scope), scope)
     elif unit:
         value = ["Encode.null"]
     else:
@@ -236,12 +127,11 @@ def union_decoder(
     type_name: str,
     cases: tuple[Case, ...],
     scope: Scope,
-    tagging: Tagging = Tagging.INTERNAL,
-    tag_key: str = "type",
-    content_key: str = "",
+    tags: Tags = MESSAGE_TAGS,
 ) -> list[str]:
     """`shapeDecoder : Decode.Decoder Shape`: read the tag, then that variant; or, for
     UNTAGGED, try each variant in order."""
+    tagging, tag_key, content_key = tags.tagging, tags.tag, tags.content
     lines = [f"{name} : Decode.Decoder {type_name}", f"{name} ="]
     if tagging is Tagging.UNTAGGED:
         lines.append(f"{INDENT}Decode.oneOf")
@@ -292,7 +182,7 @@ def _internal_branch(case: Case, scope: Scope) -> list[str]:
     if case.shape is Shape.UNIT:
         return [f"Decode.succeed {case.name}"]
     start = f"Decode.succeed {case.name}"
-    if _is_flat_newtype(case):
+    if case.is_flat_newtype:
         return pipeline(start, [decoder(fields[0].type, scope)])
     if len(fields) == 1:
         return pipeline(start, [field_decoder("value", fields[0], scope)])
@@ -307,7 +197,7 @@ def _adjacent_branch(case: Case, content_key: str, scope: Scope) -> list[str]:
         steps = [_within(content_key, step, scope) for step in record_steps(fields, scope)]
         return pipeline(start, steps)
     if case.shape is Shape.UNIT:
-        absent = field_decoder(content_key, _NULL_FIELD, scope)
+        absent = field_decoder(content_key, NULL_CONTENT, scope)
         return [f"Decode.map (Basics.always {case.name}) {absent.arg()}"]
     if len(fields) == 1:  # an `Option` may be missing: serde reads that as None
         steps = [field_decoder(content_key, fields[0], scope)]
@@ -397,8 +287,6 @@ def _positional(key: str, case: Case, scope: Scope) -> list[str]:
     return pipeline(start.text, steps)
 
 
-# A unit variant's content: absent or null (serde accepts both, and writes none).
-_NULL_FIELD = Field(None, "", "", "", "", MaybeT(PrimT(Prim.UNIT)), "()", "", Loc(""))
 
 
 def _index(i: int, f: Field, scope: Scope) -> Expr:

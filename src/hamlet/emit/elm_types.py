@@ -36,34 +36,34 @@ terms of itself. Names are printed unqualified here; worker modules qualify them
 
 from __future__ import annotations
 
-import re
-import textwrap
 from typing import NamedTuple
 
 from hamlet.emit import header
-from hamlet.emit.elm import record_lines, union_lines
+from hamlet.emit.elm_decls import documented, record_lines, union_lines
+from hamlet.emit.elm_docs import doc_comment
 from hamlet.emit.elm_codecs import (
-    APP,
-    INDENT,
-    Expr,
-    Scope,
     decoder,
     elm_type,
     encode,
-    mentions_dict,
     pipeline,
     positional_value,
     tuple_of,
-    types_scope,
 )
 from hamlet.emit.elm_helpers import helpers
-from hamlet.emit.elm_tagged import entries, object_lines, record_decoder, union_decoder, union_encoder
-from hamlet.model import AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef
+from hamlet.emit.elm_scope import APP, INDENT, Expr, Scope, types_scope
+from hamlet.emit.elm_objects import entries, object_lines
+from hamlet.emit.elm_tagged import record_decoder, union_decoder, union_encoder
+from hamlet.model import (
+    AliasDef, EnumDef, Field, OutputFile, Project, Shape, StructDef, TypeDef,
+)
 
 
-def emit_types(project: Project) -> OutputFile:
+def emit_types(project: Project) -> OutputFile | None:
+    """`Workers/Types.elm`, or None when the messages reach no domain type."""
+    if not project.types:
+        return None
     names = project.types_names
-    scope = types_scope(names, project.types)
+    scope = types_scope(project)
     declarations: list[list[str]] = []
     cycles: dict[int, set[str]] = {}
     for t in project.types:
@@ -72,12 +72,12 @@ def emit_types(project: Project) -> OutputFile:
     for t in project.types:
         here = scope.with_lazy(frozenset(cycles.get(t.cycle, ())) if t.cycle is not None else frozenset())
         declarations.append(doc_comment(t.docs if t.docs.strip() else _default_docs(t)) + _declaration(t))
-        declarations.append(_documented(f"Encode `{t.name}` as JSON.", _encoder(t, here)))
+        declarations.append(documented(f"Encode `{t.name}` as JSON.", _encoder(t, here)))
         declarations.append(
-            _documented(f"Decode `{t.name}` from JSON; the inverse of `{t.encoder}`.", _decoder(t, here))
+            documented(f"Decode `{t.name}` from JSON; the inverse of `{t.encoder}`.", _decoder(t, here))
         )
     declarations.extend(helpers(scope))
-    preamble = [_module_line(project), _module_docs(project), _imports(project, scope)]
+    preamble = [_module_line(project), _module_docs(project), _imports(scope)]
     sources = [" ".join(t.source.splitlines()) for t in project.types]
     text = "\n\n\n".join(
         [
@@ -120,21 +120,10 @@ def _module_docs(project: Project) -> list[str]:
     return lines + ["", "-}"]
 
 
-def _imports(project: Project, scope: Scope) -> list[str]:
-    lines = []
-    if "Dict" in scope.used or any(mentions_dict(t) for t in _all_types(project)):
-        lines.append("import Dict exposing (Dict)")
+def _imports(scope: Scope) -> list[str]:
+    """Dict when a type or a codec needs it (`scope.needs`, known beforehand)."""
+    lines = ["import Dict exposing (Dict)"] if scope.imports_dict() else []
     return lines + ["import Json.Decode as Decode", "import Json.Encode as Encode"]
-
-
-def _all_types(project: Project):
-    for t in project.types:
-        if isinstance(t, AliasDef):
-            yield t.type
-        elif isinstance(t, StructDef):
-            yield from (f.type for f in t.fields)
-        else:
-            yield from (f.type for c in t.constructors for f in c.fields)
 
 
 # ---- declarations ------------------------------------------------------------------
@@ -163,7 +152,7 @@ def _encoder(t: TypeDef, scope: Scope) -> list[str]:
     """Every encoder names its argument: `encodeTree (Tree data) =`, never point-free."""
     value, data = scope.local("value"), scope.local("data")
     if isinstance(t, EnumDef):
-        return union_encoder(t.encoder, t.name, value, t.constructors, scope, t.tagging, t.tag, t.content)
+        return union_encoder(t.encoder, t.name, value, t.constructors, scope, t.tags)
     head = f"{t.encoder} : {t.name} -> Encode.Value"
     if isinstance(t, AliasDef):
         return [head, f"{t.encoder} {value} =", INDENT + encode(t.type, value, scope)]
@@ -178,13 +167,13 @@ def _encoder(t: TypeDef, scope: Scope) -> list[str]:
         argument = subject if fields else "_"
         if t.wrapped:
             argument = f"({t.name} {argument})"
-        body = object_lines(entries(fields, subject, scope), scope)
+        body = object_lines(entries(t.keys, subject, scope), scope)
     return [head, f"{t.encoder} {argument} ="] + _indented(body)
 
 
 def _decoder(t: TypeDef, scope: Scope) -> list[str]:
     if isinstance(t, EnumDef):
-        return union_decoder(t.decoder, t.name, t.constructors, scope, t.tagging, t.tag, t.content)
+        return union_decoder(t.decoder, t.name, t.constructors, scope, t.tags)
     head = [f"{t.decoder} : Decode.Decoder {t.name}", f"{t.decoder} ="]
     if isinstance(t, AliasDef):
         return head + [INDENT + decoder(t.type, scope).text]
@@ -210,136 +199,5 @@ def _indented(lines: list[str]) -> list[str]:
     return [INDENT + line if line else "" for line in lines]
 
 
-def _documented(text: str, lines: list[str]) -> list[str]:
-    return [f"{{-| {text}", "-}"] + lines
-
-
 def _default_docs(t: TypeDef) -> str:
     return f"The Rust type `{t.rust_name}` of `{t.source}`."
-
-
-# ---- doc comments ------------------------------------------------------------------
-
-# A line that markdown could read as something other than text: a heading, list item,
-# quote, rule, table, fence, link definition, HTML block or (to elm-format) @docs.
-_BLOCK = re.compile(r"^([#>*+=|_~<@\[-]|\d+[.)]|`{3})")
-# What elm-format rewrites inside text: autolinks, backslash escapes, runs of spaces
-# (tabs become those), anything in square brackets (links, whose text it may print
-# twice), and `<...>` holding `:` or `@`.
-_REWRITTEN = re.compile(r"https?://|www\.|\\|  |[\[\]]|<[^>]*[:@][^>]*>")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-# Characters Python's splitlines() breaks lines at and elm-format does not: one rule.
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-# A line that would close a ``` fence early.
-_FENCE_CLOSE = re.compile(r" {0,3}`{3}")
-
-
-def doc_comment(docs: str) -> list[str]:
-    """Rust docs as an Elm doc comment that elm-format keeps byte for byte.
-
-    Plain paragraphs stay text, with `*` and `_` escaped outside code spans; any other
-    paragraph (a list, a heading, indented or fenced code...) becomes a ```text block,
-    shown as written (an indented block would be formatted by elm-format as Elm code
-    wherever it parses as Elm). `{-` and `-}` are broken up so the comment stays closed.
-
-        "A point.\\n\\n- x: east"  ->  {-| A point.
-                                      (blank)
-                                      ```text
-                                      - x: east
-                                      ```
-                                      (blank)
-                                      -}
-    """
-    docs = _LINE_BREAKS.sub("\n", docs)
-    blocks = _blocks(docs.replace("{-", "{ -").replace("-}", "- }"))
-    if not blocks:
-        return ["{-| -}"]
-    lines: list[str] = []
-    for index, (is_code, block) in enumerate(blocks):
-        if index:
-            lines.append("")
-        if is_code:
-            if index == 0:
-                lines += ["{-|", ""]
-            lines += ["```text", *(_fenced(line) for line in block), "```"]
-        else:
-            text = [_escape(line) for line in block]
-            lines += (["{-| " + text[0]] + text[1:]) if index == 0 else text
-    if len(blocks) > 1 or blocks[0][0]:
-        lines.append("")
-    return lines + ["-}"]
-
-
-def _blocks(docs: str) -> list[tuple[bool, list[str]]]:
-    """(is_code, lines) per paragraph; fenced code is one block whatever its blank lines."""
-    raw = textwrap.dedent("\n".join(line.expandtabs(4).rstrip() for line in docs.splitlines()))
-    blocks: list[tuple[bool, list[str]]] = []
-    paragraph: list[str] = []
-    fence: list[str] | None = None
-
-    def close() -> None:
-        if paragraph:
-            blocks.append(_paragraph(paragraph))
-            paragraph.clear()
-
-    for line in raw.splitlines():
-        if fence is not None:
-            if _FENCE.match(line):
-                blocks.append((True, textwrap.dedent("\n".join(fence)).strip("\n").splitlines() or [""]))
-                fence = None
-            else:
-                fence.append(line)
-        elif _FENCE.match(line):
-            close()
-            fence = []
-        elif not line:
-            close()
-        else:
-            paragraph.append(line)
-    close()
-    if fence is not None and any(fence):
-        blocks.append((True, textwrap.dedent("\n".join(fence)).strip("\n").splitlines()))
-    return _merge_code([(code, lines) for code, lines in blocks if any(lines)])
-
-
-def _paragraph(lines: list[str]) -> tuple[bool, list[str]]:
-    stripped = [line.strip() for line in lines]
-    prose = (
-        not lines[0].startswith(INDENT)
-        and not any(_BLOCK.match(line) or _REWRITTEN.search(line) for line in stripped)
-        and all(_plain_spans(line) for line in stripped)
-    )
-    return (False, stripped) if prose else (True, textwrap.dedent("\n".join(lines)).splitlines())
-
-
-def _plain_spans(line: str) -> bool:
-    """Whether elm-format keeps the line's code spans: paired backticks, each span
-    neither empty nor padded with spaces (`` ` b ` `` would become `` `b` ``)."""
-    parts = line.split("`")
-    if len(parts) % 2 == 0:
-        return False
-    return all(span and span == span.strip() for span in parts[1::2])
-
-
-def _fenced(line: str) -> str:
-    """A line inside a ```text block; one that would close the fence is indented."""
-    return "    " + line.lstrip() if _FENCE_CLOSE.match(line) else line
-
-
-def _merge_code(blocks: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]]]:
-    """Adjacent code blocks are one block to markdown; say so, blank line and all."""
-    merged: list[tuple[bool, list[str]]] = []
-    for code, lines in blocks:
-        if code and merged and merged[-1][0]:
-            merged[-1] = (True, merged[-1][1] + [""] + lines)
-        else:
-            merged.append((code, lines))
-    return merged
-
-
-def _escape(line: str) -> str:
-    """`*` and `_` escaped outside code spans, as elm-format writes them."""
-    parts = line.split("`")
-    for i in range(0, len(parts), 2):
-        parts[i] = parts[i].replace("*", "\\*").replace("_", "\\_")
-    return "`".join(parts)

@@ -1,4 +1,4 @@
-"""The main-thread JavaScript: `<snake>_main.js` per worker and `workers.js` for them all.
+"""The main-thread JavaScript of one worker: `<snake>_main.js`.
 
     #[derive(BuildAmpWorker)]
     pub enum ImageWorkerMessage {
@@ -25,122 +25,14 @@ its request with the failure variant. A second `setup<Base>` for the same app re
 the first one's handle.
 
 Every name comes from the model (`worker.js`, `worker.elm`, `variant.name`,
-`field.wire_name`); the text helpers here (`fill`, `js_string`, `notice_comment`) are
-shared with `hamlet.emit.js_worker`.
+`field.wire_name`); the text helpers are `hamlet.emit.js_text`'s.
 """
 
 from __future__ import annotations
 
-import re
-import textwrap
-
 from hamlet import naming
-from hamlet.emit.header import notice, sources_notice
-from hamlet.model import OutputFile, Project, Shape, Worker
-
-# ---- text helpers (shared with js_worker) -----------------------------------------
-
-_SLOT = re.compile(r"\{\{(\w+)\}\}")
-_ALONE = re.compile(r"([ \t]*)\{\{(\w+)\}\}")
-_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
-
-
-def fill(template: str, **values: str) -> str:
-    """The dedented `template` with its `{{name}}` slots filled.
-
-    A slot alone on its line takes a block of lines, each indented like the slot (an
-    empty block removes the line); any other slot takes one line. Every slot needs a
-    value and every value a slot, so a typo fails loudly instead of printing `{{x}}`.
-    """
-    used: set[str] = set()
-    out: list[str] = []
-
-    def inline(match: re.Match) -> str:
-        used.add(match.group(1))
-        value = values[match.group(1)]
-        if "\n" in value:
-            raise ValueError(f"slot {match.group(0)} is inline but its value has lines")
-        return value
-
-    for line in textwrap.dedent(template).strip("\n").split("\n"):
-        alone = _ALONE.fullmatch(line)
-        if alone:
-            indent, name = alone.groups()
-            used.add(name)
-            if values[name]:
-                out.extend(indent + part if part else part for part in values[name].split("\n"))
-        else:
-            out.append(_SLOT.sub(inline, line))
-    unused = set(values) - used
-    if unused:
-        raise ValueError(f"unused template values: {sorted(unused)}")
-    return "\n".join(out) + "\n"
-
-
-def js_string(text: str) -> str:
-    """A single-quoted JS string literal: "it's" -> 'it\\'s'."""
-    escapes = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    out = []
-    for char in text:
-        if char in escapes:
-            out.append(escapes[char])
-        elif char < " " or char in "\u2028\u2029":
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return "'" + "".join(out) + "'"
-
-
-def js_key(name: str) -> str:
-    """An object key: `imageUrl` as is, a wire name like `content-type` quoted."""
-    return name if _IDENTIFIER.fullmatch(name) else js_string(name)
-
-
-def js_property(name: str) -> str:
-    """A key of an object literal in code, always an own key of the object: `__proto__`
-    is written as a computed name, because `{ __proto__: v }` sets the prototype."""
-    return '["__proto__"]' if name == "__proto__" else js_key(name)
-
-
-def one_line(text: str) -> str:
-    """Text for a `//` comment: line breaks would end the comment early."""
-    return " ".join(text.split())
-
-
-def block_safe(text: str) -> str:
-    """Text for a `/** */` comment: `*/` would end the comment early."""
-    return text.replace("*/", "*\\/")
-
-
-def notice_comment(worker: Worker) -> str:
-    """Line 1 of every generated JS file; `hamlet.write` reads it back."""
-    return "// " + notice(one_line(worker.source))
-
-
-def failure_fields(worker: Worker, text_expr: str) -> str:
-    """The failure variant's fields as a JS object literal carrying `text_expr`:
-    `{ error: text }` for `ProcessingFailed { error: String }`, `{ value: text }` for
-    `Failed(String)`."""
-    failure = worker.failure
-    key = "value" if failure.shape is Shape.TUPLE else js_property(failure.fields[0].wire_name)
-    return f"{{ {key}: {text_expr} }}"
-
-
-def failure_object(worker: Worker, text_expr: str) -> str:
-    """The whole failure message: `{ type: 'ProcessingFailed', error: text }`."""
-    fields = failure_fields(worker, text_expr)
-    return f"{{ type: {js_string(worker.failure.tag)}, {fields[2:]}"
-
-
-def comment_block(text: str, width: int = 88) -> str:
-    """`text` wrapped as `//` comment lines; paths and names are never split."""
-    lines = textwrap.wrap(
-        one_line(text), width - 3, break_long_words=False, break_on_hyphens=False
-    )
-    return "\n".join("// " + line for line in lines)
-
-
-# ---- <snake>_main.js ---------------------------------------------------------------
+from hamlet.emit.js_text import comment_block, failure_object, fill, js_string, notice_comment
+from hamlet.model import OutputFile, Project, Worker
 
 _MAIN = """
     {{notice}}
@@ -340,14 +232,14 @@ _MAIN = """
 """
 
 
-def emit_main(worker: Worker) -> OutputFile:
+def emit_main(project: Project, worker: Worker) -> OutputFile:
     js, elm = worker.js, worker.elm
     content = fill(
         _MAIN,
         notice=notice_comment(worker),
         base=worker.base,
         setup=js.setup,
-        handle=naming.lower_camel(worker.base),
+        handle=js.key,
         main_file=js.main_file,
         worker_file=js.worker_file,
         default_url=js_string(js.default_url),
@@ -355,7 +247,7 @@ def emit_main(worker: Worker) -> OutputFile:
         response_port=elm.response_port,
         lifecycle=_lifecycle(worker),
         failure_name=worker.failure.name,
-        connected_key=js_string(f"hamlet.{js.setup}"),
+        connected_key=js_string(js.symbol),
         failure_object=failure_object(worker, "text"),
         end_request=_end_request(worker),
     )
@@ -389,60 +281,3 @@ def _end_request(worker: Worker) -> str:
         return "pending.delete(id);"
     test = " && ".join(f"type !== {js_string(v.tag)}" for v in progress)
     return f"if ({test}) {{\n    pending.delete(id);\n}}"
-
-
-# ---- workers.js --------------------------------------------------------------------
-
-_INDEX = """
-    {{notice}}
-    //
-    // Sets up every worker at once and returns their handles by name:
-    //
-    //     import { setupWorkers } from './workers.js';
-    //
-    //     const app = Elm.Main.init({ node: document.getElementById('app') });
-    //     const workers = setupWorkers(app, {
-    {{example_options}}
-    //     });
-    //
-    // Each key of `options` holds the options of one worker's setup function (see its
-    // `*_main.js`); a worker without a key gets the defaults.
-
-    {{imports}}
-
-    /**
-     * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
-     * @param {{{options_type}}} [options]
-     * @returns {{{handles_type}}}
-     */
-    export function setupWorkers(app, options = {}) {
-        return {
-    {{calls}}
-        };
-    }
-"""
-
-
-def emit_workers_index(project: Project) -> OutputFile:
-    """`workers.js`: `setupWorkers(app, options)` calls every worker's setup, passing
-    `options.imageWorker` to `setupImageWorker`, and returns `{ imageWorker: handle, .. }`."""
-    workers = project.workers
-    keys = [naming.lower_camel(w.base) for w in workers]
-    content = fill(
-        _INDEX,
-        notice="// " + sources_notice([one_line(w.source) for w in workers]),
-        example_options="\n".join(
-            f"//         {key}: {{ workerUrl: {js_string(w.js.default_url)} }},"
-            for key, w in zip(keys, workers)
-        ),
-        imports="\n".join(
-            f"import {{ {w.js.setup} }} from {js_string('./' + w.js.main_file)};" for w in workers
-        ),
-        options_type="{ " + ", ".join(f"{key}?: {{ workerUrl?: string | URL }}" for key in keys) + " }",
-        handles_type="{ " + ", ".join(f"{key}: {{ terminate(): void }}" for key in keys) + " }",
-        calls="\n".join(
-            f"        {key}: {w.js.setup}(app, options?.{key}),"
-            for key, w in zip(keys, workers)
-        ),
-    )
-    return OutputFile(root="js", path="workers.js", content=content)

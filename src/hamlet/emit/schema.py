@@ -50,10 +50,10 @@ from hamlet.model import (
     DictT,
     EnumDef,
     Field,
+    Key,
     ListT,
     MaybeT,
     NamedT,
-    Omit,
     OutputFile,
     Prim,
     PrimT,
@@ -79,21 +79,21 @@ _PRIMS = {
 }
 
 
-def emit_schema(worker: Worker, project: Project) -> OutputFile:
-    base = worker.base
-    requests = f"{base}Request"
-    responses = f"{base}Response"
+def emit_schema(project: Project, worker: Worker) -> OutputFile:
+    base, names = worker.base, worker.schema
     defs: dict[str, object] = {}
-    for group, variants in ((requests, worker.requests), (responses, worker.responses)):
-        direction = "main thread to the worker" if group == requests else "worker to the main thread"
+    groups = ((names.requests, worker.requests), (names.responses, worker.responses))
+    for group, variants in groups:
+        direction = "main thread to the worker" if group == names.requests else "worker to the main thread"
         defs[group] = _one_of(
             f"A message from the {direction}, as it crosses the Elm port.",
             [f"{group}.{v.name}" for v in variants],
         )
         for v in variants:
             defs[f"{group}.{v.name}"] = _message(v)
-    for group, variants in ((requests, worker.requests), (responses, worker.responses)):
-        envelope = f"{group}Envelope"
+    envelopes = ((names.request_envelopes, names.requests, worker.requests),
+                 (names.response_envelopes, names.responses, worker.responses))
+    for envelope, group, variants in envelopes:
         defs[envelope] = _one_of(
             f"{group} as posted between the main thread and the worker: "
             '{"id": <request id>, "type": <variant>, "data": <its fields>}.',
@@ -101,9 +101,8 @@ def emit_schema(worker: Worker, project: Project) -> OutputFile:
         )
         for v in variants:
             defs[f"{envelope}.{v.name}"] = _envelope(v)
-    closing = f"{responses}Envelope.closing"  # lowercase: no variant can take the name
-    defs[f"{responses}Envelope"]["oneOf"].append(_ref(closing))
-    defs[closing] = {
+    defs[names.response_envelopes]["oneOf"].append(_ref(names.closing))
+    defs[names.closing] = {
         "description": "Not a response: the worker entry's notice that a handler called "
         "self.close(). No request is answered by it; every pending request fails.",
         "type": "object",
@@ -111,7 +110,7 @@ def emit_schema(worker: Worker, project: Project) -> OutputFile:
         "required": ["closing"],
         "additionalProperties": False,
     }
-    for definition in reached_types(worker, project):
+    for definition in project.reached_types(worker):
         if definition.name in defs:  # would replace a message's definition silently
             raise ValueError(f"domain type {definition.name} is named like a $defs entry of {base}")
         defs[definition.name] = type_def_schema(definition)
@@ -122,32 +121,11 @@ def emit_schema(worker: Worker, project: Project) -> OutputFile:
         "title": f"{base} messages",
         "description": _docs(worker.docs)
         or f"The messages of the {base} worker (Rust enum {worker.enum_name}).",
-        "anyOf": [_ref(requests), _ref(responses)],
+        "anyOf": [_ref(names.requests), _ref(names.responses)],
         "$defs": defs,
     }
     content = json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
     return OutputFile(root="worker", path=worker.js.schema_file, content=content)
-
-
-def reached_types(worker: Worker, project: Project) -> list[TypeDef]:
-    """The domain types the worker's messages reach, transitively, ordered by name.
-
-    `PlanRoute { route: Vec<Leg> }` with `struct Leg { to: Point }` -> [Leg, Point];
-    a type that reaches itself (`struct Node { children: Vec<Node> }`) is listed once.
-    """
-    by_name = {t.name: t for t in project.types}
-    seen: dict[str, TypeDef] = {}
-    todo = [t for v in worker.variants for t in _field_types(v.fields)]
-    while todo:
-        t = todo.pop()
-        for named in _walk(t):
-            if not isinstance(named, NamedT) or named.name in seen:
-                continue
-            if named.name not in by_name:
-                raise ValueError(f"domain type {named.name} is missing from the project's types")
-            definition = seen[named.name] = by_name[named.name]
-            todo.extend(_def_types(definition))
-    return [seen[name] for name in sorted(seen)]
 
 
 def type_schema(t: Type) -> dict:
@@ -188,7 +166,7 @@ def type_def_schema(definition: TypeDef) -> dict:
     if isinstance(definition, AliasDef):
         schema = type_schema(definition.type)
     elif isinstance(definition, StructDef):
-        schema = _untagged(definition.shape, definition.fields)
+        schema = _untagged(definition)
     else:
         schema = _enum(definition)
     return _described(schema, definition.docs)
@@ -200,7 +178,7 @@ def _enum(enum: EnumDef) -> dict:
         return {"type": "string", "enum": [c.tag for c in ctors]}
     if enum.tagging is Tagging.UNTAGGED:
         # Branches may overlap (serde takes the first that fits): anyOf, not oneOf.
-        return {"anyOf": [_described(_untagged(c.shape, c.fields), c.docs) for c in ctors]}
+        return {"anyOf": [_described(_untagged(c), c.docs) for c in ctors]}
     if enum.tagging is Tagging.EXTERNAL:
         return {"oneOf": [_external_ctor(c) for c in ctors]}
     return {"oneOf": [_tagged_ctor(enum, c) for c in ctors]}
@@ -211,77 +189,60 @@ def _external_ctor(ctor: Constructor) -> dict:
     variant, else an object whose one key is the name: `{"Square": 2.0}`."""
     if ctor.shape is Shape.UNIT:
         return _described({"const": ctor.tag}, ctor.docs)
-    return _object({ctor.tag: _untagged(ctor.shape, ctor.fields)}, [ctor.tag], ctor.docs)
+    return _object({ctor.tag: _untagged(ctor)}, [ctor.tag], ctor.docs)
 
 
 def _tagged_ctor(enum: EnumDef, ctor: Constructor) -> dict:
     """`{"type": "Circle", "radius": 2.5}` (INTERNAL) or `{"t": "Square", "c": 3}`
     (ADJACENT)."""
     if enum.tagging is Tagging.INTERNAL:
-        properties, required = _fields(ctor.shape, ctor.fields)
+        properties, required = _fields(ctor)
     elif ctor.shape is Shape.UNIT:
         properties, required = {}, []
     else:
-        properties, required = {enum.content: _untagged(ctor.shape, ctor.fields)}, [enum.content]
+        properties, required = {enum.content: _untagged(ctor)}, [enum.content]
     return _object(
         {enum.tag: {"const": ctor.tag}, **properties}, [enum.tag, *required], ctor.docs
     )
 
 
-def _untagged(shape: Shape, fields: tuple[Field, ...]) -> dict:
+def _untagged(case: StructDef | Constructor) -> dict:
     """A value without a tag: a struct's object, a newtype's inner value, a tuple's
     array, or null for a unit."""
-    if shape is Shape.UNIT:
+    fields = case.fields
+    if case.shape is Shape.UNIT:
         return {"type": "null"}
-    if shape is Shape.TUPLE:
+    if case.shape is Shape.TUPLE:
         if len(fields) == 1:
             return _field_schema(fields[0])
         return type_schema(TupleT(tuple(f.type for f in fields)))
-    return _object(*_keys(fields))
+    return _object(*_keys(case.keys))
 
 
-def _fields(shape: Shape, fields: tuple[Field, ...]) -> tuple[dict, list[str]]:
+def _fields(case: Variant | Constructor) -> tuple[dict, list[str]]:
     """The properties and required keys beside the tag of a message or of an internally
     tagged constructor: a struct's keys, a tuple's "value", nothing for a unit; a
     newtype of a flattened struct (serde's internally tagged newtype) puts that
     struct's keys beside the tag."""
-    if shape is Shape.UNIT:
+    fields = case.fields
+    if case.shape is Shape.UNIT:
         return {}, []
-    if shape is Shape.TUPLE:
-        if len(fields) == 1 and fields[0].flattened:
-            return _keys(fields)
+    if case.shape is Shape.TUPLE and not case.is_flat_newtype:
         if len(fields) == 1:
             value = _field_schema(fields[0])
-            required = [] if optional_key(fields[0]) else ["value"]
+            required = [] if fields[0].optional_key else ["value"]
         else:
             value = type_schema(TupleT(tuple(f.type for f in fields)))
             required = ["value"]
         return {"value": value}, required
-    return _keys(fields)
+    return _keys(case.keys)
 
 
-def _keys(fields: tuple[Field, ...], optional: bool = False) -> tuple[dict, list[str]]:
-    """Properties and required keys of named fields; a flattened field contributes the
-    keys of its struct (recursively), all optional when the field itself is."""
-    properties: dict = {}
-    required: list[str] = []
-    for field in fields:
-        if field.flattened:
-            inner, inner_required = _keys(field.flattened, optional or optional_key(field))
-            properties.update(inner)
-            required += inner_required
-            continue
-        properties[field.wire_name] = _field_schema(field)
-        if not (optional or optional_key(field)):
-            required.append(field.wire_name)
-    return properties, required
-
-
-def optional_key(field: Field) -> bool:
-    """A key that may be absent: the decoder does without it (Maybe, serde `default`)
-    or the encoder may leave it out (`skip_serializing_if`). `note: Option<String>` ->
-    True; `#[serde(default)] tags: Vec<String>` -> True; `name: String` -> False."""
-    return isinstance(field.type, MaybeT) or field.default or field.omit is not Omit.NEVER
+def _keys(keys: tuple[Key, ...]) -> tuple[dict, list[str]]:
+    """Properties and required keys of a record (a flattened struct's keys included,
+    all optional when the flattened field is)."""
+    properties = {key.name: _field_schema(key.field) for key in keys}
+    return properties, [key.name for key in keys if not key.optional]
 
 
 def _field_schema(field: Field) -> dict:
@@ -303,14 +264,14 @@ def _object(properties: dict, required: list[str], docs: str = "") -> dict:
 
 
 def _message(variant: Variant) -> dict:
-    properties, required = _fields(variant.shape, variant.fields)
+    properties, required = _fields(variant)
     return _object(
         {"type": {"const": variant.tag}, **properties}, ["type", *required], variant.docs
     )
 
 
 def _envelope(variant: Variant) -> dict:
-    properties, required = _fields(variant.shape, variant.fields)
+    properties, required = _fields(variant)
     return {
         "type": "object",
         "properties": {
@@ -333,30 +294,3 @@ def _ref(name: str) -> dict:
 
 def _docs(text: str) -> str:
     return text.strip()
-
-
-def _field_types(fields: tuple[Field, ...]):
-    for field in fields:
-        yield field.type
-        yield from _field_types(field.flattened)
-
-
-def _def_types(definition: TypeDef):
-    if isinstance(definition, AliasDef):
-        yield definition.type
-    elif isinstance(definition, StructDef):
-        yield from _field_types(definition.fields)
-    else:
-        for ctor in definition.constructors:
-            yield from _field_types(ctor.fields)
-
-
-def _walk(t: Type):
-    yield t
-    if isinstance(t, (ListT, MaybeT)):
-        yield from _walk(t.item)
-    elif isinstance(t, DictT):
-        yield from _walk(t.value)
-    elif isinstance(t, TupleT):
-        for item in t.items:
-            yield from _walk(item)

@@ -13,14 +13,9 @@ from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error, sort_key
 from hamlet.model import Direction, Prim, PrimT, Project, Shape, Variant, Worker
 from hamlet.resolve import names, rules
-from hamlet.resolve.domain import Domain, struct_only
-from hamlet.resolve.fields import (
-    FieldRules,
-    check_tuple_skips,
-    js_locals,
-    resolve_fields,
-    with_params,
-)
+from hamlet.resolve.domain import Domain
+from hamlet.resolve.representation import struct_only
+from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields
 from hamlet.resolve.serde import CONTAINER, VARIANT, Serde, read_serde
 from hamlet.read.rust.syntax import ParsedFile, REnum, RVariant
 
@@ -66,7 +61,7 @@ def _worker(
             )
         )
         return None  # its fields would only repeat the problem (`unknown type T`)
-    base = naming.base_name(enum.name)
+    base = names.worker_base(enum.name)
     if not naming.is_elm_type_name(base):
         diagnostics.append(
             error(enum.loc, f"worker `{enum.name}` does not start with an uppercase letter (A-Z)",
@@ -91,18 +86,16 @@ def _worker(
     if clash:
         diagnostics.extend(clash)
         return None
-    taken = names.elm_top_level(elm) | {v.command for v in variants if v.is_request}
-    taken |= names.codec_locals(elm.locals)
-    variants = [_with_params(v, taken) for v in variants]
     return Worker(
         enum_name=enum.name,
         base=base,
         source=source,
         loc=enum.loc,
         docs=enum.docs,
-        variants=tuple(variants),
+        variants=tuple(names.message_params(variants, elm)),
         elm=elm,
         js=names.js_names(base),
+        schema=names.schema_names(elm),
     )
 
 
@@ -151,11 +144,7 @@ def _variants(
         owner = f"`{enum.name}::{rv.name}`"
         vserde = read_serde(rv.attrs, VARIANT, owner, diagnostics)
         if not naming.is_elm_type_name(rv.name):
-            diagnostics.append(
-                error(rv.loc, f"variant {owner} does not start with an uppercase letter (A-Z)",
-                      "Elm constructors start with A-Z: rename the variant "
-                      "(`#[serde(rename = \"...\")]` keeps its wire name)")
-            )
+            diagnostics.append(names.not_a_constructor(rv, enum.name))
             continue
         if vserde.skip:
             diagnostics.append(
@@ -180,11 +169,10 @@ def _variants(
         progress = flag.progress or (
             direction is Direction.RESPONSE and rules.is_progress_word(rv.name)
         )
-        command = naming.elm_value(naming.lower_camel(rv.name))
         result.append(
             Variant(
                 name=rv.name,
-                tag=vserde.rename if vserde.rename is not None else _tag(rv.name, serde.rename_all),
+                tag=names.variant_tag(rv.name, vserde.rename, serde.rename_all),
                 shape=Shape(rv.kind),
                 fields=fields,
                 direction=direction,
@@ -193,16 +181,10 @@ def _variants(
                 is_progress=progress,
                 docs=rv.docs,
                 loc=rv.loc,
-                command=command,
-                reply=naming.lower_camel(rv.name),
-                handler=f"handle{rv.name}",
+                **names.variant_names(rv.name),
             )
         )
     return _mark_failure(enum, result, diagnostics)
-
-
-def _tag(name: str, style: str | None) -> str:
-    return naming.serde_variant(name, style) if style else name
 
 
 def _name_clashes(enum: REnum, variants: list[Variant]) -> list[Diagnostic]:
@@ -324,11 +306,6 @@ def _command_clashes(enum: REnum, variants: list[Variant], elm) -> list[Diagnost
     ]
 
 
-def _with_params(v: Variant, taken: set[str]) -> Variant:
-    positional = names.positional_params(len(v.fields))
-    return _replace(v, fields=js_locals(with_params(v.fields, taken, positional)))
-
-
 def _replace(obj, **changes):
     from dataclasses import replace
 
@@ -363,9 +340,11 @@ def _message_type_clashes(workers: list[Worker], types) -> list[Diagnostic]:
     under one name."""
     message_types = {}
     for worker in workers:
-        for name in (worker.elm.request_type, worker.elm.response_type):
+        schema = worker.schema
+        for name in (schema.requests, schema.responses):
             message_types[name] = (worker, "messages")
-            message_types[name + "Envelope"] = (worker, "envelopes")
+        for name in (schema.request_envelopes, schema.response_envelopes):
+            message_types[name] = (worker, "envelopes")
     return [
         error(
             t.loc,

@@ -20,8 +20,9 @@ from hamlet.model import (
     AliasDef, Constructor, EnumDef, Field, NamedT, Shape, StructDef, Tagging, TypeDef,
     Type, TypesNames,
 )
-from hamlet.resolve import layout
+from hamlet.resolve import layout, names, representation
 from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields, skipped
+from hamlet.resolve.representation import default_needs_names, least_items, struct_only
 from hamlet.resolve.serde import CONTAINER, FIELD, VARIANT, derives_serde, read_serde
 from hamlet.resolve.types import NOT_FOUND, TypeContext, map_type
 from hamlet.read.rust.syntax import RAlias, REnum, RField, RItem, RPath, RStruct
@@ -88,7 +89,7 @@ class Domain:
         if item.name not in self.state:
             self.state[item.name] = PENDING
             self.queue.append(item.name)
-        found = named_t(item.name)
+        found = names.named_type(item.name)
         self.rust_names[found] = item.name
         return found
 
@@ -181,7 +182,7 @@ class Domain:
                 "remove the attribute, or make the type an enum"))
             return None
         if serde.default and item.kind != "struct":
-            self.diagnostics.append(_default_needs_names(item, serde))
+            self.diagnostics.append(default_needs_names(item, serde))
             return None
         kind = item.kind
         if serde.transparent:
@@ -196,11 +197,9 @@ class Domain:
         if kind == "tuple":
             fields = tuple(replace(f, rust_name=None, wire_name="", elm_name="") for f in fields)
         return StructDef(
-            name=naming.elm_type_name(item.name), rust_name=item.name, shape=Shape(kind),
-            fields=fields, wrapped=False, docs=item.docs, loc=item.loc, source=path,
-            encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None, least_items=_least_items(item.fields, fields) if kind == "struct" else 0,
-            serde=native,
+            **_type_names(item.name), shape=Shape(kind),
+            fields=fields, wrapped=False, docs=item.docs, loc=item.loc, source=path, cycle=None,
+            least_items=least_items(item.fields, fields) if kind == "struct" else 0, serde=native,
         )
 
     def _transparent(self, item: RStruct, serde) -> bool:
@@ -226,7 +225,7 @@ class Domain:
             self.diagnostics.append(struct_only(item, serde))
             return None
         native = derives_serde(item.derives)
-        tagging = _tagging(item, serde, native, self.diagnostics)
+        tagging = representation.tagging(item, serde, native, self.diagnostics)
         if tagging is None:
             return None
         tag = serde.tag if serde.tag is not None else "type"
@@ -240,10 +239,9 @@ class Domain:
             if vserde.skip:
                 continue
             if not naming.is_elm_type_name(rv.name):
-                self.diagnostics.append(_lowercase_variant(rv, item.name))
+                self.diagnostics.append(names.not_a_constructor(rv, item.name))
                 continue
-            wire = vserde.rename if vserde.rename is not None else (
-                naming.serde_variant(rv.name, serde.rename_all) if serde.rename_all else rv.name)
+            wire = names.variant_tag(rv.name, vserde.rename, serde.rename_all)
             if wire in tags:
                 self.diagnostics.append(error(
                     rv.loc, f"variants `{tags[wire]}` and `{rv.name}` of `{item.name}` are "
@@ -263,7 +261,7 @@ class Domain:
             constructors.append(Constructor(
                 name=rv.name, rust_name=rv.name, tag=wire, shape=Shape(rv.kind),
                 fields=fields, docs=rv.docs, loc=rv.loc,
-                least_items=_least_items(rv.fields, fields) if rv.kind == "struct" else 0))
+                least_items=least_items(rv.fields, fields) if rv.kind == "struct" else 0))
         if not constructors:
             if len(self.diagnostics) == before:  # else its variants' errors say why
                 self.diagnostics.append(error(
@@ -272,13 +270,11 @@ class Domain:
                     "messages"))
             return None
         return EnumDef(
-            name=naming.elm_type_name(item.name), rust_name=item.name,
+            **_type_names(item.name),
             constructors=tuple(constructors), tagging=tagging,
             tag=tag if tagging in (Tagging.INTERNAL, Tagging.ADJACENT) else "",
             content=serde.content or "" if tagging is Tagging.ADJACENT else "",
-            docs=item.docs, loc=item.loc, source=path,
-            encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
-            cycle=None, serde=native,
+            docs=item.docs, loc=item.loc, source=path, cycle=None, serde=native,
         )
 
     def merged(self, rv, owner: str, fields: tuple[Field, ...], tag: str):
@@ -321,9 +317,7 @@ class Domain:
         if mapped is None:
             return None
         return AliasDef(
-            name=naming.elm_type_name(item.name), rust_name=item.name, type=mapped,
-            docs=item.docs, loc=item.loc, source=path,
-            encoder=naming.type_encoder(item.name), decoder=naming.type_decoder(item.name),
+            **_type_names(item.name), type=mapped, docs=item.docs, loc=item.loc, source=path,
             cycle=None,
         )
 
@@ -339,78 +333,10 @@ def _flattened_depth(fields: tuple[Field, ...]) -> int:
     return deepest
 
 
-def named_t(rust: str) -> NamedT:
-    """`Result` -> NamedT("Result_", "encodeResult", "resultDecoder")."""
-    return NamedT(naming.elm_type_name(rust), naming.type_encoder(rust), naming.type_decoder(rust))
-
-
-def _tagging(item: REnum, serde, native: bool, diagnostics: list[Diagnostic]) -> Tagging | None:
-    """The enum's representation: serde's `untagged`, `tag`, `tag` + `content` as
-    written; else, when the enum derives serde (`native`), serde's default, externally
-    tagged; else Hamlet's, internally tagged by "type". Either way an enum of unit
-    variants only is a string."""
-    if serde.content is not None and serde.tag is None:
-        diagnostics.append(error(
-            serde.loc or item.loc, f"enum `{item.name}` has `content` without `tag`",
-            f"add `tag = \"type\"` beside `content = \"{serde.content}\"`, or drop `content`"))
-        return None
-    if serde.untagged:
-        if serde.tag is not None:
-            diagnostics.append(error(
-                serde.loc or item.loc, f"enum `{item.name}` is both `untagged` and tagged",
-                "keep one of `untagged` and `tag`"))
-            return None
-        return Tagging.UNTAGGED
-    if serde.tag is not None and serde.content is not None:
-        if serde.tag == serde.content:
-            diagnostics.append(error(
-                serde.loc or item.loc,
-                f"enum `{item.name}` has the same key `{serde.tag}` for `tag` and `content`",
-                "serde rejects it: give the content another key"))
-            return None
-        return Tagging.ADJACENT
-    if serde.tag is not None:
-        return Tagging.INTERNAL
-    if all(v.kind == "unit" for v in item.variants):
-        return Tagging.STRING
-    return Tagging.EXTERNAL if native else Tagging.INTERNAL
-
-
-def _least_items(rfields: tuple[RField, ...], fields: tuple[Field, ...]) -> int:
-    """How many leading elements serde's array form of a struct (or of an externally
-    tagged struct variant) needs: it fills in a missing element only from the field's
-    own `default` (never the container's), and Elm only where the type has a zero value."""
-    kept = [rf for rf in rfields if not skipped(rf)]
-    least = 0
-    for index, (rf, field) in enumerate(zip(kept, fields), 1):
-        own = read_serde(rf.attrs, FIELD, "", [])
-        if not (own.default and field.default):
-            least = index
-    return least
-
-
-def struct_only(item: REnum, serde) -> Diagnostic:
-    """`#[serde(default)]` or `#[serde(transparent)]` on an enum, which serde rejects."""
-    return error(
-        serde.loc or item.loc,
-        f"enum `{item.name}` has `{'default' if serde.default else 'transparent'}`, "
-        "which serde allows on structs only",
-        "remove the attribute (serde's derive rejects it on an enum)")
-
-
-def _default_needs_names(item: RStruct, serde) -> Diagnostic:
-    return error(
-        serde.loc or item.loc,
-        f"struct `{item.name}` has `default` but no named fields",
-        "serde allows a container `default` on structs with named fields only: put "
-        "`default` on the fields, or remove it")
-
-
-def _lowercase_variant(rv, owner: str) -> Diagnostic:
-    return error(
-        rv.loc, f"variant `{owner}::{rv.name}` does not start with an uppercase letter (A-Z)",
-        "Elm constructors start with A-Z: rename the variant "
-        "(`#[serde(rename = \"...\")]` keeps its wire name)")
+def _type_names(rust: str) -> dict[str, str]:
+    """A definition's Elm name and codecs, as `names.named_type` decides them."""
+    named = names.named_type(rust)
+    return dict(name=named.name, rust_name=rust, encoder=named.encoder, decoder=named.decoder)
 
 
 def _ambiguous(name: str, entries) -> Diagnostic:

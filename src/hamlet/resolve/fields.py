@@ -10,12 +10,12 @@ their serde options resolved into wire names, defaults, omissions and flattening
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
-from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import DictT, Field, ListT, MaybeT, NamedT, Omit, Prim, PrimT, Type
+from hamlet.resolve import names
 from hamlet.resolve.serde import FIELD, read_serde, skip_kind
 from hamlet.resolve.types import TypeContext, map_type
 from hamlet.read.rust.syntax import RField
@@ -116,12 +116,7 @@ def _positional(rf: RField, mapped: Type) -> Field:
 def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -> Field | None:
     """A named field; `taken` holds the Elm and JS names of the record's earlier fields,
     which keys such as "case" and "case_" would otherwise both become."""
-    elm_names, js_names = taken
-    wire = serde.rename
-    if wire is None and rules.style:
-        wire = naming.serde_field(rf.name, rules.style)
-    elif wire is None:
-        wire = rf.name if rules.serde else naming.serde_camel(rf.name)
+    wire = names.wire_key(rf.name, serde.rename, rules.style, rules.serde)
     inner: tuple[Field, ...] = ()
     if serde.flatten:
         got = flatten(mapped, rf, owner) if isinstance(mapped, NamedT) else None
@@ -144,12 +139,7 @@ def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -
         return None
     if omit is Omit.NOTHING:
         mapped = seen  # `type MaybeName = Option<String>`: the encoder needs the Maybe
-    base = naming.elm_field(wire or naming.serde_camel(rf.name))
-    elm_name = naming.fresh(base, elm_names)
-    elm_names.add(elm_name)
-    js_base = naming.js_local(wire) if wire else naming.js_identifier(elm_name)
-    js_name = naming.fresh(js_base, js_names)
-    js_names.add(js_name)
+    elm_name, js_name = names.field_names(wire, rf.name, taken)
     return Field(
         rust_name=rf.name,
         wire_name=wire,
@@ -196,16 +186,9 @@ def _omit(predicate, mapped, rf, owner, diagnostics) -> Omit | None:
     return None
 
 
-def wire_keys(field: Field) -> list[str]:
-    """The object keys a field puts on the wire: its own, or a flattened struct's."""
-    if not field.flattened:
-        return [field.wire_name]
-    return [key for inner in field.flattened for key in wire_keys(inner)]
-
-
 def _check_keys(field, rf, rules, owner, keys, diagnostics) -> None:
     reserved = dict(rules.reserved)
-    for key in wire_keys(field):
+    for key in field.wire_keys:
         if key in reserved:
             diagnostics.append(
                 error(rf.loc, f"{owner} is sent as `{key}`, which is {reserved[key]}",
@@ -226,42 +209,3 @@ def _tag_example(key: str, rust_name: str | None) -> str:
     if key != "type":
         return ", or pick another tag"
     return ", for example to `kind`" if rust_name != "kind" else ""
-
-
-def with_params(fields: tuple[Field, ...], taken: set[str], positional: list[str]) -> tuple[Field, ...]:
-    """Give each field an Elm parameter name distinct from `taken` and each other:
-    record fields start from their own name, positional ones from `positional`."""
-    chosen: set[str] = set()
-    out = []
-    for index, f in enumerate(fields):
-        param = f.elm_name if f.rust_name is not None else positional[index]
-        # `taken` holds every codec name of Workers.Types: test it, never copy it.
-        while param in taken or param in chosen:
-            param += "_"
-        chosen.add(param)
-        changes = {"elm_param": param}
-        if f.rust_name is None:
-            changes["js_name"] = param
-        out.append(replace(f, **changes))
-    return tuple(out)
-
-
-def js_locals(fields: tuple[Field, ...]) -> tuple[Field, ...]:
-    """Give each field of a message a JS local distinct from the others, a flattened
-    struct's fields included (the scaffold destructures them side by side), and from
-    `naming.JS_BOUND`: `request: String` -> js_name "request_", so that the scaffold reads
-    `const { request: request_ } = request;`."""
-    taken = set(naming.JS_BOUND)
-
-    def settle(fields: tuple[Field, ...]) -> tuple[Field, ...]:
-        out = []
-        for f in fields:
-            if f.flattened:
-                out.append(replace(f, flattened=settle(f.flattened)))
-                continue
-            name = naming.fresh(f.js_name, taken)
-            taken.add(name)
-            out.append(replace(f, js_name=name))
-        return tuple(out)
-
-    return settle(fields)

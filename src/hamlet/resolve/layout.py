@@ -11,13 +11,11 @@ names that cannot clash, and parameter names for the shared `Workers.Types` modu
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from hamlet.diagnostics import Diagnostic, error
-from hamlet.model import AliasDef, EnumDef, Shape, StructDef, TypeDef, TypesNames
+from hamlet.model import AliasDef, Shape, StructDef, TypeDef, TypesNames
 from hamlet.resolve import names
-from hamlet.resolve.fields import with_params
 
 
 def settle(
@@ -49,13 +47,8 @@ def settle(
                 "Elm wraps a record that reaches itself in a constructor, so its keys "
                 "cannot sit in another object: make it a named field"))
     _check_codec_names(out, diagnostics)
-    out = _constructor_names(out, diagnostics)
-    top_level = {d.encoder for d in out.values()} | {d.decoder for d in out.values()}
-    types_names = names.types_names(top_level)
-    taken = top_level | {types_names.optional_field, types_names.default_field}
-    taken |= names.codec_locals(types_names.locals)
-    taken |= {name for _, name in types_names.helpers}
-    return [_with_params(d, taken) for d in out.values()], types_names
+    out = names.constructor_names(out, diagnostics)
+    return names.types_module(list(out.values()))
 
 
 def _check_alias_cycles(defs: dict[str, TypeDef], graph, diagnostics: list[Diagnostic]) -> None:
@@ -152,45 +145,3 @@ def _check_codec_names(defs: dict[str, TypeDef], diagnostics: list[Diagnostic]) 
                     "rename one of them"))
                 break
             seen[name] = d
-
-
-def _constructor_names(defs: dict[str, TypeDef], diagnostics) -> dict[str, TypeDef]:
-    """Constructors keep the Rust variant name unless another enum has a variant of
-    that name, or a type is named like it; then every such enum's constructors get
-    the enum's name in front."""
-    type_names = {d.name for d in defs.values()}
-    counts = Counter(
-        c.rust_name for d in defs.values() if isinstance(d, EnumDef) for c in d.constructors
-    )
-    clashing = {name for name, n in counts.items() if n > 1} | type_names
-    out = {}
-    used: dict[str, str] = {}
-    for rust in sorted(defs):
-        d = defs[rust]
-        if isinstance(d, EnumDef) and any(c.rust_name in clashing for c in d.constructors):
-            d = replace(d, constructors=tuple(
-                replace(c, name=rust + c.rust_name) for c in d.constructors))
-        if isinstance(d, EnumDef):
-            for c in d.constructors:
-                if c.name in used or c.name in type_names:
-                    diagnostics.append(error(
-                        c.loc, f"the Elm constructor `{c.name}` of `{rust}` is already "
-                        f"taken{' by `' + used[c.name] + '`' if c.name in used else ''}",
-                        "rename the variant or the type"))
-                used[c.name] = rust
-        out[rust] = d
-    return out
-
-
-def _with_params(d: TypeDef, taken: set[str]) -> TypeDef:
-    if isinstance(d, StructDef):
-        return replace(d, fields=with_params(d.fields, taken, _positional(d.fields)))
-    if isinstance(d, EnumDef):
-        return replace(d, constructors=tuple(
-            replace(c, fields=with_params(c.fields, taken, _positional(c.fields)))
-            for c in d.constructors))
-    return d
-
-
-def _positional(fields) -> list[str]:
-    return names.positional_params(len(fields))

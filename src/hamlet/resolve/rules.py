@@ -42,7 +42,8 @@ def worker_flags(variant: RVariant) -> tuple[Flags, list[Diagnostic]]:
     words: list[tuple[str, Attr]] = []
     for attr in variant.attrs:
         if attr.path in ("worker", "hamlet::worker"):
-            words.extend((key, attr) for key, _ in attr.args)
+            # a list (`request(x)`) is no flag: it is named as written
+            words.extend((arg.text if arg.listed else arg.key, attr) for arg in attr.args)
     diagnostics = []
     seen = set()
     for word, attr in words:

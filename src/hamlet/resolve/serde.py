@@ -12,13 +12,11 @@ accepted and ignored, because they do not change the JSON.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, Loc, error
-from hamlet.read.rust.attrs import unquote
-from hamlet.read.rust.syntax import Attr
+from hamlet.read.rust.syntax import Arg, Attr
 
 CONTAINER, VARIANT, FIELD = "type", "variant", "field"
 
@@ -101,9 +99,6 @@ class Serde:
 
 NONE = Serde()
 
-_DIRECTED = re.compile(r"(\w+)\s*\((.*)\)\s*$", re.DOTALL)
-_PAIR = re.compile(r'\s*(serialize|deserialize)\s*=\s*("(?:[^"\\]|\\.)*"|r(#*)".*?"\3)\s*', re.DOTALL)
-
 # How serde spells each key it knows: with a string (`rename = "x"`), as a bare word
 # (`untagged`), or either (`default`, `default = "path"`). Anything else is a compile
 # error in serde's derive, so it is one here too.
@@ -132,13 +127,11 @@ def read_serde(
         if attr.path != "serde":
             continue
         loc = loc or attr.loc
-        if not attr.args and not _HAS_LIST.match(attr.text):
+        if not attr.args and not attr.listed:
             diagnostics.append(error(attr.loc, f"{owner}: `#[serde]` needs a list of keys",
                                      "write `#[serde(...)]`, as serde's derive expects"))
-        # An Attr made without `strings` (by hand, or an older cache) is taken as written.
-        strings = attr.strings or (True,) * len(attr.args)
-        for (key, value), quoted in zip(attr.args, strings):
-            _read_one(attr, key, value, quoted, place, owner, (found, seen), diagnostics)
+        for arg in attr.args:
+            _read_one(attr, arg, place, owner, (found, seen), diagnostics)
     if len(diagnostics) > before:
         # serde's defaults, so that what depends on the broken key reports nothing
         # more, while the item's fields and variants still report their own errors
@@ -148,14 +141,9 @@ def read_serde(
     return Serde(loc=loc, **found)  # type: ignore[arg-type]
 
 
-_HAS_LIST = re.compile(r"#\s*\[\s*serde\s*\(")
-
-
-def _read_one(attr, key, value, quoted, place, owner, state, diagnostics) -> None:
+def _read_one(attr: Attr, arg: Arg, place, owner, state, diagnostics) -> None:
     found, seen = state
-    directed = _DIRECTED.match(key) if value is None else None
-    if directed:
-        key = directed.group(1)
+    key, value, directed = arg.key, arg.value, arg.listed
     if key not in _IGNORED[place] and key not in _HONOURED[place]:
         diagnostics.append(_unsupported(attr, key, place, owner))
         return
@@ -171,10 +159,10 @@ def _read_one(attr, key, value, quoted, place, owner, state, diagnostics) -> Non
             return
         if key in _IGNORED[place]:
             return  # `bound(serialize = .., deserialize = ..)` may differ: Rust only
-        value = _one_direction(attr, directed, owner, diagnostics)
+        value = _one_direction(attr, arg, owner, diagnostics)
         if value is None:
             return
-    elif not _well_formed(attr, key, value, quoted, owner, diagnostics):
+    elif not _well_formed(attr, key, value, arg.string, owner, diagnostics):
         return
     if key in _IGNORED[place]:
         return
@@ -226,21 +214,21 @@ def _form(attr: Attr, key: str, owner: str, what: str, hint: str) -> Diagnostic:
     return error(attr.loc, f"{owner}: serde attribute {what}", hint)
 
 
-def _one_direction(attr: Attr, match: re.Match, owner: str, diagnostics) -> str | None:
+def _one_direction(attr: Attr, arg: Arg, owner: str, diagnostics) -> str | None:
     """`rename(serialize = "a", deserialize = "a")` -> "a"; different names, or only
     one direction, are an error: Elm both sends and receives every type."""
-    key = match.group(1)
-    parts = [part for part in _split(match.group(2)) if part.strip()]
+    key, parts = arg.key, arg.nested
     if not parts:
         return None  # `rename()`: serde sets nothing
-    pairs = [_PAIR.fullmatch(part) for part in parts]
-    if not all(pairs) or len({p.group(1) for p in pairs}) != len(pairs):
+    directions = [part.key for part in parts]
+    if (not all(p.string and p.key in ("serialize", "deserialize") for p in parts)
+            or len(set(directions)) != len(directions)):
         diagnostics.append(_form(
-            attr, key, owner, f"`{key}({match.group(2).strip()})` is malformed",
+            attr, key, owner, f"`{key}({(arg.value or '').strip()})` is malformed",
             f"write `{key}(serialize = \"...\", deserialize = \"...\")`, each at most once, "
             f"or `{key} = \"...\"`"))
         return None
-    named = {p.group(1): unquote(p.group(2)) for p in pairs}
+    named = {part.key: part.value for part in parts}
     serialize, deserialize = named.get("serialize"), named.get("deserialize")
     if serialize is not None and serialize == deserialize:
         return serialize
@@ -253,22 +241,6 @@ def _one_direction(attr: Attr, match: re.Match, owner: str, diagnostics) -> str 
         )
     )
     return None
-
-
-_PIECE = re.compile(r'r(#*)".*?"\1|"(?:[^"\\]|\\.)*"|,|.', re.DOTALL)
-
-
-def _split(text: str) -> list[str]:
-    """`serialize = "a,b", deserialize = r"c"` -> the two parts, commas in strings kept."""
-    parts, current = [], []
-    for piece in _PIECE.finditer(text):
-        if piece.group(0) == ",":
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(piece.group(0))
-    parts.append("".join(current))
-    return parts
 
 
 def _unsupported(attr: Attr, key: str, place: str, owner: str) -> Diagnostic:

@@ -26,7 +26,6 @@ from hamlet.diagnostics import Diagnostic, Loc, error, warning
 from hamlet.model import OutputFile
 from hamlet.write.places import Places, real_folder
 
-GENERATED_SUFFIXES = (".elm", ".js", ".json")
 FLAGS = {"elm": "--elm-out", "js": "--js-out", "worker": "--worker-out"}
 
 
@@ -248,10 +247,14 @@ def _scan(
     """Orphans to remove, leftover temp files to delete, and a warning for each orphan
     left in place because its folder may be shared with another project.
 
-    An orphan is a regular `.elm`, `.js` or `.json` file under an output folder (not in
-    a hidden folder), not planned by this run, whose notice names only sources under
-    this run's PATHs. A leftover is a regular file named like Hamlet's temp files that
+    An orphan is a regular file under an output folder (not in a hidden folder) whose
+    name ends as a registered output's do (`.elm`, `.js`, `.json`: see
+    `hamlet.emit.outputs`), not planned by this run, whose notice names only sources
+    under this run's PATHs. A leftover is a regular file named like Hamlet's temp files that
     holds a generated file or a scaffold."""
+    from hamlet.emit.outputs import suffixes as registered
+
+    suffixes = registered()
     wanted = {keys(p.target) for p in planned}
     orphans, leftovers, kept = [], [], []
     for path in _files_under(roots, keys):
@@ -260,7 +263,7 @@ def _scan(
             if _is_hamlets(path):
                 leftovers.append(path)
             continue
-        if name.startswith(".") or path.suffix not in GENERATED_SUFFIXES:
+        if name.startswith(".") or not name.endswith(suffixes):
             continue
         if keys(path) in wanted or not _is_orphan(path, places):
             continue

@@ -100,7 +100,7 @@ def check_handlers(
     worker: Worker, path: str, source: str, strict: bool, load: Loader | None = None
 ) -> list[Diagnostic]:
     """Compare the handlers file at `path` (its text is `source`) with the worker."""
-    from hamlet.emit.js_worker import handler_stub
+    from hamlet.emit.js_handlers import handler_stub
 
     severity = Severity.ERROR if strict else Severity.WARNING
     exported = handler_exports(path, source, load)

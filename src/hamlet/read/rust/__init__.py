@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from hamlet.read.files import parse_paths
     from hamlet.read.rust.parse import parse_source
     from hamlet.read.rust.syntax import (
+        Arg,
         Attr,
         ParsedFile,
         RAlias,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "Arg",
     "Attr",
     "ParsedFile",
     "RAlias",

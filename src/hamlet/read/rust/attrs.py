@@ -3,22 +3,23 @@
     /// Resize an image.                  -> docs "Resize an image."
     #[derive(Debug)] #[derive(hamlet::BuildAmpWorker)]
                                           -> derives ("Debug", "hamlet::BuildAmpWorker")
-    #[serde(rename = "x", default)]       -> Attr("serde", (("rename", "x"), ("default", None)))
-    #[serde(rename(serialize = "a"))]     -> Attr("serde", (('rename(serialize = "a")', None),))
+    #[serde(rename = "x", default)]       -> Attr("serde", (Arg("rename", "x"), Arg("default")))
+    #[serde(rename(serialize = "a"))]     -> Attr("serde", (Arg("rename", listed=True,
+                                                      nested=(Arg("serialize", "a"),)),))
     // Main → Worker                      -> plain comment "Main → Worker"
 
-A nested list is kept whole as the key (with no value), so a reader looking for a plain
-`rename = "..."` cannot mistake it for one.
+Everything is read from the syntax tree: lists, items and string literals (their escapes
+decoded one `escape_sequence` node at a time), so what comes out is plain data and no
+later stage looks at Rust text again.
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from hamlet.diagnostics import error
 from hamlet.read.rust.source import Source
-from hamlet.read.rust.syntax import Attr
+from hamlet.read.rust.syntax import Arg, Attr
 
 COMMENTS = frozenset(("line_comment", "block_comment"))
 STRINGS = frozenset(("string_literal", "raw_string_literal"))
@@ -53,9 +54,6 @@ def _strip_space(line: str) -> str:
     return line[1:] if line.startswith(" ") else line
 
 
-_STAR = re.compile(r"[ \t]*\*")
-
-
 def doc_lines(src: Source, node) -> list[str]:
     """The lines one outer doc comment contributes, markers and one leading space removed.
 
@@ -78,11 +76,16 @@ def doc_lines(src: Source, node) -> list[str]:
         return [""]
     head = [_strip_space(lines[0])] if inline else []
     rest = lines[1:] if inline else lines
-    if rest and all(_STAR.match(line) for line in rest if line.strip()):
-        rest = [_strip_space(_STAR.sub("", line, count=1)) for line in rest]
+    if rest and all(_starred(line) for line in rest if line.strip()):
+        rest = [_strip_space(line.lstrip(" \t")[1:]) if _starred(line) else line for line in rest]
     elif rest:
         rest = textwrap.dedent("\n".join(rest)).split("\n")
     return [line.rstrip() for line in head + rest]
+
+
+def _starred(line: str) -> bool:
+    """` * text`: a line of a block comment that starts with a star."""
+    return line.lstrip(" \t").startswith("*")
 
 
 def attribute_parts(node):
@@ -121,8 +124,8 @@ def read_meta(src: Source, pending: list) -> tuple[tuple[str, ...], tuple[Attr, 
         elif path == "doc" and value is not None and args is None:
             docs.extend(_strip_space(line) for line in _literal(src, value).split("\n"))
         else:
-            values, strings = _args(src, args)
-            attrs.append(Attr(path, values, src.loc(node), src.text(node), strings))
+            listed = args is not None and src.text(args).startswith("(")
+            attrs.append(Attr(path, _args(src, args), src.loc(node), src.text(node), listed))
     return tuple(derives), tuple(attrs), "\n".join(docs)
 
 
@@ -159,31 +162,41 @@ def _groups(tree) -> list[list]:
     return groups
 
 
-def _args(src: Source, tree) -> tuple[tuple[tuple[str, str | None], ...], tuple[bool, ...]]:
-    """The (key, value) pairs of an attribute's list, and per pair whether its value is
-    one string literal."""
+def _args(src: Source, tree, nest: bool = True) -> tuple[Arg, ...]:
+    """The items of an attribute's list: `key`, `key = value` or `key(...)`, the last
+    read one level deep (`nest`)."""
     if tree is None:
-        return (), ()
-    out: list[tuple[str, str | None]] = []
-    strings: list[bool] = []
+        return ()
+    out: list[Arg] = []
     for group in _groups(tree):
+        text = src.span(group[0], group[-1])
         eq = next((i for i, c in enumerate(group) if c.type == "="), None)
-        if eq is None:
-            text = src.span(group[0], group[-1])
-            nested = any(c.type == "token_tree" for c in group)
-            out.append((text if nested else _compact(text), None))
-            strings.append(False)
-            continue
-        key = _compact(src.span(group[0], group[eq - 1])) if eq else ""
-        values = group[eq + 1 :]
-        if not values:
-            out.append((key, ""))
-        elif len(values) == 1:
-            out.append((key, _literal(src, values[0])))
+        if eq is not None:
+            key = _compact(src.span(group[0], group[eq - 1])) if eq else ""
+            values = group[eq + 1 :]
+            if not values:
+                value = ""
+            elif len(values) == 1:
+                value = _literal(src, values[0])
+            else:
+                value = src.span(values[0], values[-1])
+            out.append(Arg(key, value, len(values) == 1 and _is_str(src, values[0]), text=text))
+        elif nest and _is_list(src, group):
+            inner = src.text(group[1])[1:-1]
+            items = _args(src, group[1], False)
+            out.append(Arg(src.text(group[0]), inner, listed=True, nested=items, text=text))
         else:
-            out.append((key, src.span(values[0], values[-1])))
-        strings.append(len(values) == 1 and _is_str(src, values[0]))
-    return tuple(out), tuple(strings)
+            nested = any(c.type == "token_tree" for c in group)
+            out.append(Arg(text if nested else _compact(text), text=text))
+    return tuple(out)
+
+
+def _is_list(src: Source, group: list) -> bool:
+    """`rename(...)`: a name, then a parenthesised list."""
+    if len(group) != 2 or group[1].type != "token_tree":
+        return False
+    inside = src.text(group[1])
+    return src.text(group[0]).isidentifier() and inside.startswith("(") and inside.endswith(")")
 
 
 def _is_str(src: Source, node) -> bool:
@@ -192,8 +205,25 @@ def _is_str(src: Source, node) -> bool:
 
 
 def _literal(src: Source, node) -> str:
-    text = src.text(node)
-    return unquote(text) if node.type in STRINGS else text
+    """A string literal's value, `"a\\"b"` -> `a"b`, `r#"a"b"#` -> `a"b`, `b"x"` -> `x`;
+    anything else as written."""
+    if node.type == "raw_string_literal":
+        return "".join(src.text(c) for c in node.children if c.type == "string_content")
+    if node.type != "string_literal":
+        return src.text(node)
+    out: list[str] = []
+    continued = False
+    for child in node.children:
+        if child.type == "string_content":
+            text = src.text(child)
+            # after `\` at the end of a line, the indentation of the next is skipped too
+            out.append(text.lstrip(" \t\r\n") if continued else text)
+            continued = False
+        elif child.type == "escape_sequence":
+            char = unescape(src.text(child))
+            continued = char is None
+            out.append(char or "")
+    return "".join(out)
 
 
 def check_escapes(src: Source, node) -> None:
@@ -223,8 +253,25 @@ ESCAPE_HINT = (
     "rustc rejects it too: write the character itself; `\\\\` is a backslash, and "
     "`\\u{e9}` is é (1 to 6 hex digits, at most 10FFFF, not D800 to DFFF)"
 )
-_HEX = re.compile(r"x[0-9a-fA-F]{2}")
-_UNICODE = re.compile(r"u\{([0-9a-fA-F][0-9a-fA-F_]*)\}")
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _hex_escape(body: str) -> str | None:
+    """`x41` -> "41"; else None."""
+    if len(body) == 3 and body[0] == "x" and all(c in _HEX_DIGITS for c in body[1:]):
+        return body[1:]
+    return None
+
+
+def _unicode_escape(body: str) -> str | None:
+    """`u{1F_600}` -> "1F600": the digits of a well-formed `\\u{...}`; else None."""
+    if not (body.startswith("u{") and body.endswith("}")) or len(body) < 4:
+        return None
+    inside = body[2:-1]
+    if inside[0] not in _HEX_DIGITS or not all(c in _HEX_DIGITS or c == "_" for c in inside):
+        return None
+    return inside.replace("_", "")
 
 
 def escape_problem(escape: str, prefix: str = "") -> str:
@@ -234,16 +281,16 @@ def escape_problem(escape: str, prefix: str = "") -> str:
     body = escape[1:]
     if body[:1] in _SIMPLE or body[:1] in ("\n", "\r"):
         return ""
-    if _HEX.fullmatch(body):
-        if not prefix and int(body[1:], 16) > 0x7F:
+    hex2 = _hex_escape(body)
+    if hex2 is not None:
+        if not prefix and int(hex2, 16) > 0x7F:
             return "`\\x` escapes in a string go up to `\\x7f`"
         return ""
-    uni = _UNICODE.fullmatch(body)
-    if uni is None:
+    digits = _unicode_escape(body)
+    if digits is None:
         return "rustc knows no such escape"
     if prefix == "b":
         return "a byte string cannot hold `\\u{...}` escapes"
-    digits = uni.group(1).replace("_", "")
     if len(digits) > 6:
         return "more than 6 hex digits"
     value = int(digits, 16)
@@ -254,36 +301,21 @@ def escape_problem(escape: str, prefix: str = "") -> str:
     return ""
 
 
-_RAW = re.compile(r'[bc]?r(#*)"(.*)"\1', re.DOTALL)
-_ESCAPE = re.compile(
-    r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F_]{1,8})\}|\r?\n[ \t\r\n]*|(.))", re.DOTALL
-)
-_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
-
-
-def _escape(match: re.Match) -> str:
-    hex2, uni, simple = match.groups()
-    if hex2:
+def unescape(escape: str) -> str | None:
+    """The character one escape stands for: `\\n` -> "\\n", `\\x41` -> "A", `\\u{e9}` -> "é";
+    None for `\\` at the end of a line, which skips the line break (and the indentation
+    after it). One rustc rejects comes back as written: `escape_problem` reports it."""
+    body = escape[1:]
+    if body[:1] in ("\n", "\r"):
+        return None
+    if body in _SIMPLE:
+        return _SIMPLE[body]
+    hex2 = _hex_escape(body)
+    if hex2 is not None:
         return chr(int(hex2, 16))
-    if uni:
-        try:
-            char = chr(int(uni.replace("_", ""), 16))
-        except (ValueError, OverflowError):
-            return match.group(0)
+    digits = _unicode_escape(body)
+    if digits is not None and int(digits, 16) <= 0x10FFFF:
+        char = chr(int(digits, 16))
         # A surrogate cannot be written as UTF-8; `escape_problem` reports it.
         return "\ufffd" if "\ud800" <= char <= "\udfff" else char
-    if simple is None:
-        return ""  # `\` at the end of a line skips the newline and the indentation
-    return _SIMPLE.get(simple, match.group(0))
-
-
-def unquote(text: str) -> str:
-    """`"a\\"b"` -> `a"b`; `r#"a"b"#` -> `a"b`; `b"x"` -> `x`. Anything else as is."""
-    raw = _RAW.fullmatch(text)
-    if raw:
-        return raw.group(2)
-    if text[:1] in ("b", "c") and text[1:2] == '"':
-        text = text[1:]
-    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
-        return _ESCAPE.sub(_escape, text[1:-1])
-    return text
+    return escape

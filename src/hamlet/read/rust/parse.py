@@ -106,14 +106,9 @@ def _scan(src: Source, root, module: tuple[str, ...], items: list[RItem]) -> Non
     while stack:
         frame = stack[-1]
         for child in frame[0]:
+            if _gathered(src, child, pending):
+                continue
             kind = child.type
-            if kind == "attribute_item":
-                pending.append(child)
-                continue
-            if kind in COMMENTS:
-                if comment_kind(src, child) == DOC:
-                    pending.append(child)
-                continue
             if kind in _ITEMS:
                 if frame[2] is None:
                     frame[2] = tuple(path)
@@ -142,6 +137,20 @@ def _scan(src: Source, root, module: tuple[str, ...], items: list[RItem]) -> Non
             if frame[1]:
                 path.pop()
             pending = []
+
+
+def _gathered(src: Source, child, pending: list) -> bool:
+    """Keep an attribute or a doc comment in `pending`, for the item that follows it.
+    True for those, and for any other comment: none of them is an item."""
+    kind = child.type
+    if kind == "attribute_item":
+        pending.append(child)
+        return True
+    if kind in COMMENTS:
+        if comment_kind(src, child) == DOC:
+            pending.append(child)
+        return True
+    return False
 
 
 def _name(src: Source, node) -> str | None:
@@ -239,14 +248,9 @@ def _fields(src: Source, body) -> tuple[str, tuple[RField, ...]]:
     fields = []
     pending: list = []
     for child in body.children:
+        if _gathered(src, child, pending):
+            continue
         kind = child.type
-        if kind == "attribute_item":
-            pending.append(child)
-            continue
-        if kind in COMMENTS:
-            if comment_kind(src, child) == DOC:
-                pending.append(child)
-            continue
         if named:
             if kind != "field_declaration":
                 continue

@@ -88,21 +88,40 @@ RType = RPath | RTuple | RArray | RRef | RUnsupported
 
 
 @dataclass(frozen=True)
+class Arg:
+    """One item of an attribute's list, as written.
+
+    `rename = "x"` -> Arg("rename", "x", string=True); `default` -> Arg("default");
+    `rename = 5` -> Arg("rename", "5") (a value that is not one string literal);
+    `rename(serialize = "a")` -> Arg("rename", 'serialize = "a"', listed=True,
+    nested=(Arg("serialize", "a", string=True, ..),)): for a list, `value` is the text
+    inside its parentheses and `nested` its items. Lists nest one level (as serde's do);
+    a deeper one is an item as written. String values are unquoted. `text` is the whole
+    item as written, for messages.
+    """
+
+    key: str
+    value: str | None = None
+    string: bool = False  # `value` was one string literal (`"x"`, `r"x"`): serde reads no other
+    listed: bool = False
+    nested: tuple["Arg", ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Attr:
     """An outer attribute: `#[serde(rename = "x", default)]` -> path "serde",
-    args (("rename", "x"), ("default", None)). `#[worker(request)]` -> (("request", None),).
+    args (Arg("rename", "x"), Arg("default")). `#[worker(request)]` -> (Arg("request"),).
 
-    `args` is empty for attributes without a parenthesised list. String values are
-    unquoted. Nested lists are kept as their source text. `strings` says, per arg,
-    whether its value was one string literal (`"x"`, `r"x"`): `rename = 5` and
-    `rename = concat!("a")` have values too, but serde rejects them.
+    `args` is empty for attributes without a parenthesised list; `listed` says whether
+    there was one (`#[serde()]` has, `#[serde]` has not).
     """
 
     path: str
-    args: tuple[tuple[str, str | None], ...]
+    args: tuple[Arg, ...]
     loc: Loc
     text: str
-    strings: tuple[bool, ...] = ()
+    listed: bool = False
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@
  *     reply.measureFailed({ error_text })
  */
 export async function handleMeasure(request, reply) {
-    const value_ = request.value;
+    const value = request.value;
 
     // TODO: do the work, then send one final reply.
     reply.measureFailed({ error_text: 'handleMeasure is not implemented yet' });

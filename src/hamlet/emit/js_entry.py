@@ -1,0 +1,200 @@
+"""The worker entry `<snake>.js`, rewritten on every run.
+
+    #[derive(BuildAmpWorker)]
+    pub enum ImageWorkerMessage {
+        // Main → Worker
+        ProcessImage { image_url: String, max_width: u32, quality: u8 },
+        // Worker → Main
+        ProcessingComplete { result_url: String, .. },
+        ProcessingFailed { error: String },
+        ..
+    }
+
+becomes `image_worker.js`, which dispatches
+
+    {id: 7, type: "ProcessImage", data: {imageUrl, maxWidth, quality}}
+
+to `handlers.handleProcessImage(data, reply)` (from the user's `image_worker_handlers.js`)
+and posts each `reply.processingComplete({..})` back as
+`{id: 7, type: "ProcessingComplete", data: {..}}`.
+
+Every name comes from the model: `variant.handler`, `variant.reply`, `field.js_name`,
+`worker.failure`.
+"""
+
+from __future__ import annotations
+
+from hamlet.emit.js_text import (
+    comment_block,
+    failure_fields,
+    fill,
+    js_key,
+    js_string,
+    notice_comment,
+)
+from hamlet.model import OutputFile, Project, Shape, Variant, Worker
+
+_ENTRY = """
+    {{notice}}
+    //
+    // The {{base}} Web Worker. It reads {id, type, data} from {{main_file}}, calls
+    // the handler for `type` in {{handlers_file}} (your code) with `data` and a
+    // `reply` object, and posts each reply back as {id, type, data}.
+    //
+    {{contract}}
+
+    import * as handlers from {{handlers_import}};
+
+    // One request's replies, posted until the first final one.
+    class Answer {
+        constructor(id) {
+            this.id = id;
+            this.open = true;
+        }
+
+        send(type, data, final) {
+            if (this.open) {
+                self.postMessage({ id: this.id, type, data });
+                this.open = !final;
+            }
+        }
+
+        fail(text) {
+            this.send({{failure_name}}, {{failure_data}}, true);
+        }
+    }
+
+    // The `reply` a handler gets: one method per response. Plain closures, so a
+    // handler may destructure them: `async function handleX(request, { done })`.
+    function replyTo(answer) {
+        return {
+            {{reply_methods}}
+        };
+    }
+
+    function describe(error) {
+        if (error instanceof Error) {
+            return error.message || String(error);
+        }
+        try {
+            return String(error);
+        } catch {
+            return 'a value that cannot be shown as text was thrown';
+        }
+    }
+
+    function ignore() {}
+
+    // Not an async function: most handlers reply before their promise settles, and
+    // then the request needs no more promise work than a catch (see below).
+    function run(handler, name, request, answer) {
+        if (typeof handler !== 'function') {
+            answer.fail(
+                `${name} is not exported from {{handlers_file}}: ` +
+                    `add \\`export async function ${name}(request, reply)\\` to it`,
+            );
+            return;
+        }
+        let result;
+        try {
+            result = handler(request, replyTo(answer));
+        } catch (error) {
+            answer.fail(describe(error));
+            return;
+        }
+        if (answer.open) {
+            Promise.resolve(result).then(
+                // A no-op when the handler sent its final reply in the meantime.
+                () => answer.fail(`${name} finished without sending a response`),
+                (error) => answer.fail(describe(error)),
+            );
+        } else {
+            // Already answered: a later rejection changes nothing, but left unhandled it
+            // would fail every pending request (see `unhandledrejection` below).
+            Promise.resolve(result).then(undefined, ignore);
+        }
+    }
+
+    self.onmessage = (event) => {
+        const { id, type, data } = event.data;
+        const answer = new Answer(id);
+        switch (type) {
+            {{cases}}
+            default:
+                answer.fail(
+                    `{{base}} has no request of type ${JSON.stringify(type)}; it handles {{request_names}}. ` +
+                        'Were {{main_file}} and {{worker_file}} generated from the same enum?',
+                );
+        }
+    };
+
+    // A handler may end this worker with `self.close()` (or `close()`), and the main
+    // thread gets no event for that: it is told first, so that it fails what is pending
+    // and starts a fresh worker for the next request. Every reply has an `id`; the
+    // notice has none.
+    const closeWorker = self.close;
+    self.close = function close() {
+        self.postMessage({ closing: true });
+        closeWorker.call(self);
+    };
+
+    // A rejected promise no handler awaited: thrown again so that it reaches the main
+    // thread as this worker's `error` event, which fails every pending request. Marked
+    // handled first, so it is reported once, as that error, not also as a rejection.
+    self.addEventListener('unhandledrejection', (event) => {
+        event.preventDefault();
+        throw event.reason;
+    });
+"""
+
+
+def emit_entry(project: Project, worker: Worker) -> OutputFile:
+    js = worker.js
+    failure = worker.failure
+    content = fill(
+        _ENTRY,
+        notice=notice_comment(worker),
+        base=worker.base,
+        main_file=js.main_file,
+        worker_file=js.worker_file,
+        handlers_file=js.handlers_file,
+        handlers_import=js_string("./" + js.handlers_file),
+        contract=comment_block(
+            "Every request gets at most one final reply: its handler's, or "
+            f"{failure.name} when the type is unknown, or the handler is not exported, "
+            "throws, rejects or finishes without a final reply. Replies after the final "
+            "one are ignored. A handler whose promise never settles, and that sends no "
+            "final reply, keeps its request pending."
+        ),
+        failure_name=js_string(failure.tag),
+        failure_data=failure_fields(worker, "text"),
+        reply_methods="\n".join(_reply_method(v) for v in worker.responses),
+        cases="\n".join(
+            f"case {js_string(v.tag)}:\n"
+            f"    run(handlers.{v.handler}, {js_string(v.handler)}, data, answer);\n"
+            "    break;"
+            for v in worker.requests
+        ),
+        request_names=", ".join(v.name for v in worker.requests),
+    )
+    return OutputFile(root="worker", path=js.worker_file, content=content)
+
+
+def _reply_method(variant: Variant) -> str:
+    """`processingComplete: (fields) => answer.send('ProcessingComplete', fields, true),`"""
+    final = "true" if variant.is_terminal else "false"
+    if variant.shape is Shape.STRUCT:
+        params, data = "(fields)", "fields"
+    elif variant.shape is Shape.UNIT:
+        params, data = "()", "{}"
+    else:
+        names = [f.js_name for f in variant.fields]
+        params = "(" + ", ".join(names) + ")"
+        value = names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
+        data = "{ value }" if value == "value" else f"{{ value: {value} }}"
+        if variant.is_flat_newtype:  # serde: the struct's keys sit beside the tag
+            data = value
+    return (
+        f"{js_key(variant.reply)}: {params} => "
+        f"answer.send({js_string(variant.tag)}, {data}, {final}),"
+    )

@@ -1,0 +1,44 @@
+"""Every output Hamlet generates, each registered once with one shape.
+
+An output is a pure function from the model to one file: per worker,
+`(project, worker) -> OutputFile`, called once for each worker; or `shared`,
+`(project) -> OutputFile | None`, called once per run (None: nothing to write, as
+`Workers/Types.elm` when the messages reach no domain type). Adding an output is one
+module and one line below. An output module imports no other output module: what
+outputs share (text helpers, codecs, type printers) sits in modules of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from hamlet.emit import elm, elm_types, js_entry, js_handlers, js_index, js_main, schema
+from hamlet.model import OutputFile
+
+
+@dataclass(frozen=True)
+class Output:
+    """One kind of generated file. `suffix`: how its file names end; `hamlet.write`
+    removes an orphaned generated file only when its name ends with one of these."""
+
+    name: str
+    emit: Callable[..., OutputFile | None]
+    suffix: str
+    shared: bool = False
+
+
+OUTPUTS: list[Output] = [
+    Output("the worker's Elm port module", elm.emit_elm, ".elm"),
+    Output("the main-thread JavaScript", js_main.emit_main, ".js"),
+    Output("the worker entry", js_entry.emit_entry, ".js"),
+    Output("the handlers scaffold", js_handlers.emit_handlers, ".js"),
+    Output("the JSON Schema of the messages", schema.emit_schema, ".json"),
+    Output("workers.js, every worker's setup", js_index.emit_index, ".js", shared=True),
+    Output("Workers.Types, the domain types", elm_types.emit_types, ".elm", shared=True),
+]
+
+
+def suffixes() -> tuple[str, ...]:
+    """How the files of every registered output end: (".elm", ".js", ".json")."""
+    return tuple(sorted({output.suffix for output in OUTPUTS}))

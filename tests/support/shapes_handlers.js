@@ -1,0 +1,75 @@
+// ShapesWorker's handlers, written as a user would (they replace the scaffold): each
+// request's `mode` says how to answer, so one handler covers every way a handler can
+// end. See tests/support/shapes.py.
+
+export async function handleRun({ mode, note }, reply) {
+    switch (mode) {
+        case 'complete':
+            reply.ran({ mode, note });
+            return;
+        case 'progress':
+            reply.stepProgress(1);
+            await null;
+            reply.stepProgress(2);
+            reply.ran({ mode, note: null });
+            return;
+        case 'twice':
+            reply.ran({ mode, note: 'first' });
+            reply.ran({ mode, note: 'second' });
+            reply.failed('third');
+            reply.stepProgress(9);
+            return;
+        case 'destructured': {
+            const { ran } = reply;
+            ran({ mode, note: null });
+            return;
+        }
+        case 'throw':
+            throw new Error(`thrown ${note}`);
+        case 'reject':
+            return Promise.reject(new Error(`rejected ${note}`));
+        case 'throw-value':
+            throw 42;
+        case 'throw-empty':
+            throw new Error('');
+        case 'silent':
+            return;
+        case 'progress-only':
+            reply.stepProgress(1);
+            return;
+        case 'late':
+            setTimeout(() => reply.ran({ mode, note: 'late' }), 0);
+            return;
+        case 'hang':
+            return new Promise(() => {});
+        case 'close':
+            self.close();
+            return new Promise(() => {});
+        case 'bigint':
+            reply.ran({ mode, note: 7n });
+            return;
+        default:
+            throw new Error(`no mode ${mode}`);
+    }
+}
+
+export async function handleResize({ value: [width, height] }, reply) {
+    reply.resized(height, width);
+}
+
+export async function handleScale({ value }, reply) {
+    reply.stepProgress(Math.round(value));
+    reply.cancelled();
+}
+
+export async function handleCancelAll(request, reply) {
+    reply.tagged({ class: JSON.stringify(request), count: Object.keys(request).length });
+}
+
+// Not async: a synchronous throw inside the entry's dispatch.
+export function handleTag(request, reply) {
+    if (request.class === 'boom') {
+        throw new TypeError('sync boom');
+    }
+    reply.tagged({ class: request.class, count: request.tags.length });
+}

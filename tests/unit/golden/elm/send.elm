@@ -1,0 +1,5 @@
+{-| Send any request to the worker.
+-}
+sendToImageWorker : ImageWorkerRequest -> Cmd msg
+sendToImageWorker request =
+    sendToImageWorkerPort (encodeImageWorkerRequest request)

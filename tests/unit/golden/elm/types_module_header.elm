@@ -1,0 +1,3 @@
+# Adj
+
+@docs Adj, encodeAdj, adjDecoder
