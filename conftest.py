@@ -57,7 +57,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="rewrite tests/cases/*/expected from the current output instead of comparing",
+        help="rewrite the expected output (tests/cases/*/expected, stderr.txt and tests/unit/golden/) from the current output instead of comparing",
     )
 
 

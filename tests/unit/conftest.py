@@ -6,13 +6,7 @@
     golden   compare with, or (--update-golden) write, a file of tests/unit/golden/
 """
 
-import sys
-from pathlib import Path
-
-TESTS = str(Path(__file__).resolve().parents[1])
-if TESTS not in sys.path:
-    sys.path.insert(0, TESTS)
-
-from support.golden import golden  # noqa: E402,F401 - fixtures, found by pytest here
-from support.project import seed  # noqa: E402,F401
-from support.shapes import shapes  # noqa: E402,F401
+# The root conftest.py puts tests/ on sys.path, so `support` imports as a package.
+from support.golden import golden  # noqa: F401 - fixtures, found by pytest here
+from support.project import seed  # noqa: F401
+from support.shapes import shapes  # noqa: F401
