@@ -111,14 +111,19 @@ def serde_pascal(field: str) -> str:
     return "".join(out)
 
 
-def elm_field(wire_name: str) -> str:
-    """A valid Elm record field for a wire key: "imageUrl" -> "imageUrl",
-    "case" -> "case_", "Content-Type" -> "contentType", "2d" -> "f2D"."""
-    words = split_words(wire_name)
+def elm_field(name: str) -> str:
+    """A valid Elm record field, the camelCase of a Rust field or key: "image_url" ->
+    "imageUrl", "case" -> "case_", "Content-Type" -> "contentType", "FIRST_NAME" ->
+    "firstName", "HTTPStatus" -> "httpStatus", "2d" -> "f2D"."""
+    words = split_words(name)
     if not words:
         return "field_"
-    name = words[0][:1].lower() + words[0][1:]
-    name += "".join(w[:1].upper() + w[1:] for w in words[1:])
+    if not any(c.islower() for c in name):
+        words = [w.lower() for w in words]  # SCREAMING_SNAKE: words, not acronyms
+    first = words[0]
+    # A leading acronym is lowercased whole, as lower_camel does: "HTTPStatus".
+    head = first.lower() if first.isupper() else first[:1].lower() + first[1:]
+    name = head + "".join(w[:1].upper() + w[1:] for w in words[1:])
     if not name[0].isalpha():
         name = "f" + name
     if name in ELM_RESERVED:

@@ -97,3 +97,20 @@ def test_js_identifiers_are_what_js_reads_unquoted():
 def test_fresh_appends_underscores_until_free():
     assert naming.fresh("tag", {"tag", "tag_"}) == "tag__"
     assert naming.fresh("value", set()) == "value"
+
+
+@pytest.mark.parametrize(
+    "name, field",
+    [
+        ("image_url", "imageUrl"),
+        ("FIRST_NAME", "firstName"),
+        ("LAST-NAME", "lastName"),
+        ("HTTPStatus", "httpStatus"),
+        ("http_status", "httpStatus"),
+        ("case", "case_"),
+        ("Content-Type", "contentType"),
+        ("x", "x"),
+    ],
+)
+def test_elm_field_is_a_readable_camel_case(name, field):
+    assert naming.elm_field(name) == field

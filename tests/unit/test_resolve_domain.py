@@ -217,7 +217,8 @@ def test_renames_fields_and_variants_and_worker_tags():
     assert [(c.tag, c.fields[0].wire_name) for c in e.constructors] == [
         ("circle", "center_x"), ("Square", "SIDE_LEN")]
     found = project.workers[0].variants[1]
-    assert found.fields[0].wire_name == "e" and found.fields[0].elm_name == "e"
+    # The key is serde's; the Elm field is the Rust field's camelCase (contract: Names).
+    assert found.fields[0].wire_name == "e" and found.fields[0].elm_name == "shape"
 
 
 def test_worker_rename_all_changes_tags_not_constructors():

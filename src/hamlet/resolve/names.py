@@ -289,10 +289,13 @@ def wire_key(rust_name: str, rename: str | None, style: str | None, serde: bool)
 
 def field_names(wire: str, rust_name: str, taken: tuple[set[str], set[str]]) -> tuple[str, str]:
     """A named field's Elm record field and JS local, each distinct from the record's
-    earlier ones in `taken` (Elm's, JS's), which keys such as "case" and "case_" would
-    otherwise both become. A flattened field (`wire` "") is named after its Rust name."""
+    earlier ones in `taken` (Elm's, JS's), which fields such as `case` and `case_` would
+    otherwise both become. The Elm field is the camelCase of the Rust field, whatever
+    serde calls its key (`#[serde(rename = "LAST-NAME")] last` -> `last`); the JS local
+    follows the key, which the handler destructures (a flattened field, `wire` "", is
+    named after its Rust name)."""
     elm_taken, js_taken = taken
-    elm_name = naming.fresh(naming.elm_field(wire or naming.serde_camel(rust_name)), elm_taken)
+    elm_name = naming.fresh(naming.elm_field(rust_name), elm_taken)
     elm_taken.add(elm_name)
     js_base = naming.js_local(wire) if wire else naming.js_identifier(elm_name)
     js_name = naming.fresh(js_base, js_taken)

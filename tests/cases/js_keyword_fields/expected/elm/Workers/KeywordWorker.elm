@@ -165,7 +165,7 @@ encodeKeywordWorkerRequest request =
             Encode.object
                 [ ( "type", Encode.string "Lookup" )
                 , ( "class", Encode.string data.class )
-                , ( "class_", Encode.string data.extra.class )
+                , ( "class_", Encode.string data.extra.className )
                 , ( "reply", Encode.bool data.extra.reply )
                 ]
 

@@ -20,7 +20,7 @@ import Json.Encode as Encode
 the local that the request's `class` becomes.
 -}
 type alias Extra =
-    { class : String
+    { className : String
     , reply : Bool
     }
 
@@ -30,7 +30,7 @@ type alias Extra =
 encodeExtra : Extra -> Encode.Value
 encodeExtra value =
     Encode.object
-        [ ( "class_", Encode.string value.class )
+        [ ( "class_", Encode.string value.className )
         , ( "reply", Encode.bool value.reply )
         ]
 
@@ -41,7 +41,7 @@ extraDecoder : Decode.Decoder Extra
 extraDecoder =
     objectOrArray 2
         [ "class_", "reply" ]
-        (Decode.succeed (\class reply -> { class = class, reply = reply })
+        (Decode.succeed (\className reply -> { className = className, reply = reply })
             |> Decode.map2 (|>) (Decode.field "class_" Decode.string)
             |> Decode.map2 (|>) (Decode.field "reply" Decode.bool)
         )

@@ -67,7 +67,7 @@ channelDecoder =
 -}
 type alias Contact =
     { email : String
-    , tel : Maybe String
+    , telephone : Maybe String
     }
 
 
@@ -77,7 +77,7 @@ encodeContact : Contact -> Encode.Value
 encodeContact value =
     Encode.object
         [ ( "email", Encode.string value.email )
-        , ( "tel", value.tel |> Maybe.map Encode.string |> Maybe.withDefault Encode.null )
+        , ( "tel", value.telephone |> Maybe.map Encode.string |> Maybe.withDefault Encode.null )
         ]
 
 
@@ -87,7 +87,7 @@ contactDecoder : Decode.Decoder Contact
 contactDecoder =
     objectOrArray 2
         [ "email", "tel" ]
-        (Decode.succeed (\email tel -> { email = email, tel = tel })
+        (Decode.succeed (\email telephone -> { email = email, telephone = telephone })
             |> Decode.map2 (|>) (Decode.field "email" Decode.string)
             |> Decode.map2 (|>) (optionalField "tel" Decode.string)
         )

@@ -36,7 +36,7 @@ import Json.Encode as Encode
 type Role
     = Admin
     | Guest
-    | Banned { for : Int }
+    | Banned { days : Int }
 
 
 {-| Encode `Role` as JSON.
@@ -51,7 +51,7 @@ encodeRole value =
             Encode.string "guest-user"
 
         Banned data ->
-            Encode.object [ ( "ban", Encode.object [ ( "for", Encode.int data.for ) ] ) ]
+            Encode.object [ ( "ban", Encode.object [ ( "for", Encode.int data.days ) ] ) ]
 
 
 {-| Decode `Role` from JSON; the inverse of `encodeRole`.
@@ -72,7 +72,7 @@ roleDecoder =
                         Decode.field "ban"
                             (objectOrArray 1
                                 [ "for" ]
-                                (Decode.succeed (\for -> Banned { for = for })
+                                (Decode.succeed (\days -> Banned { days = days })
                                     |> Decode.map2 (|>) (Decode.field "for" Decode.int)
                                 )
                             )
@@ -128,10 +128,10 @@ statusDecoder =
 serde's name for it in formats that write type names: JSON does not.
 -}
 type alias User =
-    { id : String
+    { userId : String
     , fullName : String
     , -- The same name both ways, in serde's per-direction form.
-      nick : Maybe String
+      nickname : Maybe String
     , blank : String
     }
 
@@ -141,9 +141,9 @@ type alias User =
 encodeUser : User -> Encode.Value
 encodeUser value =
     Encode.object
-        [ ( "id", Encode.string value.id )
+        [ ( "id", Encode.string value.userId )
         , ( "Full Name", Encode.string value.fullName )
-        , ( "nick", value.nick |> Maybe.map Encode.string |> Maybe.withDefault Encode.null )
+        , ( "nick", value.nickname |> Maybe.map Encode.string |> Maybe.withDefault Encode.null )
         , ( "", Encode.string value.blank )
         ]
 
@@ -154,7 +154,7 @@ userDecoder : Decode.Decoder User
 userDecoder =
     objectOrArray 4
         [ "id", "Full Name", "nick", "" ]
-        (Decode.succeed (\id fullName nick blank -> { id = id, fullName = fullName, nick = nick, blank = blank })
+        (Decode.succeed (\userId fullName nickname blank -> { userId = userId, fullName = fullName, nickname = nickname, blank = blank })
             |> Decode.map2 (|>) (Decode.field "id" Decode.string)
             |> Decode.map2 (|>) (Decode.field "Full Name" Decode.string)
             |> Decode.map2 (|>) (optionalField "nick" Decode.string)

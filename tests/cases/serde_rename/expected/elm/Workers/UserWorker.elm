@@ -47,7 +47,7 @@ type UserWorkerRequest
     = -- `{"type": "save", "record": .., "role": .., "status": ..}`: a worker variant
       -- and field renamed.
       SaveUser
-        { record : Workers.Types.User
+        { user : Workers.Types.User
         , role : Workers.Types.Role
         , status : Workers.Types.Status
         }
@@ -63,8 +63,8 @@ type UserWorkerResponse
 {-| Send `SaveUser` to the worker.
 -}
 saveUser : Workers.Types.User -> Workers.Types.Role -> Workers.Types.Status -> Cmd msg
-saveUser record role status =
-    sendToUserWorker (SaveUser { record = record, role = role, status = status })
+saveUser user role status =
+    sendToUserWorker (SaveUser { user = user, role = role, status = status })
 
 
 {-| Send any request to the worker.
@@ -103,7 +103,7 @@ encodeUserWorkerRequest request =
         SaveUser data ->
             Encode.object
                 [ ( "type", Encode.string "save" )
-                , ( "record", Workers.Types.encodeUser data.record )
+                , ( "record", Workers.Types.encodeUser data.user )
                 , ( "role", Workers.Types.encodeRole data.role )
                 , ( "status", Workers.Types.encodeStatus data.status )
                 ]
@@ -118,7 +118,7 @@ userWorkerRequestDecoder =
             (\tag ->
                 case tag of
                     "save" ->
-                        Decode.succeed (\record role status -> SaveUser { record = record, role = role, status = status })
+                        Decode.succeed (\user role status -> SaveUser { user = user, role = role, status = status })
                             |> Decode.map2 (|>) (Decode.field "record" Workers.Types.userDecoder)
                             |> Decode.map2 (|>) (Decode.field "role" Workers.Types.roleDecoder)
                             |> Decode.map2 (|>) (Decode.field "status" Workers.Types.statusDecoder)

@@ -154,7 +154,7 @@ commandDecoder =
 type alias Kebab =
     { firstName : String
     , -- `rename` wins over `rename_all`.
-      last : String
+      lastName : String
     }
 
 
@@ -164,7 +164,7 @@ encodeKebab : Kebab -> Encode.Value
 encodeKebab value =
     Encode.object
         [ ( "first-name", Encode.string value.firstName )
-        , ( "last", Encode.string value.last )
+        , ( "last", Encode.string value.lastName )
         ]
 
 
@@ -174,7 +174,7 @@ kebabDecoder : Decode.Decoder Kebab
 kebabDecoder =
     objectOrArray 2
         [ "first-name", "last" ]
-        (Decode.succeed (\firstName last -> { firstName = firstName, last = last })
+        (Decode.succeed (\firstName lastName -> { firstName = firstName, lastName = lastName })
             |> Decode.map2 (|>) (Decode.field "first-name" Decode.string)
             |> Decode.map2 (|>) (Decode.field "last" Decode.string)
         )
@@ -264,7 +264,7 @@ pascalDecoder =
 {-| The Rust type `ScreamingKebab` of `input/lib.rs`.
 -}
 type alias ScreamingKebab =
-    { fIRSTNAME : String
+    { firstName : String
     }
 
 
@@ -272,7 +272,7 @@ type alias ScreamingKebab =
 -}
 encodeScreamingKebab : ScreamingKebab -> Encode.Value
 encodeScreamingKebab value =
-    Encode.object [ ( "FIRST-NAME", Encode.string value.fIRSTNAME ) ]
+    Encode.object [ ( "FIRST-NAME", Encode.string value.firstName ) ]
 
 
 {-| Decode `ScreamingKebab` from JSON; the inverse of `encodeScreamingKebab`.
@@ -281,7 +281,7 @@ screamingKebabDecoder : Decode.Decoder ScreamingKebab
 screamingKebabDecoder =
     objectOrArray 1
         [ "FIRST-NAME" ]
-        (Decode.succeed (\fIRSTNAME -> { fIRSTNAME = fIRSTNAME })
+        (Decode.succeed (\firstName -> { firstName = firstName })
             |> Decode.map2 (|>) (Decode.field "FIRST-NAME" Decode.string)
         )
 
@@ -289,7 +289,7 @@ screamingKebabDecoder =
 {-| The Rust type `ScreamingSnake` of `input/lib.rs`.
 -}
 type alias ScreamingSnake =
-    { fIRSTNAME : String
+    { firstName : String
     }
 
 
@@ -297,7 +297,7 @@ type alias ScreamingSnake =
 -}
 encodeScreamingSnake : ScreamingSnake -> Encode.Value
 encodeScreamingSnake value =
-    Encode.object [ ( "FIRST_NAME", Encode.string value.fIRSTNAME ) ]
+    Encode.object [ ( "FIRST_NAME", Encode.string value.firstName ) ]
 
 
 {-| Decode `ScreamingSnake` from JSON; the inverse of `encodeScreamingSnake`.
@@ -306,7 +306,7 @@ screamingSnakeDecoder : Decode.Decoder ScreamingSnake
 screamingSnakeDecoder =
     objectOrArray 1
         [ "FIRST_NAME" ]
-        (Decode.succeed (\fIRSTNAME -> { fIRSTNAME = fIRSTNAME })
+        (Decode.succeed (\firstName -> { firstName = firstName })
             |> Decode.map2 (|>) (Decode.field "FIRST_NAME" Decode.string)
         )
 
@@ -314,7 +314,7 @@ screamingSnakeDecoder =
 {-| The Rust type `Upper` of `input/lib.rs`.
 -}
 type alias Upper =
-    { fIRSTNAME : String
+    { firstName : String
     }
 
 
@@ -322,7 +322,7 @@ type alias Upper =
 -}
 encodeUpper : Upper -> Encode.Value
 encodeUpper value =
-    Encode.object [ ( "FIRST_NAME", Encode.string value.fIRSTNAME ) ]
+    Encode.object [ ( "FIRST_NAME", Encode.string value.firstName ) ]
 
 
 {-| Decode `Upper` from JSON; the inverse of `encodeUpper`.
@@ -331,7 +331,7 @@ upperDecoder : Decode.Decoder Upper
 upperDecoder =
     objectOrArray 1
         [ "FIRST_NAME" ]
-        (Decode.succeed (\fIRSTNAME -> { fIRSTNAME = fIRSTNAME })
+        (Decode.succeed (\firstName -> { firstName = firstName })
             |> Decode.map2 (|>) (Decode.field "FIRST_NAME" Decode.string)
         )
 
