@@ -288,9 +288,9 @@ class ElmPage:
 
     def run(self, *ops: dict) -> None:
         """One update of a `make_real_app` app: its Elm code batches one command per
-        operation, in this order: {"op": "send", "tracker": .., "timeout": .., "request":
-        ..}, {"op": "plain", "request": ..}, {"op": "cancel", "tracker": ..},
-        {"op": "terminate"}."""
+        operation, in this order (tests/browser/elm/src/Operations.elm): {"op": "send",
+        "tracker": .., "timeout": .., "request": ..}, {"op": "plain", "request": ..},
+        {"op": "cancel", "tracker": ..}, {"op": "terminate"}."""
         self.page.evaluate("(ops) => window.__run(ops)", list(ops))
 
     def got(self) -> list[dict]:

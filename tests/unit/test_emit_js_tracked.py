@@ -167,21 +167,6 @@ done();
 
 
 @needs_node
-def test_the_handles_terminate_fails_tracked_requests_on_the_tracked_port(shapes, tmp_path):
-    log = run(shapes, tmp_path, f"""
-const elm = makeApp({PORTS});
-const handle = setupShapesWorker(elm.app);
-elm.push({run_('t', 'hang')}, {{ type: 'Run', mode: 'hang', note: null }});
-await settle();
-handle.terminate();
-await settle();
-done();
-""")
-    gone = failed("ShapesWorker was terminated")
-    assert arrived(log) == [(TRACKED, ["t", gone]), (RESPONSE, gone)]
-
-
-@needs_node
 def test_a_timeout_ends_its_request_once_and_aborts_the_handler(shapes, tmp_path):
     log = run(shapes, tmp_path, f"""
 const elm = makeApp({PORTS});
@@ -300,8 +285,9 @@ done({{ results }});
 
 
 @needs_node
-@pytest.mark.parametrize("missing", [RESPONSE, TRACKED, "both"])
-def test_an_app_without_some_ports_drops_their_responses_and_throws_nothing(shapes, tmp_path, missing):
+@pytest.mark.parametrize("missing", ["none", RESPONSE, TRACKED, "both"])
+def test_each_port_gets_its_own_and_a_missing_port_drops_them_and_throws_nothing(shapes, tmp_path, missing):
+    """Responses, cancels, timeouts and the handle's terminate(), each on its port."""
     incoming = [p for p in (RESPONSE, TRACKED) if missing not in (p, "both")]
     log = run(shapes, tmp_path, f"""
 const elm = makeApp(['sendToShapesWorkerPort'], {incoming!r});

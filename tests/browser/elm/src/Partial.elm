@@ -3,11 +3,12 @@ port module Partial exposing (main)
 {-| Uses only some of the new functions: `sendToTestWorkerWith`, `cancelTestWorker`
 and `testWorkerResponse`, never `testWorkerTracked`, so Elm leaves
 `testWorkerTrackedPort` out of `app.ports`. Compiled on its own (a program compiled
-with others gets their ports too). Operations as in `Tracked`.
+with others gets their ports too). Operations as in `Operations`.
 -}
 
 import Json.Decode as Decode
 import Json.Encode as Encode
+import Operations exposing (operation)
 import Workers.TestWorker as TestWorker
 
 
@@ -39,23 +40,3 @@ update msg model =
 
         Untracked response ->
             ( model, gotPartial (Encode.object [ ( "response", TestWorker.encodeTestWorkerResponse response ) ]) )
-
-
-operation : Decode.Decoder (Cmd msg)
-operation =
-    Decode.field "op" Decode.string
-        |> Decode.andThen
-            (\op ->
-                case op of
-                    "send" ->
-                        Decode.map2
-                            (\tracker request -> TestWorker.sendToTestWorkerWith { tracker = tracker, timeout = Nothing } request)
-                            (Decode.field "tracker" (Decode.nullable Decode.string))
-                            (Decode.field "request" TestWorker.testWorkerRequestDecoder)
-
-                    "cancel" ->
-                        Decode.map TestWorker.cancelTestWorker (Decode.field "tracker" Decode.string)
-
-                    _ ->
-                        Decode.fail ("no operation " ++ op)
-            )

@@ -8,6 +8,7 @@ they reach JavaScript). It reports what each subscription gave it on `gotTracked
 
 import Json.Decode as Decode
 import Json.Encode as Encode
+import Operations exposing (operation)
 import Workers.TestWorker as TestWorker
 
 
@@ -61,35 +62,3 @@ update msg model =
 
         Untracked response ->
             ( model, gotTracked (Encode.object [ ( "response", TestWorker.encodeTestWorkerResponse response ) ]) )
-
-
-{-| One command: {"op": "send", "tracker": .., "timeout": .., "request": ..},
-{"op": "plain", "request": ..}, {"op": "cancel", "tracker": ..} or {"op": "terminate"}.
--}
-operation : Decode.Decoder (Cmd msg)
-operation =
-    Decode.field "op" Decode.string
-        |> Decode.andThen
-            (\op ->
-                case op of
-                    "send" ->
-                        Decode.map3
-                            (\tracker timeout request ->
-                                TestWorker.sendToTestWorkerWith { tracker = tracker, timeout = timeout } request
-                            )
-                            (Decode.field "tracker" (Decode.nullable Decode.string))
-                            (Decode.field "timeout" (Decode.nullable Decode.float))
-                            (Decode.field "request" TestWorker.testWorkerRequestDecoder)
-
-                    "plain" ->
-                        Decode.map TestWorker.sendToTestWorker (Decode.field "request" TestWorker.testWorkerRequestDecoder)
-
-                    "cancel" ->
-                        Decode.map TestWorker.cancelTestWorker (Decode.field "tracker" Decode.string)
-
-                    "terminate" ->
-                        Decode.succeed TestWorker.terminateTestWorker
-
-                    _ ->
-                        Decode.fail ("no operation " ++ op)
-            )

@@ -3,11 +3,12 @@ port module TrackedOnly exposing (main)
 {-| Uses `sendToTestWorkerWith`, `testWorkerTracked` and `terminateTestWorker`, never
 `testWorkerResponse`, so Elm leaves `testWorkerResponsePort` out of `app.ports`: the
 responses of untracked requests have nowhere to go. Compiled on its own. Operations as
-in `Tracked`.
+in `Operations`.
 -}
 
 import Json.Decode as Decode
 import Json.Encode as Encode
+import Operations exposing (operation)
 import Workers.TestWorker as TestWorker
 
 
@@ -45,24 +46,4 @@ update msg model =
                     , ( "response", TestWorker.encodeTestWorkerResponse response )
                     ]
                 )
-            )
-
-
-operation : Decode.Decoder (Cmd msg)
-operation =
-    Decode.field "op" Decode.string
-        |> Decode.andThen
-            (\op ->
-                case op of
-                    "send" ->
-                        Decode.map2
-                            (\tracker request -> TestWorker.sendToTestWorkerWith { tracker = tracker, timeout = Nothing } request)
-                            (Decode.field "tracker" (Decode.nullable Decode.string))
-                            (Decode.field "request" TestWorker.testWorkerRequestDecoder)
-
-                    "terminate" ->
-                        Decode.succeed TestWorker.terminateTestWorker
-
-                    _ ->
-                        Decode.fail ("no operation " ++ op)
             )
