@@ -200,7 +200,7 @@ export function setupPaletteWorker(app, options = {}) {
 
     function send(request, tracker, timeout) {
         const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
-        if (timeout !== null && !(timeout > 0)) {
+        if (timeout !== null && !(typeof timeout === 'number' && timeout > 0)) {
             // No time at all, or no number: the request ends before it starts.
             const text =
                 typeof timeout === 'number' && !Number.isNaN(timeout)
