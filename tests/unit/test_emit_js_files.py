@@ -139,7 +139,7 @@ def test_main_uses_the_models_names(seed):
     assert "return { type: 'ParseError', error: text };\n" in content
     assert "worker = new Worker(workerUrl, { type: 'module' });\n" in content
     # No progress variant: every response ends its request.
-    assert "\n        pending.delete(id);\n" in content
+    assert "\n        forget(id, entry);\n" in content
     assert "console." not in content
 
 
@@ -147,7 +147,7 @@ def test_main_keeps_progress_pending(seed):
     content = emit_main(alone(seed["ImageWorker"]), seed["ImageWorker"]).content
     assert (
         "        if (type !== 'ProcessingProgress') {\n"
-        "            pending.delete(id);\n"
+        "            forget(id, entry);\n"
         "        }\n"
     ) in content
     assert "return { type: 'ProcessingFailed', error: text };\n" in content
@@ -167,11 +167,11 @@ def test_entry_dispatches_every_request_and_replies_per_shape(shapes):
             f"            run(handlers.handle{name}, 'handle{name}', data, answer);\n"
             "            break;\n"
         ) in content
-    assert "ran: (fields) => answer.send('Ran', fields, true),\n" in content
-    assert "resized: (value1, value2) => answer.send('Resized', { value: [value1, value2] }, true)," in content
+    assert "this.ran = (fields) => answer.send('Ran', fields, true);\n" in content
+    assert "this.resized = (value1, value2) => answer.send('Resized', { value: [value1, value2] }, true);" in content
     # JS names positional fields in its own scope: Elm's `value_` does not leak in.
-    assert "stepProgress: (value) => answer.send('StepProgress', { value }, false)," in content
-    assert "cancelled: () => answer.send('Cancelled', {}, true),\n" in content
+    assert "this.stepProgress = (value) => answer.send('StepProgress', { value }, false);" in content
+    assert "this.cancelled = () => answer.send('Cancelled', {}, true);\n" in content
     assert "console." not in content
 
 

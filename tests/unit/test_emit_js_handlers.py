@@ -61,7 +61,11 @@ def test_seed_scaffold_reads_like_the_contract(seed, golden):
     golden("js/handle_process_image.js", handler_stub(image, image.requests[0]))
     assert handler_stub(image, image.requests[0]) in content
     assert " *     reply.processingComplete({ resultUrl, originalSize, finalSize })\n" in content
-    assert "TODO: do the work, then send one final reply." in emit_handlers(alone(seed["CSVWorker"]), seed["CSVWorker"]).content
+    csv = emit_handlers(alone(seed["CSVWorker"]), seed["CSVWorker"]).content
+    assert "TODO: do the work, then send one final reply;\n" in csv
+    # a cooperative handler: the stub and the header say how to stop on reply.signal
+    assert "    // stop early when reply.signal.aborted.\n" in csv
+    assert "if (reply.signal.aborted) {" in csv and "{ signal: reply.signal }" in csv
 
 
 def test_drift_suggests_the_scaffolds_stub(shapes):
@@ -153,7 +157,7 @@ def test_flattened_keys_in_the_scaffold_and_the_entry():
     assert "request['']" not in handlers
     entry = emit_entry(alone(worker), worker).content
     name = next(v for v in worker.responses if v.name == "Moved").fields[0].js_name
-    assert f"moved: ({name}) => answer.send('Moved', {name}, true),\n" in entry
+    assert f"this.moved = ({name}) => answer.send('Moved', {name}, true);\n" in entry
 
 
 def test_the_scaffold_types_serde_types_as_serde_writes_them(tmp_path, monkeypatch):

@@ -81,6 +81,11 @@ class ElmNames:
     request_decoder: str
     encode_response: str
     response_decoder: str
+    send_with: str  # tracked requests: "sendToImageWorkerWith"
+    tracked: str  # "imageWorkerTracked", the tracked responses' subscription
+    cancel: str  # "cancelImageWorker"
+    terminate: str  # "terminateImageWorker"
+    tracked_port: str  # "imageWorkerTrackedPort"
     optional_field: str  # private helper decoding an optional field
     locals: tuple[tuple[str, str], ...]
     default_field: str = ""  # private helper decoding a field with a serde default
@@ -116,13 +121,23 @@ class SchemaNames:
     "ImageWorkerRequest", responses "ImageWorkerResponse", request_envelopes
     "ImageWorkerRequestEnvelope", response_envelopes "ImageWorkerResponseEnvelope", and
     closing "ImageWorkerResponseEnvelope.closing". A variant's entry is its group's name
-    qualified with the variant's: "ImageWorkerRequest.ProcessImage"."""
+    qualified with the variant's: "ImageWorkerRequest.ProcessImage". Tracked requests
+    add port "ImageWorkerRequest.port" (everything on the outgoing port: a request or
+    one of send "ImageWorkerRequest.send", cancel "ImageWorkerRequest.cancel", terminate
+    "ImageWorkerRequest.terminate"), tracked "ImageWorkerResponse.tracked" (on the
+    tracked port) and cancel_envelope "ImageWorkerRequestEnvelope.cancel"."""
 
     requests: str
     responses: str
     request_envelopes: str
     response_envelopes: str
     closing: str
+    port: str
+    send: str
+    cancel: str
+    terminate: str
+    tracked: str
+    cancel_envelope: str
 
 
 @dataclass(frozen=True)
