@@ -24,7 +24,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support.chromium import Watched
+from support.examples import copy_example, files, git_ignored
 from support.procs import ROOT, elm_format_problems, explain, hamlet, node, run
 from support.server import StaticServer
 
@@ -59,24 +59,7 @@ UNTERMINATED_ERROR = "line 2, column 3: the quoted field that starts here is nev
 # ---- helpers ----
 
 
-@pytest.fixture
-def open_page(browser):
-    """`open_page(url)`: a fresh page in a context of its own, at `url`, with what goes
-    wrong on it recorded (`Watched`); closed after the test."""
-    contexts = []
-
-    def open_at(url: str):
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        watched = Watched(page)
-        page.goto(url)
-        return page, watched
-
-    yield open_at
-    for context in contexts:
-        context.close()
-
+# `open_page` is in tests/toolchain/conftest.py.
 
 # What the app shows: the status line, the error (null when there is none) and the rows.
 SHOWN = """() => ({
@@ -98,18 +81,8 @@ def shown(page) -> dict:
     return page.evaluate(SHOWN)
 
 
-def files(root: Path, skip: tuple[str, ...] = ()) -> list[str]:
-    """Every file under `root`, relative, leaving out any whose path has a part in `skip`."""
-    return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.rglob("*")
-        if p.is_file() and not set(p.relative_to(root).parts) & set(skip)
-    )
-
-
 def copy_app(target: Path) -> Path:
-    shutil.copytree(APP, target, ignore=shutil.ignore_patterns(*NOT_SOURCES))
-    return target
+    return copy_example(APP, target, NOT_SOURCES)
 
 
 def generate(app: Path) -> subprocess.CompletedProcess:
@@ -171,15 +144,9 @@ def test_gitignore_covers_exactly_the_generated_files(generated_app):
     assert HANDLERS in ours and "workers/csv.js" in ours
     assert set(GENERATED) <= set(written), written
 
-    def ignored(paths: list[str]) -> set[str]:
-        result = run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, timeout=60,
-                     stdin="\n".join(f"examples/csv-app/{p}" for p in paths))
-        assert result.returncode in (0, 1), explain(result)  # 1: nothing ignored
-        return {line.removeprefix("examples/csv-app/") for line in result.stdout.splitlines()}
-
     extra = ["generated/elm.js", "elm-stuff/0.19.1/d.dat"]  # what elm make writes
-    assert ignored(written + extra) == set(written + extra)
-    assert ignored(ours) == set()
+    assert git_ignored(APP, written + extra) == set(written + extra)
+    assert git_ignored(APP, ours) == set()
 
 
 # ---- in Chromium ---------------------------------------------------------------------
