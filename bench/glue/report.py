@@ -18,9 +18,12 @@ NAMES = {
     "raw": "(a) raw postMessage",
     "envelope": "(a2) raw, Hamlet's envelope",
     "hamlet": "(b) Hamlet",
+    "tracked": "(b2) Hamlet, tracked",
+    "timeout": "(b3) Hamlet, tracked, timeout",
     "comlink": "(c) Comlink 4.4.2",
 }
-COLORS = {"raw": "0.35", "envelope": "0.65", "hamlet": "C0", "comlink": "C1"}
+COLORS = {"raw": "0.35", "envelope": "0.65", "hamlet": "C0", "tracked": "C2", "timeout": "C4",
+          "comlink": "C1"}
 
 
 def write(results: dict, root: Path) -> None:
@@ -108,6 +111,16 @@ def summary_text(results: dict) -> str:
             f"{NAMES[name]:<29} {s['median_us']:6.1f}  {s['p99_us']:6.1f}  {s['mean_us']:6.1f}"
             f"  {s['per_second']:9.0f}/s  {ratio:5.0%}"
         )
+    for name, t in results.get("tracked", {}).items():
+        low, high = t["paired_throughput_range"]
+        lines.append(
+            f"{NAMES[name]} / {NAMES[t['base']]}: throughput {t['throughput']:.1%} (paired "
+            f"{t['paired_throughput']:.1%}, {low:.1%} to {high:.1%}), median latency "
+            f"{_signed_us(t['median_minus_base_us'])}"
+        )
+    if results.get("load"):
+        load = results["load"]
+        lines.append(f"load average at each repetition: {min(load):.2f} to {max(load):.2f}")
     for target in results["targets"]:
         verdict = "met   " if target["met"] else "MISSED"
         lines.append(f"{verdict} {target['target']}: {target['value']}")
@@ -127,7 +140,7 @@ def markdown(r: dict) -> str:
         "the next, so a burst of load from another program hits them alike. Every number "
         "below is the median over the repetitions. Before the first repetition each setup "
         f"is warmed up with {plan['warm_latency']:,} sequential and "
-        f"{plan['warm_throughput']:,} pipelined requests.",
+        f"{plan['warm_throughput']:,} pipelined requests." + _load(r),
         "",
         f"Reproduce: `python -m pip install -e '.[test,bench]' && npm ci && {r['command']}` "
         f"(this run took {r['seconds'] / 60:.0f} min; `--quick` runs 3 repetitions of a tenth "
@@ -139,7 +152,7 @@ def markdown(r: dict) -> str:
         "Each setup connects the same stand-in for an Elm app to its own module worker. The "
         "stand-in has exactly what Elm's `app.ports` has for two ports, an outgoing port to "
         "`subscribe` to and an incoming port to `send` on, so one driver (`bench/glue/page/"
-        "bench.js`) runs all three, and they differ only in their glue. The request is "
+        "bench.js`) runs them all, and they differ only in their glue. The request is "
         "`Echo { text, n }` as Elm's encoder sends it, `{type: \"Echo\", text, n}`; the answer "
         "is `Echoed` with the same fields, and every reply is checked.",
         "",
@@ -159,6 +172,14 @@ def markdown(r: dict) -> str:
         "keeps what (a) leaves out: the failure variant for a worker that fails to load, "
         "crashes or cannot be read, a handler that is missing, throws, rejects or finishes "
         "without answering, and progress replies.",
+        "- **(b2) Hamlet, tracked**: the same generated glue and worker, each request sent as "
+        "`sendToEchoWorkerWith { tracker = Just t, timeout = Nothing } request` sends it, with "
+        "a tracker of its own (`[\"send\", t, null, {type: \"Echo\", text, n}]` on the port, "
+        "see [wire-format.md](wire-format.md)), and each reply read from the tracked port, "
+        "`[t, {type: \"Echoed\", text, n}]`, as `echoWorkerTracked` gets it; the stand-in app "
+        "has those two ports only. Every reply's tracker is checked.",
+        "- **(b3) Hamlet, tracked, timeout**: (b2) with `timeout = Just 60000`: a timer per "
+        "request, started when it is sent and cleared when it is answered, never due.",
         "- **(c) Comlink**: `Comlink.wrap` on the main thread and `Comlink.expose({ echo(text, "
         "n) {..} })` in the worker (`page/comlink_main.js`, `page/comlink_worker.js`), "
         "Comlink's ESM build from npm.",
@@ -170,14 +191,17 @@ def markdown(r: dict) -> str:
         f"**Throughput**: {plan['throughput']:,} requests pushed back to back, timed until the "
         "last reply arrived.",
         "",
-        "| setup | median latency | p99 | mean | throughput | throughput / (a) | median - (a) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| setup | median latency | p99 | mean | throughput | its range | throughput / (a) "
+        "| median - (a) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, s in summary.items():
         ratio = ratios[name]
+        per_rep = [run["per_second"] for run in r["runs"][name]["throughput"]]
         out.append(
             f"| {NAMES[name]} | {_us(s['median_us'])} | {_us(s['p99_us'])} | {_us(s['mean_us'])} "
-            f"| {s['per_second']:,.0f} /s | {ratio['throughput']:.0%} "
+            f"| {s['per_second']:,.0f} /s | {min(per_rep) / 1000:,.1f}k to "
+            f"{max(per_rep) / 1000:,.1f}k | {ratio['throughput']:.0%} "
             f"| {'' if name == 'raw' else _signed_us(ratio['median_minus_raw_us'])} |"
         )
     out += [
@@ -195,6 +219,7 @@ def markdown(r: dict) -> str:
         "",
         "![throughput](img/glue-throughput.png)",
         "",
+        *_tracked(r),
         "### Targets",
         "",
         "Judged on the medians above; the paired column shows how far the load on the "
@@ -257,6 +282,52 @@ def markdown(r: dict) -> str:
             out.append(f"| {NAMES[name]} | {p['per_second']:,.0f} | {cells} |")
     out += ["", _unwrap(CHANGES), "", _gap(r), "", _unwrap(LATENCY), ""]
     return "\n".join(out) + "\n"
+
+
+def _load(r: dict) -> str:
+    """How busy the machine was, from the load average at each repetition's start."""
+    load = r.get("load")
+    if not load:
+        return ""
+    ordered = sorted(load)
+    middle = ordered[(len(ordered) - 1) // 2]
+    return (
+        f" The machine was shared: its 1-minute load average at the start of each "
+        f"repetition was {min(load):.2f} to {max(load):.2f} (median {middle:.2f}) on "
+        f"{r['machine']['cores']} cores, the benchmark's own two busy threads included."
+    )
+
+
+def _tracked(r: dict) -> list[str]:
+    """Tracked requests against untracked ones, the same glue and worker."""
+    tracked = r.get("tracked")
+    if not tracked:
+        return []
+    out = [
+        "### Tracked requests against untracked ones",
+        "",
+        "The same generated glue and worker, (b2) and (b3) against (b). Medians over the "
+        "repetitions, then the same-repetition ratios and differences: their median and, "
+        "in brackets, the lowest and highest, which show how much the load on the machine "
+        "moved them.",
+        "",
+        "| setup | throughput | / (b), medians | / (b), paired [range] | median latency "
+        "| - (b), medians | - (b), paired [range] |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    summary = r["summary"]
+    for name, t in tracked.items():
+        low, high = t["paired_throughput_range"]
+        dlow, dhigh = t["paired_median_minus_base_range_us"]
+        out.append(
+            f"| {NAMES[name]} | {summary[name]['per_second']:,.0f} /s | {t['throughput']:.1%} "
+            f"| {t['paired_throughput']:.1%} [{low:.1%}, {high:.1%}] "
+            f"| {_us(summary[name]['median_us'])} | {_signed_us(t['median_minus_base_us'])} "
+            f"| {_signed_us(t['paired_median_minus_base_us'])} "
+            f"[{_signed_us(dlow)}, {_signed_us(dhigh)}] |"
+        )
+    out += ["", _unwrap(TRACKED), ""]
+    return out
 
 
 def _gap(r: dict) -> str:
@@ -329,6 +400,11 @@ pending ids. Two costs per message were, and both are gone:
 In 21 interleaved runs of the glue alone, on the machine above while another benchmark
 loaded one core, the worker side went from 841 to 693 ns per message and the main side's
 reply path from 427 to 400 ns (medians).
+"""
+
+# Written by hand: what a tracked request costs beyond an untracked one, and why.
+TRACKED = """\
+What a tracked request adds, per message: TODO once the runtime is merged.
 """
 
 LATENCY = """\

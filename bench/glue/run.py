@@ -1,5 +1,6 @@
 """Glue at run time: Hamlet's generated main-thread JS and worker entry against
-hand-written raw `postMessage` glue and Comlink, in headless Chromium.
+hand-written raw `postMessage` glue and Comlink, in headless Chromium; and Hamlet's
+tracked requests against its untracked ones.
 
     python bench/glue/run.py            # 9 repetitions, 10,000 + 100,000 requests each
     python bench/glue/run.py --quick    # 3 repetitions, a tenth of the requests
@@ -12,9 +13,10 @@ has them) to its own module worker, and answers `Echo { text, n }` with
 `Echoed { text, n }`; every reply is checked. Per repetition, in an order that rotates:
 each setup's latency (sequential round trips), then each setup's throughput (all
 requests pushed at once, timed to the last reply), then each setup's glue alone without
-the browser's messaging (page/dry.js). The tables quote medians over repetitions. At
-the end, one throughput run per setup under the CPU profiler (cpu_profile.py) shows
-where the main thread's time goes.
+the browser's messaging (page/dry.js). The tables quote medians over repetitions, and
+the machine's load average at the start of each repetition. At the end, one throughput
+run per setup under the CPU profiler (cpu_profile.py) shows where the main thread's
+time goes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import platform
 import statistics
 import sys
@@ -74,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def measure(plan: dict) -> dict:
     runs = {name: {"latency": [], "throughput": [], "dry": []} for name in SETUPS}
+    load = []
     with gluebench.Site.build() as site, gluebench.Browser.launch() as browser:
         page = browser.open(site.url)
         dry = browser.open_dry(site.url)
@@ -86,6 +90,7 @@ def measure(plan: dict) -> dict:
             dry.main(name, plan["warm_throughput"])
             dry.worker(name, plan["warm_throughput"])
         for rep in range(plan["reps"]):
+            load.append(os.getloadavg()[0])
             order = SETUPS[rep % len(SETUPS):] + SETUPS[:rep % len(SETUPS)]
             for name in order:
                 runs[name]["latency"].append(page.latency(name, plan["latency"]))
@@ -100,12 +105,13 @@ def measure(plan: dict) -> dict:
                 f"{runs[name]['throughput'][-1]['per_second'] / 1000:.1f}k/s"
                 for name in SETUPS
             )
-            print(f"rep {rep + 1}/{plan['reps']}: {line}", flush=True)
+            print(f"rep {rep + 1}/{plan['reps']} (load {load[-1]:.2f}): {line}", flush=True)
         print("profiling the main thread, one throughput run per setup", flush=True)
         profiles = cpu_profile.profile_throughput(page, SETUPS, plan["throughput"])
         chromium = browser.version
         user_agent = page.info["userAgent"]
     results = summarize(runs, plan, chromium, user_agent)
+    results["load"] = load
     results["profile"] = profiles
     return results
 
@@ -152,6 +158,8 @@ def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
         }
         for name in runs
     }
+    tracked = {name: tracked_against(runs, summary, name, base)
+               for name, base in gluebench.TRACKED.items()}
     # The latency plot draws one repetition per setup, the median one; the others'
     # distributions would only make the results file large.
     cdf = {}
@@ -177,6 +185,12 @@ def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
          "value": f"{hamlet['median_us'] - comlink['median_us']:+.1f} µs against (c)",
          "met": hamlet["median_us"] < comlink["median_us"]},
     ]
+    for name, t in tracked.items():
+        targets.append(
+            {"target": f"{report.NAMES[name].split(' ', 1)[0]} throughput >= 90% of (b)",
+             "value": f"{t['throughput']:.0%}",
+             "paired": f"{t['paired_throughput']:.0%}",
+             "met": t["throughput"] >= 0.90})
     return {
         "date": datetime.date.today().isoformat(),
         "machine": _machine(chromium, user_agent),
@@ -185,8 +199,31 @@ def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
         "summary": summary,
         "ratios": ratios,
         "paired_ratios": paired,
+        "tracked": tracked,
         "targets": targets,
         "latency_quantiles_us": cdf,
+    }
+
+
+def tracked_against(runs: dict, summary: dict, name: str, base: str) -> dict:
+    """A tracked setup against its untracked `base`: the ratio of the medians, and the
+    same-repetition ratios (their median, lowest and highest), for throughput; the
+    same for the difference in median latency."""
+    med = statistics.median
+    ratios = [t["per_second"] / b["per_second"]
+              for t, b in zip(runs[name]["throughput"], runs[base]["throughput"])]
+    deltas = [round(t["median_us"] - b["median_us"], 3)
+              for t, b in zip(runs[name]["latency"], runs[base]["latency"])]
+    return {
+        "base": base,
+        "throughput": summary[name]["per_second"] / summary[base]["per_second"],
+        "paired_throughput": med(ratios),
+        "paired_throughput_range": [min(ratios), max(ratios)],
+        "median_minus_base_us": round(summary[name]["median_us"] - summary[base]["median_us"], 3),
+        "paired_median_minus_base_us": med(deltas),
+        "paired_median_minus_base_range_us": [min(deltas), max(deltas)],
+        "throughput_range": [min(r["per_second"] for r in runs[name]["throughput"]),
+                             max(r["per_second"] for r in runs[name]["throughput"])],
     }
 
 
@@ -209,8 +246,6 @@ def _machine(chromium: str, user_agent: str) -> dict:
         pw = version("playwright")
     except Exception:  # noqa: BLE001 - only a label
         pw = None
-    import os
-
     distro = None
     try:
         for line in Path("/etc/os-release").read_text().splitlines():
