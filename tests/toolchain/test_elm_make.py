@@ -3,8 +3,9 @@
     test_generates_the_three_seed_modules
     test_generated_module_compiles      `elm make` on each Workers/<Base>.elm
     test_usage_app_compiles             `elm make` on each app in elm_apps/src: the seed's
-                                        usage example verbatim (CsvApp) and the same use
-                                        of the image and data workers
+                                        usage example verbatim (CsvApp), the same use
+                                        of the image and data workers, and TrackedApp,
+                                        which uses every function of tracked requests
     test_generated_module_is_elm_format_clean
                                         `elm-format --validate` on each generated module
 
@@ -25,7 +26,7 @@ from support.procs import ROOT, elm_format_problems, explain, hamlet
 APPS = Path(__file__).with_name("elm_apps")
 SEED = "examples/seed"
 WORKERS = ("CSVWorker", "DataWorker", "ImageWorker")
-USAGE_APPS = ("CsvApp", "DataApp", "ImageApp")
+USAGE_APPS = ("CsvApp", "DataApp", "ImageApp", "TrackedApp")
 
 
 @pytest.fixture(scope="module")

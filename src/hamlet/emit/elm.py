@@ -56,8 +56,13 @@ def emit_elm(project: Project, worker: Worker) -> OutputFile:
         *(_command(worker, variant, qualifier) for variant in worker.requests),
         _send(worker),
         _subscribe(worker),
+        _send_with(worker),
+        _tracked(worker),
+        _cancel(worker),
+        _terminate(worker),
         [f"port {elm.send_port} : Encode.Value -> Cmd msg"],
         [f"port {elm.response_port} : (Decode.Value -> msg) -> Sub msg"],
+        [f"port {elm.tracked_port} : (Decode.Value -> msg) -> Sub msg"],
         *_codecs("request", "reads", elm.encode_request, elm.request_decoder, elm.request_type,
                  worker.requests, scope),
         *_codecs("response", "sends", elm.encode_response, elm.response_decoder, elm.response_type,
@@ -104,6 +109,7 @@ def _doc_groups(worker: Worker) -> list[tuple[str, list[str]]]:
         ("Messages", [elm.request_type, elm.response_type]),
         ("Requests", [v.command for v in worker.requests]),
         ("Talking to the worker", [elm.send, elm.subscribe]),
+        ("Tracked requests", [elm.send_with, elm.tracked, elm.cancel, elm.terminate]),
         ("JSON", [elm.encode_request, elm.request_decoder]),
         ("", [elm.encode_response, elm.response_decoder]),
     ]
@@ -125,6 +131,10 @@ def _module_docs(worker: Worker) -> list[str]:
         f"{{-| Talk to the `{worker.base}` Web Worker: one command per request, and one",
         "subscription for every response. A response that does not decode arrives as",
         f"`{failure}`, saying what went wrong.",
+        "",
+        "To tell requests apart, cancel them or give them a timeout, send them with",
+        f"`{worker.elm.send_with}` and a tracker, as elm/http does: their responses arrive",
+        f"on `{worker.elm.tracked}`.",
     ]
     for title, names in _doc_groups(worker):
         if title:
@@ -187,6 +197,94 @@ def _send(worker: Worker) -> list[str]:
             f"{INDENT}{elm.send_port} ({elm.encode_request} {request})",
         ],
     )
+
+
+def _send_with(worker: Worker) -> list[str]:
+    """The tracked send: `["send", tracker or null, timeout or null, request]` on the
+    one outgoing port, so that the JS sees every command of an update in one batch
+    (see docs/wire-format.md)."""
+    elm = worker.elm
+    options, request = elm.local("options"), elm.local("request")
+    failure = worker.failure.name
+    return [
+        f"{{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and",
+        f"`timeout`. A tracked request's responses, progress included, arrive on `{elm.tracked}`",
+        f"with its tracker, not on `{elm.subscribe}`; `{elm.cancel}` ends it. `timeout`",
+        f"is in milliseconds: when it passes, the request ends with `{failure}`",
+        '"timed out after N ms". With no tracker, the responses arrive on',
+        f"`{elm.subscribe}`.",
+        "-}",
+        f"{elm.send_with} : {{ tracker : Maybe String, timeout : Maybe Float }} -> {elm.request_type} -> Cmd msg",
+        f"{elm.send_with} {options} {request} =",
+        f"{INDENT}{elm.send_port}",
+        f"{INDENT * 2}(Encode.list Basics.identity",
+        f'{INDENT * 3}[ Encode.string "send"',
+        f"{INDENT * 3}, Maybe.withDefault Encode.null (Maybe.map Encode.string {options}.tracker)",
+        f"{INDENT * 3}, Maybe.withDefault Encode.null (Maybe.map Encode.float {options}.timeout)",
+        f"{INDENT * 3}, {elm.encode_request} {request}",
+        f"{INDENT * 3}]",
+        f"{INDENT * 2})",
+    ]
+
+
+def _tracked(worker: Worker) -> list[str]:
+    """`[tracker, response]` from the tracked port; a response that does not decode
+    becomes the failure variant, still with its tracker."""
+    elm = worker.elm
+    to_msg, value, tracker = elm.local("toMsg"), elm.local("value"), elm.local("tracker")
+    response, error = elm.local("response"), elm.local("error")
+    prefix = elm_string(f"Could not decode a message from {worker.base}: ")
+    reason = f"{prefix} ++ Decode.errorToString {error}"
+    return [
+        "{-| The responses to requests sent with a tracker, each with its tracker. One that",
+        f"does not decode arrives as `{worker.failure.name}`, still with its tracker.",
+        "-}",
+        *[
+            f"{elm.tracked} : (String -> {elm.response_type} -> msg) -> Sub msg",
+            f"{elm.tracked} {to_msg} =",
+            f"{INDENT}{elm.tracked_port}",
+            f"{INDENT * 2}(\\{value} ->",
+            f"{INDENT * 3}let",
+            f"{INDENT * 4}{tracker} =",
+            f"{INDENT * 5}Decode.decodeValue (Decode.index 0 Decode.string) {value}",
+            f'{INDENT * 6}|> Result.withDefault ""',
+            f"{INDENT * 3}in",
+            f"{INDENT * 3}case Decode.decodeValue (Decode.index 1 {elm.response_decoder}) {value} of",
+            f"{INDENT * 4}Result.Ok {response} ->",
+            f"{INDENT * 5}{to_msg} {tracker} {response}",
+            "",
+            f"{INDENT * 4}Result.Err {error} ->",
+            f"{INDENT * 5}{to_msg} {tracker} {_failure(worker, reason)}",
+            f"{INDENT * 2})",
+        ],
+    ]
+
+
+def _cancel(worker: Worker) -> list[str]:
+    elm = worker.elm
+    tracker = elm.local("tracker")
+    return [
+        f"{{-| End every pending request sent with this tracker, at once, with `{worker.failure.name}`",
+        '"cancelled"; its handler\'s `reply.signal` fires. With none pending, nothing happens.',
+        "In one update, a cancel applies before the requests sent beside it, in any order.",
+        "-}",
+        f"{elm.cancel} : String -> Cmd msg",
+        f"{elm.cancel} {tracker} =",
+        f'{INDENT}{elm.send_port} (Encode.list Encode.string [ "cancel", {tracker} ])',
+    ]
+
+
+def _terminate(worker: Worker) -> list[str]:
+    elm = worker.elm
+    return [
+        f"{{-| Stop the worker: every pending request, tracked or not, ends with `{worker.failure.name}`,",
+        "and the next request starts a fresh worker. In one update, it applies before the",
+        "requests sent beside it, in any order.",
+        "-}",
+        f"{elm.terminate} : Cmd msg",
+        f"{elm.terminate} =",
+        f'{INDENT}{elm.send_port} (Encode.list Encode.string [ "terminate" ])',
+    ]
 
 
 def _failure(worker: Worker, reason: str) -> str:

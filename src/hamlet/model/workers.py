@@ -81,6 +81,11 @@ class ElmNames:
     request_decoder: str
     encode_response: str
     response_decoder: str
+    send_with: str  # tracked requests: "sendToImageWorkerWith"
+    tracked: str  # "imageWorkerTracked", the tracked responses' subscription
+    cancel: str  # "cancelImageWorker"
+    terminate: str  # "terminateImageWorker"
+    tracked_port: str  # "imageWorkerTrackedPort"
     optional_field: str  # private helper decoding an optional field
     locals: tuple[tuple[str, str], ...]
     default_field: str = ""  # private helper decoding a field with a serde default

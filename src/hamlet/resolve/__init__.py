@@ -82,7 +82,7 @@ def _worker(
         diagnostics.extend(checked)
         return None
     elm = names.elm_names(base, [v.command for v in variants if v.is_request])
-    clash = _command_clashes(enum, variants, elm)
+    clash = _command_clashes(enum, variants, elm) + _reply_clashes(enum, variants)
     if clash:
         diagnostics.extend(clash)
         return None
@@ -303,6 +303,21 @@ def _command_clashes(enum: REnum, variants: list[Variant], elm) -> list[Diagnost
         )
         for v in variants
         if v.is_request and v.command in fixed
+    ]
+
+
+def _reply_clashes(enum: REnum, variants: list[Variant]) -> list[Diagnostic]:
+    """A response `Signal` would get the reply method `signal`, which the handlers'
+    `reply` object already has: the request's AbortSignal."""
+    return [
+        error(
+            v.loc,
+            f"response `{enum.name}::{v.name}` would get the JS reply method `{v.reply}`, "
+            f"which the handlers' `reply` object already has: {names.REPLY_RESERVED[v.reply]}",
+            "rename the variant (`#[serde(rename = \"...\")]` keeps its wire tag)",
+        )
+        for v in variants
+        if not v.is_request and v.reply in names.REPLY_RESERVED
     ]
 
 

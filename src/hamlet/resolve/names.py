@@ -31,7 +31,7 @@ ELM_LOCAL_ROLES = (
     "tag", "value", "data", "request", "response", "toMsg", "error", "field",
     "decoder", "maybe", "a", "b", "c", "item", "default",
     "pairs", "key", "items", "values", "least", "keys", "size", "encoder", "dict",
-    "found", "object", "state", "char", "json",
+    "found", "object", "state", "char", "json", "options", "tracker",
 )
 
 # Roles used only inside the private helpers' bodies: no codec sees them, so record
@@ -76,7 +76,10 @@ def worker_base(enum_name: str) -> str:
 
 def elm_names(base: str, commands: list[str]) -> ElmNames:
     """For base "ImageWorker": module "Workers.ImageWorker", send "sendToImageWorker",
-    subscribe "imageWorkerResponse", request_decoder "imageWorkerRequestDecoder", ...
+    subscribe "imageWorkerResponse", request_decoder "imageWorkerRequestDecoder", the
+    tracked requests' send_with "sendToImageWorkerWith", tracked "imageWorkerTracked",
+    cancel "cancelImageWorker", terminate "terminateImageWorker", tracked_port
+    "imageWorkerTrackedPort", ...
 
     Local names avoid the module's top-level names, commands included.
     """
@@ -94,6 +97,11 @@ def elm_names(base: str, commands: list[str]) -> ElmNames:
         request_decoder=f"{lower}RequestDecoder",
         encode_response=f"encode{base}Response",
         response_decoder=f"{lower}ResponseDecoder",
+        send_with=f"sendTo{base}With",
+        tracked=f"{lower}Tracked",
+        cancel=f"cancel{base}",
+        terminate=f"terminate{base}",
+        tracked_port=f"{lower}TrackedPort",
         optional_field=f"{lower}OptionalField",
         default_field=f"{lower}DefaultField",
     )
@@ -117,7 +125,8 @@ def elm_top_level(elm: ElmNames) -> set[str]:
     """Every lowercase top-level value of the module, locals excluded."""
     return {
         elm.send, elm.subscribe, elm.send_port, elm.response_port, elm.encode_request,
-        elm.request_decoder, elm.encode_response, elm.response_decoder, elm.optional_field,
+        elm.request_decoder, elm.encode_response, elm.response_decoder, elm.send_with,
+        elm.tracked, elm.cancel, elm.terminate, elm.tracked_port, elm.optional_field,
         elm.default_field, *(name for _, name in elm.helpers),
     }
 
@@ -153,6 +162,11 @@ def schema_names(elm: ElmNames) -> SchemaNames:
 
 
 # ---- messages ----------------------------------------------------------------------------
+
+
+# Names the worker entry puts on a handler's `reply` object beside the reply methods,
+# with what each is; a response whose reply method would take one is an input error.
+REPLY_RESERVED = {"signal": "the handler's AbortSignal"}
 
 
 def variant_names(name: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ port module Workers.CSVWorker exposing
     ( CSVWorkerRequest(..), CSVWorkerResponse(..)
     , parseCSV
     , sendToCSVWorker, csvWorkerResponse
+    , sendToCSVWorkerWith, csvWorkerTracked, cancelCSVWorker, terminateCSVWorker
     , encodeCSVWorkerRequest, csvWorkerRequestDecoder
     , encodeCSVWorkerResponse, csvWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.CSVWorker exposing
 {-| Talk to the `CSVWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `ParseError`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToCSVWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `csvWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToCSVWorker, csvWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToCSVWorkerWith, csvWorkerTracked, cancelCSVWorker, terminateCSVWorker
 
 
 # JSON
@@ -82,10 +92,71 @@ csvWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `csvWorkerTracked`
+with its tracker, not on `csvWorkerResponse`; `cancelCSVWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `ParseError`
+"timed out after N ms". With no tracker, the responses arrive on
+`csvWorkerResponse`.
+-}
+sendToCSVWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> CSVWorkerRequest -> Cmd msg
+sendToCSVWorkerWith options request =
+    sendToCSVWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeCSVWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `ParseError`, still with its tracker.
+-}
+csvWorkerTracked : (String -> CSVWorkerResponse -> msg) -> Sub msg
+csvWorkerTracked toMsg =
+    csvWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 csvWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (ParseError { error = "Could not decode a message from CSVWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `ParseError`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelCSVWorker : String -> Cmd msg
+cancelCSVWorker tracker =
+    sendToCSVWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `ParseError`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateCSVWorker : Cmd msg
+terminateCSVWorker =
+    sendToCSVWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToCSVWorkerPort : Encode.Value -> Cmd msg
 
 
 port csvWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port csvWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.DataWorker exposing
     ( DataWorkerRequest(..), DataWorkerResponse(..)
     , processCSV, calculateStats
     , sendToDataWorker, dataWorkerResponse
+    , sendToDataWorkerWith, dataWorkerTracked, cancelDataWorker, terminateDataWorker
     , encodeDataWorkerRequest, dataWorkerRequestDecoder
     , encodeDataWorkerResponse, dataWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.DataWorker exposing
 {-| Talk to the `DataWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `WorkerError`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToDataWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `dataWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToDataWorker, dataWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToDataWorkerWith, dataWorkerTracked, cancelDataWorker, terminateDataWorker
 
 
 # JSON
@@ -98,10 +108,71 @@ dataWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `dataWorkerTracked`
+with its tracker, not on `dataWorkerResponse`; `cancelDataWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `WorkerError`
+"timed out after N ms". With no tracker, the responses arrive on
+`dataWorkerResponse`.
+-}
+sendToDataWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> DataWorkerRequest -> Cmd msg
+sendToDataWorkerWith options request =
+    sendToDataWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeDataWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `WorkerError`, still with its tracker.
+-}
+dataWorkerTracked : (String -> DataWorkerResponse -> msg) -> Sub msg
+dataWorkerTracked toMsg =
+    dataWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 dataWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (WorkerError { message = "Could not decode a message from DataWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `WorkerError`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelDataWorker : String -> Cmd msg
+cancelDataWorker tracker =
+    sendToDataWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `WorkerError`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateDataWorker : Cmd msg
+terminateDataWorker =
+    sendToDataWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToDataWorkerPort : Encode.Value -> Cmd msg
 
 
 port dataWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port dataWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

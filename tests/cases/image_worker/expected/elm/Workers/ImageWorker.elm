@@ -5,6 +5,7 @@ port module Workers.ImageWorker exposing
     ( ImageWorkerRequest(..), ImageWorkerResponse(..)
     , processImage
     , sendToImageWorker, imageWorkerResponse
+    , sendToImageWorkerWith, imageWorkerTracked, cancelImageWorker, terminateImageWorker
     , encodeImageWorkerRequest, imageWorkerRequestDecoder
     , encodeImageWorkerResponse, imageWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.ImageWorker exposing
 {-| Talk to the `ImageWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `ProcessingFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToImageWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `imageWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToImageWorker, imageWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToImageWorkerWith, imageWorkerTracked, cancelImageWorker, terminateImageWorker
 
 
 # JSON
@@ -91,10 +101,71 @@ imageWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `imageWorkerTracked`
+with its tracker, not on `imageWorkerResponse`; `cancelImageWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `ProcessingFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`imageWorkerResponse`.
+-}
+sendToImageWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> ImageWorkerRequest -> Cmd msg
+sendToImageWorkerWith options request =
+    sendToImageWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeImageWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `ProcessingFailed`, still with its tracker.
+-}
+imageWorkerTracked : (String -> ImageWorkerResponse -> msg) -> Sub msg
+imageWorkerTracked toMsg =
+    imageWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 imageWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (ProcessingFailed { error = "Could not decode a message from ImageWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `ProcessingFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelImageWorker : String -> Cmd msg
+cancelImageWorker tracker =
+    sendToImageWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `ProcessingFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateImageWorker : Cmd msg
+terminateImageWorker =
+    sendToImageWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToImageWorkerPort : Encode.Value -> Cmd msg
 
 
 port imageWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port imageWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.KeywordWorker exposing
     ( KeywordWorkerRequest(..), KeywordWorkerResponse(..)
     , echo, lookup, pair
     , sendToKeywordWorker, keywordWorkerResponse
+    , sendToKeywordWorkerWith, keywordWorkerTracked, cancelKeywordWorker, terminateKeywordWorker
     , encodeKeywordWorkerRequest, keywordWorkerRequestDecoder
     , encodeKeywordWorkerResponse, keywordWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.KeywordWorker exposing
 {-| Talk to the `KeywordWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `KeywordFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToKeywordWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `keywordWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToKeywordWorker, keywordWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToKeywordWorkerWith, keywordWorkerTracked, cancelKeywordWorker, terminateKeywordWorker
 
 
 # JSON
@@ -128,10 +138,71 @@ keywordWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `keywordWorkerTracked`
+with its tracker, not on `keywordWorkerResponse`; `cancelKeywordWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `KeywordFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`keywordWorkerResponse`.
+-}
+sendToKeywordWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> KeywordWorkerRequest -> Cmd msg
+sendToKeywordWorkerWith options request =
+    sendToKeywordWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeKeywordWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `KeywordFailed`, still with its tracker.
+-}
+keywordWorkerTracked : (String -> KeywordWorkerResponse -> msg) -> Sub msg
+keywordWorkerTracked toMsg =
+    keywordWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 keywordWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (KeywordFailed { error = "Could not decode a message from KeywordWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `KeywordFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelKeywordWorker : String -> Cmd msg
+cancelKeywordWorker tracker =
+    sendToKeywordWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `KeywordFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateKeywordWorker : Cmd msg
+terminateKeywordWorker =
+    sendToKeywordWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToKeywordWorkerPort : Encode.Value -> Cmd msg
 
 
 port keywordWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port keywordWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

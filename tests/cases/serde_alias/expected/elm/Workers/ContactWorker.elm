@@ -5,6 +5,7 @@ port module Workers.ContactWorker exposing
     ( ContactWorkerRequest(..), ContactWorkerResponse(..)
     , notify
     , sendToContactWorker, contactWorkerResponse
+    , sendToContactWorkerWith, contactWorkerTracked, cancelContactWorker, terminateContactWorker
     , encodeContactWorkerRequest, contactWorkerRequestDecoder
     , encodeContactWorkerResponse, contactWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.ContactWorker exposing
 {-| Talk to the `ContactWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `NotifyFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToContactWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `contactWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToContactWorker, contactWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToContactWorkerWith, contactWorkerTracked, cancelContactWorker, terminateContactWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ contactWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `contactWorkerTracked`
+with its tracker, not on `contactWorkerResponse`; `cancelContactWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `NotifyFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`contactWorkerResponse`.
+-}
+sendToContactWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> ContactWorkerRequest -> Cmd msg
+sendToContactWorkerWith options request =
+    sendToContactWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeContactWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `NotifyFailed`, still with its tracker.
+-}
+contactWorkerTracked : (String -> ContactWorkerResponse -> msg) -> Sub msg
+contactWorkerTracked toMsg =
+    contactWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 contactWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (NotifyFailed { error = "Could not decode a message from ContactWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `NotifyFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelContactWorker : String -> Cmd msg
+cancelContactWorker tracker =
+    sendToContactWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `NotifyFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateContactWorker : Cmd msg
+terminateContactWorker =
+    sendToContactWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToContactWorkerPort : Encode.Value -> Cmd msg
 
 
 port contactWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port contactWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.BagWorker exposing
     ( BagWorkerRequest(..), BagWorkerResponse(..)
     , pack
     , sendToBagWorker, bagWorkerResponse
+    , sendToBagWorkerWith, bagWorkerTracked, cancelBagWorker, terminateBagWorker
     , encodeBagWorkerRequest, bagWorkerRequestDecoder
     , encodeBagWorkerResponse, bagWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.BagWorker exposing
 {-| Talk to the `BagWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `PackFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToBagWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `bagWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToBagWorker, bagWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToBagWorkerWith, bagWorkerTracked, cancelBagWorker, terminateBagWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ bagWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `bagWorkerTracked`
+with its tracker, not on `bagWorkerResponse`; `cancelBagWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `PackFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`bagWorkerResponse`.
+-}
+sendToBagWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> BagWorkerRequest -> Cmd msg
+sendToBagWorkerWith options request =
+    sendToBagWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeBagWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `PackFailed`, still with its tracker.
+-}
+bagWorkerTracked : (String -> BagWorkerResponse -> msg) -> Sub msg
+bagWorkerTracked toMsg =
+    bagWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 bagWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (PackFailed { error = "Could not decode a message from BagWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `PackFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelBagWorker : String -> Cmd msg
+cancelBagWorker tracker =
+    sendToBagWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `PackFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateBagWorker : Cmd msg
+terminateBagWorker =
+    sendToBagWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToBagWorkerPort : Encode.Value -> Cmd msg
 
 
 port bagWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port bagWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

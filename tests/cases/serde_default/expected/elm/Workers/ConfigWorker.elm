@@ -5,6 +5,7 @@ port module Workers.ConfigWorker exposing
     ( ConfigWorkerRequest(..), ConfigWorkerResponse(..)
     , configure
     , sendToConfigWorker, configWorkerResponse
+    , sendToConfigWorkerWith, configWorkerTracked, cancelConfigWorker, terminateConfigWorker
     , encodeConfigWorkerRequest, configWorkerRequestDecoder
     , encodeConfigWorkerResponse, configWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.ConfigWorker exposing
 {-| Talk to the `ConfigWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `ConfigureFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToConfigWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `configWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToConfigWorker, configWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToConfigWorkerWith, configWorkerTracked, cancelConfigWorker, terminateConfigWorker
 
 
 # JSON
@@ -87,10 +97,71 @@ configWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `configWorkerTracked`
+with its tracker, not on `configWorkerResponse`; `cancelConfigWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `ConfigureFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`configWorkerResponse`.
+-}
+sendToConfigWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> ConfigWorkerRequest -> Cmd msg
+sendToConfigWorkerWith options request =
+    sendToConfigWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeConfigWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `ConfigureFailed`, still with its tracker.
+-}
+configWorkerTracked : (String -> ConfigWorkerResponse -> msg) -> Sub msg
+configWorkerTracked toMsg =
+    configWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 configWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (ConfigureFailed { error = "Could not decode a message from ConfigWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `ConfigureFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelConfigWorker : String -> Cmd msg
+cancelConfigWorker tracker =
+    sendToConfigWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `ConfigureFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateConfigWorker : Cmd msg
+terminateConfigWorker =
+    sendToConfigWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToConfigWorkerPort : Encode.Value -> Cmd msg
 
 
 port configWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port configWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

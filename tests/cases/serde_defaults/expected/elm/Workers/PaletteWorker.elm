@@ -5,6 +5,7 @@ port module Workers.PaletteWorker exposing
     ( PaletteWorkerRequest(..), PaletteWorkerResponse(..)
     , mix
     , sendToPaletteWorker, paletteWorkerResponse
+    , sendToPaletteWorkerWith, paletteWorkerTracked, cancelPaletteWorker, terminatePaletteWorker
     , encodePaletteWorkerRequest, paletteWorkerRequestDecoder
     , encodePaletteWorkerResponse, paletteWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.PaletteWorker exposing
 {-| Talk to the `PaletteWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `MixFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToPaletteWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `paletteWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToPaletteWorker, paletteWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToPaletteWorkerWith, paletteWorkerTracked, cancelPaletteWorker, terminatePaletteWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ paletteWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `paletteWorkerTracked`
+with its tracker, not on `paletteWorkerResponse`; `cancelPaletteWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `MixFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`paletteWorkerResponse`.
+-}
+sendToPaletteWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> PaletteWorkerRequest -> Cmd msg
+sendToPaletteWorkerWith options request =
+    sendToPaletteWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodePaletteWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `MixFailed`, still with its tracker.
+-}
+paletteWorkerTracked : (String -> PaletteWorkerResponse -> msg) -> Sub msg
+paletteWorkerTracked toMsg =
+    paletteWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 paletteWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (MixFailed { error = "Could not decode a message from PaletteWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `MixFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelPaletteWorker : String -> Cmd msg
+cancelPaletteWorker tracker =
+    sendToPaletteWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `MixFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminatePaletteWorker : Cmd msg
+terminatePaletteWorker =
+    sendToPaletteWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToPaletteWorkerPort : Encode.Value -> Cmd msg
 
 
 port paletteWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port paletteWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.SketchWorker exposing
     ( SketchWorkerRequest(..), SketchWorkerResponse(..)
     , draw, load
     , sendToSketchWorker, sketchWorkerResponse
+    , sendToSketchWorkerWith, sketchWorkerTracked, cancelSketchWorker, terminateSketchWorker
     , encodeSketchWorkerRequest, sketchWorkerRequestDecoder
     , encodeSketchWorkerResponse, sketchWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.SketchWorker exposing
 {-| Talk to the `SketchWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `SketchFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToSketchWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `sketchWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToSketchWorker, sketchWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToSketchWorkerWith, sketchWorkerTracked, cancelSketchWorker, terminateSketchWorker
 
 
 # JSON
@@ -96,10 +106,71 @@ sketchWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `sketchWorkerTracked`
+with its tracker, not on `sketchWorkerResponse`; `cancelSketchWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `SketchFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`sketchWorkerResponse`.
+-}
+sendToSketchWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> SketchWorkerRequest -> Cmd msg
+sendToSketchWorkerWith options request =
+    sendToSketchWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeSketchWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `SketchFailed`, still with its tracker.
+-}
+sketchWorkerTracked : (String -> SketchWorkerResponse -> msg) -> Sub msg
+sketchWorkerTracked toMsg =
+    sketchWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 sketchWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (SketchFailed { error = "Could not decode a message from SketchWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `SketchFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelSketchWorker : String -> Cmd msg
+cancelSketchWorker tracker =
+    sendToSketchWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `SketchFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateSketchWorker : Cmd msg
+terminateSketchWorker =
+    sendToSketchWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToSketchWorkerPort : Encode.Value -> Cmd msg
 
 
 port sketchWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port sketchWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.InputWorker exposing
     ( InputWorkerRequest(..), InputWorkerResponse(..)
     , record
     , sendToInputWorker, inputWorkerResponse
+    , sendToInputWorkerWith, inputWorkerTracked, cancelInputWorker, terminateInputWorker
     , encodeInputWorkerRequest, inputWorkerRequestDecoder
     , encodeInputWorkerResponse, inputWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.InputWorker exposing
 {-| Talk to the `InputWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `RecordFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToInputWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `inputWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToInputWorker, inputWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToInputWorkerWith, inputWorkerTracked, cancelInputWorker, terminateInputWorker
 
 
 # JSON
@@ -83,10 +93,71 @@ inputWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `inputWorkerTracked`
+with its tracker, not on `inputWorkerResponse`; `cancelInputWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `RecordFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`inputWorkerResponse`.
+-}
+sendToInputWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> InputWorkerRequest -> Cmd msg
+sendToInputWorkerWith options request =
+    sendToInputWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeInputWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `RecordFailed`, still with its tracker.
+-}
+inputWorkerTracked : (String -> InputWorkerResponse -> msg) -> Sub msg
+inputWorkerTracked toMsg =
+    inputWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 inputWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (RecordFailed { error = "Could not decode a message from InputWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `RecordFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelInputWorker : String -> Cmd msg
+cancelInputWorker tracker =
+    sendToInputWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `RecordFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateInputWorker : Cmd msg
+terminateInputWorker =
+    sendToInputWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToInputWorkerPort : Encode.Value -> Cmd msg
 
 
 port inputWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port inputWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

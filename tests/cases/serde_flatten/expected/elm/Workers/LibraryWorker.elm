@@ -5,6 +5,7 @@ port module Workers.LibraryWorker exposing
     ( LibraryWorkerRequest(..), LibraryWorkerResponse(..)
     , catalogue
     , sendToLibraryWorker, libraryWorkerResponse
+    , sendToLibraryWorkerWith, libraryWorkerTracked, cancelLibraryWorker, terminateLibraryWorker
     , encodeLibraryWorkerRequest, libraryWorkerRequestDecoder
     , encodeLibraryWorkerResponse, libraryWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.LibraryWorker exposing
 {-| Talk to the `LibraryWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `CatalogueFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToLibraryWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `libraryWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToLibraryWorker, libraryWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToLibraryWorkerWith, libraryWorkerTracked, cancelLibraryWorker, terminateLibraryWorker
 
 
 # JSON
@@ -88,10 +98,71 @@ libraryWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `libraryWorkerTracked`
+with its tracker, not on `libraryWorkerResponse`; `cancelLibraryWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `CatalogueFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`libraryWorkerResponse`.
+-}
+sendToLibraryWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> LibraryWorkerRequest -> Cmd msg
+sendToLibraryWorkerWith options request =
+    sendToLibraryWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeLibraryWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `CatalogueFailed`, still with its tracker.
+-}
+libraryWorkerTracked : (String -> LibraryWorkerResponse -> msg) -> Sub msg
+libraryWorkerTracked toMsg =
+    libraryWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 libraryWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (CatalogueFailed { error = "Could not decode a message from LibraryWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `CatalogueFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelLibraryWorker : String -> Cmd msg
+cancelLibraryWorker tracker =
+    sendToLibraryWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `CatalogueFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateLibraryWorker : Cmd msg
+terminateLibraryWorker =
+    sendToLibraryWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToLibraryWorkerPort : Encode.Value -> Cmd msg
 
 
 port libraryWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port libraryWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.TreeWorker exposing
     ( TreeWorkerRequest(..), TreeWorkerResponse(..)
     , walk
     , sendToTreeWorker, treeWorkerResponse
+    , sendToTreeWorkerWith, treeWorkerTracked, cancelTreeWorker, terminateTreeWorker
     , encodeTreeWorkerRequest, treeWorkerRequestDecoder
     , encodeTreeWorkerResponse, treeWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.TreeWorker exposing
 {-| Talk to the `TreeWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `WalkFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToTreeWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `treeWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToTreeWorker, treeWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToTreeWorkerWith, treeWorkerTracked, cancelTreeWorker, terminateTreeWorker
 
 
 # JSON
@@ -87,10 +97,71 @@ treeWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `treeWorkerTracked`
+with its tracker, not on `treeWorkerResponse`; `cancelTreeWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `WalkFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`treeWorkerResponse`.
+-}
+sendToTreeWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> TreeWorkerRequest -> Cmd msg
+sendToTreeWorkerWith options request =
+    sendToTreeWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeTreeWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `WalkFailed`, still with its tracker.
+-}
+treeWorkerTracked : (String -> TreeWorkerResponse -> msg) -> Sub msg
+treeWorkerTracked toMsg =
+    treeWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 treeWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (WalkFailed { error = "Could not decode a message from TreeWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `WalkFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelTreeWorker : String -> Cmd msg
+cancelTreeWorker tracker =
+    sendToTreeWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `WalkFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateTreeWorker : Cmd msg
+terminateTreeWorker =
+    sendToTreeWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToTreeWorkerPort : Encode.Value -> Cmd msg
 
 
 port treeWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port treeWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.UserWorker exposing
     ( UserWorkerRequest(..), UserWorkerResponse(..)
     , saveUser
     , sendToUserWorker, userWorkerResponse
+    , sendToUserWorkerWith, userWorkerTracked, cancelUserWorker, terminateUserWorker
     , encodeUserWorkerRequest, userWorkerRequestDecoder
     , encodeUserWorkerResponse, userWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.UserWorker exposing
 {-| Talk to the `UserWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `SaveFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToUserWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `userWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToUserWorker, userWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToUserWorkerWith, userWorkerTracked, cancelUserWorker, terminateUserWorker
 
 
 # JSON
@@ -89,10 +99,71 @@ userWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `userWorkerTracked`
+with its tracker, not on `userWorkerResponse`; `cancelUserWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `SaveFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`userWorkerResponse`.
+-}
+sendToUserWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> UserWorkerRequest -> Cmd msg
+sendToUserWorkerWith options request =
+    sendToUserWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeUserWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `SaveFailed`, still with its tracker.
+-}
+userWorkerTracked : (String -> UserWorkerResponse -> msg) -> Sub msg
+userWorkerTracked toMsg =
+    userWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 userWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (SaveFailed { error = "Could not decode a message from UserWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `SaveFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelUserWorker : String -> Cmd msg
+cancelUserWorker tracker =
+    sendToUserWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `SaveFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateUserWorker : Cmd msg
+terminateUserWorker =
+    sendToUserWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToUserWorkerPort : Encode.Value -> Cmd msg
 
 
 port userWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port userWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

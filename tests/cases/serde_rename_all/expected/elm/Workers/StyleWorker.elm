@@ -5,6 +5,7 @@ port module Workers.StyleWorker exposing
     ( StyleWorkerRequest(..), StyleWorkerResponse(..)
     , apply
     , sendToStyleWorker, styleWorkerResponse
+    , sendToStyleWorkerWith, styleWorkerTracked, cancelStyleWorker, terminateStyleWorker
     , encodeStyleWorkerRequest, styleWorkerRequestDecoder
     , encodeStyleWorkerResponse, styleWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.StyleWorker exposing
 {-| Talk to the `StyleWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `ApplyFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToStyleWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `styleWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToStyleWorker, styleWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToStyleWorkerWith, styleWorkerTracked, cancelStyleWorker, terminateStyleWorker
 
 
 # JSON
@@ -67,8 +77,8 @@ type StyleWorkerResponse
 {-| Send `Apply` to the worker.
 -}
 apply : Workers.Types.Lower -> Workers.Types.Upper -> Workers.Types.Pascal -> Workers.Types.Camel -> Workers.Types.ScreamingSnake -> Workers.Types.Kebab -> Workers.Types.ScreamingKebab -> Workers.Types.Command -> Workers.Types.Options -> Cmd msg
-apply lower upper pascal camel screamingSnake kebab screamingKebab command_ options =
-    sendToStyleWorker (Apply { lower = lower, upper = upper, pascal = pascal, camel = camel, screamingSnake = screamingSnake, kebab = kebab, screamingKebab = screamingKebab, command_ = command_, options = options })
+apply lower upper pascal camel screamingSnake kebab screamingKebab command_ options_ =
+    sendToStyleWorker (Apply { lower = lower, upper = upper, pascal = pascal, camel = camel, screamingSnake = screamingSnake, kebab = kebab, screamingKebab = screamingKebab, command_ = command_, options = options_ })
 
 
 {-| Send any request to the worker.
@@ -93,10 +103,71 @@ styleWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `styleWorkerTracked`
+with its tracker, not on `styleWorkerResponse`; `cancelStyleWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `ApplyFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`styleWorkerResponse`.
+-}
+sendToStyleWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> StyleWorkerRequest -> Cmd msg
+sendToStyleWorkerWith options request =
+    sendToStyleWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeStyleWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `ApplyFailed`, still with its tracker.
+-}
+styleWorkerTracked : (String -> StyleWorkerResponse -> msg) -> Sub msg
+styleWorkerTracked toMsg =
+    styleWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 styleWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (ApplyFailed { error = "Could not decode a message from StyleWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `ApplyFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelStyleWorker : String -> Cmd msg
+cancelStyleWorker tracker =
+    sendToStyleWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `ApplyFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateStyleWorker : Cmd msg
+terminateStyleWorker =
+    sendToStyleWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToStyleWorkerPort : Encode.Value -> Cmd msg
 
 
 port styleWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port styleWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.
@@ -128,7 +199,7 @@ styleWorkerRequestDecoder =
             (\tag ->
                 case tag of
                     "Apply" ->
-                        Decode.succeed (\lower upper pascal camel screamingSnake kebab screamingKebab command_ options -> Apply { lower = lower, upper = upper, pascal = pascal, camel = camel, screamingSnake = screamingSnake, kebab = kebab, screamingKebab = screamingKebab, command_ = command_, options = options })
+                        Decode.succeed (\lower upper pascal camel screamingSnake kebab screamingKebab command_ options_ -> Apply { lower = lower, upper = upper, pascal = pascal, camel = camel, screamingSnake = screamingSnake, kebab = kebab, screamingKebab = screamingKebab, command_ = command_, options = options_ })
                             |> Decode.map2 (|>) (Decode.field "lower" Workers.Types.lowerDecoder)
                             |> Decode.map2 (|>) (Decode.field "upper" Workers.Types.upperDecoder)
                             |> Decode.map2 (|>) (Decode.field "pascal" Workers.Types.pascalDecoder)

@@ -5,6 +5,7 @@ port module Workers.GestureWorker exposing
     ( GestureWorkerRequest(..), GestureWorkerResponse(..)
     , perform
     , sendToGestureWorker, gestureWorkerResponse
+    , sendToGestureWorkerWith, gestureWorkerTracked, cancelGestureWorker, terminateGestureWorker
     , encodeGestureWorkerRequest, gestureWorkerRequestDecoder
     , encodeGestureWorkerResponse, gestureWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.GestureWorker exposing
 {-| Talk to the `GestureWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `PerformFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToGestureWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `gestureWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToGestureWorker, gestureWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToGestureWorkerWith, gestureWorkerTracked, cancelGestureWorker, terminateGestureWorker
 
 
 # JSON
@@ -83,10 +93,71 @@ gestureWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `gestureWorkerTracked`
+with its tracker, not on `gestureWorkerResponse`; `cancelGestureWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `PerformFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`gestureWorkerResponse`.
+-}
+sendToGestureWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> GestureWorkerRequest -> Cmd msg
+sendToGestureWorkerWith options request =
+    sendToGestureWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeGestureWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `PerformFailed`, still with its tracker.
+-}
+gestureWorkerTracked : (String -> GestureWorkerResponse -> msg) -> Sub msg
+gestureWorkerTracked toMsg =
+    gestureWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 gestureWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (PerformFailed { error = "Could not decode a message from GestureWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `PerformFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelGestureWorker : String -> Cmd msg
+cancelGestureWorker tracker =
+    sendToGestureWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `PerformFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateGestureWorker : Cmd msg
+terminateGestureWorker =
+    sendToGestureWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToGestureWorkerPort : Encode.Value -> Cmd msg
 
 
 port gestureWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port gestureWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.DocWorker exposing
     ( DocWorkerRequest(..), DocWorkerResponse(..)
     , index
     , sendToDocWorker, docWorkerResponse
+    , sendToDocWorkerWith, docWorkerTracked, cancelDocWorker, terminateDocWorker
     , encodeDocWorkerRequest, docWorkerRequestDecoder
     , encodeDocWorkerResponse, docWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.DocWorker exposing
 {-| Talk to the `DocWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `IndexFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToDocWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `docWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToDocWorker, docWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToDocWorkerWith, docWorkerTracked, cancelDocWorker, terminateDocWorker
 
 
 # JSON
@@ -87,10 +97,71 @@ docWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `docWorkerTracked`
+with its tracker, not on `docWorkerResponse`; `cancelDocWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `IndexFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`docWorkerResponse`.
+-}
+sendToDocWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> DocWorkerRequest -> Cmd msg
+sendToDocWorkerWith options request =
+    sendToDocWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeDocWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `IndexFailed`, still with its tracker.
+-}
+docWorkerTracked : (String -> DocWorkerResponse -> msg) -> Sub msg
+docWorkerTracked toMsg =
+    docWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 docWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (IndexFailed { error = "Could not decode a message from DocWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `IndexFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelDocWorker : String -> Cmd msg
+cancelDocWorker tracker =
+    sendToDocWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `IndexFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateDocWorker : Cmd msg
+terminateDocWorker =
+    sendToDocWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToDocWorkerPort : Encode.Value -> Cmd msg
 
 
 port docWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port docWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

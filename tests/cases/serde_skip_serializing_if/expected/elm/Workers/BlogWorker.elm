@@ -5,6 +5,7 @@ port module Workers.BlogWorker exposing
     ( BlogWorkerRequest(..), BlogWorkerResponse(..)
     , publish
     , sendToBlogWorker, blogWorkerResponse
+    , sendToBlogWorkerWith, blogWorkerTracked, cancelBlogWorker, terminateBlogWorker
     , encodeBlogWorkerRequest, blogWorkerRequestDecoder
     , encodeBlogWorkerResponse, blogWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.BlogWorker exposing
 {-| Talk to the `BlogWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `PublishFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToBlogWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `blogWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToBlogWorker, blogWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToBlogWorkerWith, blogWorkerTracked, cancelBlogWorker, terminateBlogWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ blogWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `blogWorkerTracked`
+with its tracker, not on `blogWorkerResponse`; `cancelBlogWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `PublishFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`blogWorkerResponse`.
+-}
+sendToBlogWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> BlogWorkerRequest -> Cmd msg
+sendToBlogWorkerWith options request =
+    sendToBlogWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeBlogWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `PublishFailed`, still with its tracker.
+-}
+blogWorkerTracked : (String -> BlogWorkerResponse -> msg) -> Sub msg
+blogWorkerTracked toMsg =
+    blogWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 blogWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (PublishFailed { error = "Could not decode a message from BlogWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `PublishFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelBlogWorker : String -> Cmd msg
+cancelBlogWorker tracker =
+    sendToBlogWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `PublishFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateBlogWorker : Cmd msg
+terminateBlogWorker =
+    sendToBlogWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToBlogWorkerPort : Encode.Value -> Cmd msg
 
 
 port blogWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port blogWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.ShapeWorker exposing
     ( ShapeWorkerRequest(..), ShapeWorkerResponse(..)
     , measure
     , sendToShapeWorker, shapeWorkerResponse
+    , sendToShapeWorkerWith, shapeWorkerTracked, cancelShapeWorker, terminateShapeWorker
     , encodeShapeWorkerRequest, shapeWorkerRequestDecoder
     , encodeShapeWorkerResponse, shapeWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.ShapeWorker exposing
 {-| Talk to the `ShapeWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `MeasureFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToShapeWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `shapeWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToShapeWorker, shapeWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToShapeWorkerWith, shapeWorkerTracked, cancelShapeWorker, terminateShapeWorker
 
 
 # JSON
@@ -91,10 +101,71 @@ shapeWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `shapeWorkerTracked`
+with its tracker, not on `shapeWorkerResponse`; `cancelShapeWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `MeasureFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`shapeWorkerResponse`.
+-}
+sendToShapeWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> ShapeWorkerRequest -> Cmd msg
+sendToShapeWorkerWith options request =
+    sendToShapeWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeShapeWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `MeasureFailed`, still with its tracker.
+-}
+shapeWorkerTracked : (String -> ShapeWorkerResponse -> msg) -> Sub msg
+shapeWorkerTracked toMsg =
+    shapeWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 shapeWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (MeasureFailed { error = "Could not decode a message from ShapeWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `MeasureFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelShapeWorker : String -> Cmd msg
+cancelShapeWorker tracker =
+    sendToShapeWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `MeasureFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateShapeWorker : Cmd msg
+terminateShapeWorker =
+    sendToShapeWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToShapeWorkerPort : Encode.Value -> Cmd msg
 
 
 port shapeWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port shapeWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.ScriptWorker exposing
     ( ScriptWorkerRequest(..), ScriptWorkerResponse(..)
     , run
     , sendToScriptWorker, scriptWorkerResponse
+    , sendToScriptWorkerWith, scriptWorkerTracked, cancelScriptWorker, terminateScriptWorker
     , encodeScriptWorkerRequest, scriptWorkerRequestDecoder
     , encodeScriptWorkerResponse, scriptWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.ScriptWorker exposing
 {-| Talk to the `ScriptWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `RunFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToScriptWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `scriptWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToScriptWorker, scriptWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToScriptWorkerWith, scriptWorkerTracked, cancelScriptWorker, terminateScriptWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ scriptWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `scriptWorkerTracked`
+with its tracker, not on `scriptWorkerResponse`; `cancelScriptWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `RunFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`scriptWorkerResponse`.
+-}
+sendToScriptWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> ScriptWorkerRequest -> Cmd msg
+sendToScriptWorkerWith options request =
+    sendToScriptWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeScriptWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `RunFailed`, still with its tracker.
+-}
+scriptWorkerTracked : (String -> ScriptWorkerResponse -> msg) -> Sub msg
+scriptWorkerTracked toMsg =
+    scriptWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 scriptWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (RunFailed { error = "Could not decode a message from ScriptWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `RunFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelScriptWorker : String -> Cmd msg
+cancelScriptWorker tracker =
+    sendToScriptWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `RunFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateScriptWorker : Cmd msg
+terminateScriptWorker =
+    sendToScriptWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToScriptWorkerPort : Encode.Value -> Cmd msg
 
 
 port scriptWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port scriptWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.PageWorker exposing
     ( PageWorkerRequest(..), PageWorkerResponse(..)
     , render
     , sendToPageWorker, pageWorkerResponse
+    , sendToPageWorkerWith, pageWorkerTracked, cancelPageWorker, terminatePageWorker
     , encodePageWorkerRequest, pageWorkerRequestDecoder
     , encodePageWorkerResponse, pageWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.PageWorker exposing
 {-| Talk to the `PageWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `RenderFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToPageWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `pageWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToPageWorker, pageWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToPageWorkerWith, pageWorkerTracked, cancelPageWorker, terminatePageWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ pageWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `pageWorkerTracked`
+with its tracker, not on `pageWorkerResponse`; `cancelPageWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `RenderFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`pageWorkerResponse`.
+-}
+sendToPageWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> PageWorkerRequest -> Cmd msg
+sendToPageWorkerWith options request =
+    sendToPageWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodePageWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `RenderFailed`, still with its tracker.
+-}
+pageWorkerTracked : (String -> PageWorkerResponse -> msg) -> Sub msg
+pageWorkerTracked toMsg =
+    pageWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 pageWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (RenderFailed { error = "Could not decode a message from PageWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `RenderFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelPageWorker : String -> Cmd msg
+cancelPageWorker tracker =
+    sendToPageWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `RenderFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminatePageWorker : Cmd msg
+terminatePageWorker =
+    sendToPageWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToPageWorkerPort : Encode.Value -> Cmd msg
 
 
 port pageWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port pageWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

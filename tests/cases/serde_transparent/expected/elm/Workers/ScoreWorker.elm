@@ -5,6 +5,7 @@ port module Workers.ScoreWorker exposing
     ( ScoreWorkerRequest(..), ScoreWorkerResponse(..)
     , submit
     , sendToScoreWorker, scoreWorkerResponse
+    , sendToScoreWorkerWith, scoreWorkerTracked, cancelScoreWorker, terminateScoreWorker
     , encodeScoreWorkerRequest, scoreWorkerRequestDecoder
     , encodeScoreWorkerResponse, scoreWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.ScoreWorker exposing
 {-| Talk to the `ScoreWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `SubmitFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToScoreWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `scoreWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToScoreWorker, scoreWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToScoreWorkerWith, scoreWorkerTracked, cancelScoreWorker, terminateScoreWorker
 
 
 # JSON
@@ -87,10 +97,71 @@ scoreWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `scoreWorkerTracked`
+with its tracker, not on `scoreWorkerResponse`; `cancelScoreWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `SubmitFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`scoreWorkerResponse`.
+-}
+sendToScoreWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> ScoreWorkerRequest -> Cmd msg
+sendToScoreWorkerWith options request =
+    sendToScoreWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeScoreWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `SubmitFailed`, still with its tracker.
+-}
+scoreWorkerTracked : (String -> ScoreWorkerResponse -> msg) -> Sub msg
+scoreWorkerTracked toMsg =
+    scoreWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 scoreWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (SubmitFailed { error = "Could not decode a message from ScoreWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `SubmitFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelScoreWorker : String -> Cmd msg
+cancelScoreWorker tracker =
+    sendToScoreWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `SubmitFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateScoreWorker : Cmd msg
+terminateScoreWorker =
+    sendToScoreWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToScoreWorkerPort : Encode.Value -> Cmd msg
 
 
 port scoreWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port scoreWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.CellWorker exposing
     ( CellWorkerRequest(..), CellWorkerResponse(..)
     , evaluate
     , sendToCellWorker, cellWorkerResponse
+    , sendToCellWorkerWith, cellWorkerTracked, cancelCellWorker, terminateCellWorker
     , encodeCellWorkerRequest, cellWorkerRequestDecoder
     , encodeCellWorkerResponse, cellWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.CellWorker exposing
 {-| Talk to the `CellWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `EvaluateFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToCellWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `cellWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToCellWorker, cellWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToCellWorkerWith, cellWorkerTracked, cancelCellWorker, terminateCellWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ cellWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `cellWorkerTracked`
+with its tracker, not on `cellWorkerResponse`; `cancelCellWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `EvaluateFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`cellWorkerResponse`.
+-}
+sendToCellWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> CellWorkerRequest -> Cmd msg
+sendToCellWorkerWith options request =
+    sendToCellWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeCellWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `EvaluateFailed`, still with its tracker.
+-}
+cellWorkerTracked : (String -> CellWorkerResponse -> msg) -> Sub msg
+cellWorkerTracked toMsg =
+    cellWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 cellWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (EvaluateFailed { error = "Could not decode a message from CellWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `EvaluateFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelCellWorker : String -> Cmd msg
+cancelCellWorker tracker =
+    sendToCellWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `EvaluateFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateCellWorker : Cmd msg
+terminateCellWorker =
+    sendToCellWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToCellWorkerPort : Encode.Value -> Cmd msg
 
 
 port cellWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port cellWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

@@ -5,6 +5,7 @@ port module Workers.FileWorker exposing
     ( FileWorkerRequest(..), FileWorkerResponse(..)
     , store, delete, listAll, move
     , sendToFileWorker, fileWorkerResponse
+    , sendToFileWorkerWith, fileWorkerTracked, cancelFileWorker, terminateFileWorker
     , encodeFileWorkerRequest, fileWorkerRequestDecoder
     , encodeFileWorkerResponse, fileWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.FileWorker exposing
 {-| Talk to the `FileWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `FileFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToFileWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `fileWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToFileWorker, fileWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToFileWorkerWith, fileWorkerTracked, cancelFileWorker, terminateFileWorker
 
 
 # JSON
@@ -115,10 +125,71 @@ fileWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `fileWorkerTracked`
+with its tracker, not on `fileWorkerResponse`; `cancelFileWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `FileFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`fileWorkerResponse`.
+-}
+sendToFileWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> FileWorkerRequest -> Cmd msg
+sendToFileWorkerWith options request =
+    sendToFileWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeFileWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `FileFailed`, still with its tracker.
+-}
+fileWorkerTracked : (String -> FileWorkerResponse -> msg) -> Sub msg
+fileWorkerTracked toMsg =
+    fileWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 fileWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (FileFailed { error = "Could not decode a message from FileWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `FileFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelFileWorker : String -> Cmd msg
+cancelFileWorker tracker =
+    sendToFileWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `FileFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateFileWorker : Cmd msg
+terminateFileWorker =
+    sendToFileWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToFileWorkerPort : Encode.Value -> Cmd msg
 
 
 port fileWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port fileWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

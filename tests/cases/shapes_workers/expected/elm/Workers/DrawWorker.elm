@@ -5,6 +5,7 @@ port module Workers.DrawWorker exposing
     ( DrawWorkerRequest(..), DrawWorkerResponse(..)
     , draw
     , sendToDrawWorker, drawWorkerResponse
+    , sendToDrawWorkerWith, drawWorkerTracked, cancelDrawWorker, terminateDrawWorker
     , encodeDrawWorkerRequest, drawWorkerRequestDecoder
     , encodeDrawWorkerResponse, drawWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.DrawWorker exposing
 {-| Talk to the `DrawWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `DrawFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToDrawWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `drawWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToDrawWorker, drawWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToDrawWorkerWith, drawWorkerTracked, cancelDrawWorker, terminateDrawWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ drawWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `drawWorkerTracked`
+with its tracker, not on `drawWorkerResponse`; `cancelDrawWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `DrawFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`drawWorkerResponse`.
+-}
+sendToDrawWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> DrawWorkerRequest -> Cmd msg
+sendToDrawWorkerWith options request =
+    sendToDrawWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeDrawWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `DrawFailed`, still with its tracker.
+-}
+drawWorkerTracked : (String -> DrawWorkerResponse -> msg) -> Sub msg
+drawWorkerTracked toMsg =
+    drawWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 drawWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (DrawFailed { error = "Could not decode a message from DrawWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `DrawFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelDrawWorker : String -> Cmd msg
+cancelDrawWorker tracker =
+    sendToDrawWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `DrawFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateDrawWorker : Cmd msg
+terminateDrawWorker =
+    sendToDrawWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToDrawWorkerPort : Encode.Value -> Cmd msg
 
 
 port drawWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port drawWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.

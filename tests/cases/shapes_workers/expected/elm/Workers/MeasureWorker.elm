@@ -5,6 +5,7 @@ port module Workers.MeasureWorker exposing
     ( MeasureWorkerRequest(..), MeasureWorkerResponse(..)
     , measure
     , sendToMeasureWorker, measureWorkerResponse
+    , sendToMeasureWorkerWith, measureWorkerTracked, cancelMeasureWorker, terminateMeasureWorker
     , encodeMeasureWorkerRequest, measureWorkerRequestDecoder
     , encodeMeasureWorkerResponse, measureWorkerResponseDecoder
     )
@@ -12,6 +13,10 @@ port module Workers.MeasureWorker exposing
 {-| Talk to the `MeasureWorker` Web Worker: one command per request, and one
 subscription for every response. A response that does not decode arrives as
 `MeasureFailed`, saying what went wrong.
+
+To tell requests apart, cancel them or give them a timeout, send them with
+`sendToMeasureWorkerWith` and a tracker, as elm/http does: their responses arrive
+on `measureWorkerTracked`.
 
 
 # Messages
@@ -27,6 +32,11 @@ subscription for every response. A response that does not decode arrives as
 # Talking to the worker
 
 @docs sendToMeasureWorker, measureWorkerResponse
+
+
+# Tracked requests
+
+@docs sendToMeasureWorkerWith, measureWorkerTracked, cancelMeasureWorker, terminateMeasureWorker
 
 
 # JSON
@@ -86,10 +96,71 @@ measureWorkerResponse toMsg =
         )
 
 
+{-| Send a request with a tracker, a timeout, or both, like elm/http's `tracker` and
+`timeout`. A tracked request's responses, progress included, arrive on `measureWorkerTracked`
+with its tracker, not on `measureWorkerResponse`; `cancelMeasureWorker` ends it. `timeout`
+is in milliseconds: when it passes, the request ends with `MeasureFailed`
+"timed out after N ms". With no tracker, the responses arrive on
+`measureWorkerResponse`.
+-}
+sendToMeasureWorkerWith : { tracker : Maybe String, timeout : Maybe Float } -> MeasureWorkerRequest -> Cmd msg
+sendToMeasureWorkerWith options request =
+    sendToMeasureWorkerPort
+        (Encode.list Basics.identity
+            [ Encode.string "send"
+            , Maybe.withDefault Encode.null (Maybe.map Encode.string options.tracker)
+            , Maybe.withDefault Encode.null (Maybe.map Encode.float options.timeout)
+            , encodeMeasureWorkerRequest request
+            ]
+        )
+
+
+{-| The responses to requests sent with a tracker, each with its tracker. One that
+does not decode arrives as `MeasureFailed`, still with its tracker.
+-}
+measureWorkerTracked : (String -> MeasureWorkerResponse -> msg) -> Sub msg
+measureWorkerTracked toMsg =
+    measureWorkerTrackedPort
+        (\value ->
+            let
+                tracker =
+                    Decode.decodeValue (Decode.index 0 Decode.string) value
+                        |> Result.withDefault ""
+            in
+            case Decode.decodeValue (Decode.index 1 measureWorkerResponseDecoder) value of
+                Result.Ok response ->
+                    toMsg tracker response
+
+                Result.Err error ->
+                    toMsg tracker (MeasureFailed { errorText = "Could not decode a message from MeasureWorker: " ++ Decode.errorToString error })
+        )
+
+
+{-| End every pending request sent with this tracker, at once, with `MeasureFailed`
+"cancelled"; its handler's `reply.signal` fires. With none pending, nothing happens.
+In one update, a cancel applies before the requests sent beside it, in any order.
+-}
+cancelMeasureWorker : String -> Cmd msg
+cancelMeasureWorker tracker =
+    sendToMeasureWorkerPort (Encode.list Encode.string [ "cancel", tracker ])
+
+
+{-| Stop the worker: every pending request, tracked or not, ends with `MeasureFailed`,
+and the next request starts a fresh worker. In one update, it applies before the
+requests sent beside it, in any order.
+-}
+terminateMeasureWorker : Cmd msg
+terminateMeasureWorker =
+    sendToMeasureWorkerPort (Encode.list Encode.string [ "terminate" ])
+
+
 port sendToMeasureWorkerPort : Encode.Value -> Cmd msg
 
 
 port measureWorkerResponsePort : (Decode.Value -> msg) -> Sub msg
+
+
+port measureWorkerTrackedPort : (Decode.Value -> msg) -> Sub msg
 
 
 {-| Turn a request into the JSON the worker reads.
