@@ -154,6 +154,36 @@ SHOWN = """() => ({
 })"""
 
 
+# Run before the page's scripts: records every value the glue sends to the app, as
+# [port, value], by wrapping the `send` of each incoming port of the app that
+# `Elm.Main.init` returns. The app itself is the real one, unchanged.
+RECORD_PORTS = """(() => {
+    const sent = [];
+    window.__toElm = sent;
+    let elm;
+    Object.defineProperty(window, 'Elm', {
+        configurable: true,
+        get: () => elm,
+        set(value) {
+            elm = value;
+            const init = value.Main.init;
+            value.Main.init = (options) => {
+                const app = init(options);
+                for (const [name, port] of Object.entries(app.ports ?? {})) {
+                    if (typeof port.send !== 'function') continue;
+                    const send = port.send;
+                    port.send = (v) => {
+                        sent.push([name, structuredClone(v)]);
+                        return send(v);
+                    };
+                }
+                return app;
+            };
+        },
+    });
+})();"""
+
+
 class JobsPage:
     """The app in a page: start jobs from the form, click their buttons, and wait for
     what it shows."""
@@ -169,6 +199,16 @@ class JobsPage:
 
     def job(self, tracker: str) -> dict:
         return next(job for job in self.shown()["jobs"] if job["id"] == tracker)
+
+    def replies(self, tracker: str) -> list[dict]:
+        """Every reply the app got for `tracker`, in order. Replies arrive on the tracked
+        port only: the app subscribes to nothing else."""
+        sent = self.page.evaluate("() => window.__toElm")
+        assert {port for port, _ in sent} <= {"photoWorkerTrackedPort"}, sent
+        return [value[1] for _, value in sent if value[0] == tracker]
+
+    def final_replies(self, tracker: str) -> list[dict]:
+        return [r for r in self.replies(tracker) if r["type"] != "FilterProgress"]
 
     def start(self, size: str, filter: str, passes: str, timeout: str = "none") -> str:  # noqa: A002
         """Pick the settings and press Start job; returns the new job's tracker."""
@@ -209,7 +249,7 @@ class JobsPage:
 @pytest.fixture
 def jobs_page(built_app, open_page):
     with StaticServer(built_app) as server:
-        page, watched = open_page(f"{server.url}/index.html")
+        page, watched = open_page(f"{server.url}/index.html", init_script=RECORD_PORTS)
         page.wait_for_selector("#start", timeout=WAIT_MS)
         jobs = JobsPage(page, watched, server.url)
         assert jobs.shown() == {"jobs": [], "summary": "0 running, 0 done, 0 ended early"}
@@ -260,6 +300,10 @@ def test_three_jobs_one_cancelled(jobs_page):
     assert jobs_page.wait_until_done(after)["state"] == "done"
     assert jobs_page.job(long) == cancelled
     assert jobs_page.shown()["summary"] == "0 running, 3 done, 1 ended early"
+    # Each job got one final reply, and the cancelled one nothing after it.
+    assert jobs_page.replies(long)[-1] == {"type": "FilterFailed", "error": "cancelled"}
+    for tracker in (small, long, medium, after):
+        assert len(jobs_page.final_replies(tracker)) == 1, jobs_page.replies(tracker)
 
 
 def test_a_job_times_out(jobs_page):
@@ -273,6 +317,8 @@ def test_a_job_times_out(jobs_page):
     jobs_page.wait_until_under_way(other)
     jobs_page.cancel(other)
     assert jobs_page.wait_until_done(other)["status"] == "cancelled"
+    for tracker in (timed, other):
+        assert len(jobs_page.final_replies(tracker)) == 1, jobs_page.replies(tracker)
 
 
 def test_stop_all_then_a_fresh_worker(jobs_page):
@@ -290,5 +336,8 @@ def test_stop_all_then_a_fresh_worker(jobs_page):
     assert done["status"].startswith(expected_status("small", "Blur", 1, 4)), done
     entry = f"{jobs_page.base}/workers/photo_worker.js"
     assert jobs_page.watched.requested.count(entry) == 2, jobs_page.watched.requested
-    # Nothing changed the stopped jobs since.
+    # Each stopped job got its failure once, and nothing after it.
     assert [jobs_page.job(tracker) for tracker in running] == stopped
+    for tracker in running:
+        replies = jobs_page.replies(tracker)
+        assert replies[-1]["type"] == "FilterFailed" and len(jobs_page.final_replies(tracker)) == 1
