@@ -28,12 +28,11 @@ that each is still running when the test cancels, stops or times it out.
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from support import procs
-from support.examples import copy_example, files, git_ignored
+from support.examples import check_node_tests, files, generate, generated_copy, git_ignored
 from support.procs import ROOT, elm_format_problems, explain, hamlet, node, run
 from support.server import StaticServer
 
@@ -58,34 +57,16 @@ SIZES = {"small": (800, 600), "medium": (2000, 1500), "large": (4000, 3000)}
 LONG = {"size": "large", "filter": "Blur", "passes": "50"}
 
 
-def copy_app(target: Path) -> Path:
-    return copy_example(APP, target, NOT_SOURCES)
-
-
-def generate(app: Path) -> subprocess.CompletedProcess:
-    """The README's `hamlet generate`, run from the app's folder (it reads hamlet.toml);
-    --strict makes handler drift an error, so the handlers must match the enum."""
-    return hamlet("generate", "--strict", cwd=app)
-
-
 @pytest.fixture(scope="module")
 def generated_app(tmp_path_factory) -> Path:
-    app = copy_app(tmp_path_factory.mktemp("jobs") / "jobs")
-    result = generate(app)
-    assert result.returncode == 0, explain(result)
-    return app
+    return generated_copy(APP, tmp_path_factory.mktemp("jobs") / "jobs", NOT_SOURCES)
 
 
 # ---- without a browser ---------------------------------------------------------------
 
 
 def test_filters_and_handler_node_tests():
-    tests = sorted((APP / "test").glob("*.test.js"))
-    assert [t.name for t in tests] == ["handlers.test.js", "photo.test.js"]
-    result = run([node(), "--test", *[t.relative_to(APP) for t in tests]], cwd=APP)
-    assert result.returncode == 0, explain(result)
-    expected = sum(t.read_text(encoding="utf-8").count("\ntest(") for t in tests)
-    assert f"\n# pass {expected}\n" in result.stdout, result.stdout[-2000:]
+    check_node_tests(APP, ["handlers.test.js", "photo.test.js"])
 
 
 def test_crate_checks(tmp_path):
