@@ -32,6 +32,7 @@ class Contract:
     setup: str  # export of /js/<snake>_main.js
     outgoing: str  # Elm -> JS port: sendTo<Base>Port
     incoming: str  # JS -> Elm port: lowerCamel(base) ++ "ResponsePort"
+    tracked: str  # JS -> Elm port of tracked requests: lowerCamel(base) ++ "TrackedPort"
     failure: str  # the failure variant, by wire name (its "type")
     failure_field: str  # its one String field, by wire name
     own_handlers: bool = True  # tests/browser/handlers/ replaces the generated scaffold
@@ -51,6 +52,7 @@ TEST = Contract(
     setup="setupTestWorker",
     outgoing="sendToTestWorkerPort",
     incoming="testWorkerResponsePort",
+    tracked="testWorkerTrackedPort",
     failure="TestFailed",
     failure_field="error",
 )
@@ -61,6 +63,7 @@ PROBE = Contract(
     setup="setupHTTPProbeWorker",
     outgoing="sendToHTTPProbeWorkerPort",
     incoming="httpProbeWorkerResponsePort",
+    tracked="httpProbeWorkerTrackedPort",
     failure="ProbeFailed",
     failure_field="error",
 )
@@ -73,6 +76,7 @@ GEO = Contract(
     setup="setupGeoWorker",
     outgoing="sendToGeoWorkerPort",
     incoming="geoWorkerResponsePort",
+    tracked="geoWorkerTrackedPort",
     failure="geo_failed",
     failure_field="reason",
 )
@@ -85,6 +89,7 @@ KEYWORD = Contract(
     setup="setupKeywordWorker",
     outgoing="sendToKeywordWorkerPort",
     incoming="keywordWorkerResponsePort",
+    tracked="keywordWorkerTrackedPort",
     failure="KeywordFailed",
     failure_field="error",
     own_handlers=False,
@@ -98,6 +103,7 @@ SKETCH = Contract(
     setup="setupSketchWorker",
     outgoing="sendToSketchWorkerPort",
     incoming="sketchWorkerResponsePort",
+    tracked="sketchWorkerTrackedPort",
     failure="SketchFailed",
     failure_field="error",
 )
@@ -128,7 +134,10 @@ class WireSchema:
         registry = Registry().with_resource(uri, DRAFT202012.create_resource(document))
         defs = document.get("$defs", {})
         self.validators = {}
-        for suffix in ("Request", "Response", "RequestEnvelope", "ResponseEnvelope"):
+        # "Request.port": anything on the outgoing port (a request, or a command of
+        # tracked requests); "Response.tracked": [tracker, response] on the tracked port.
+        for suffix in ("Request", "Response", "RequestEnvelope", "ResponseEnvelope",
+                       "Request.port", "Response.tracked"):
             name = contract.base + suffix
             assert name in defs, f"{path.name} has no $defs/{name}"
             self.validators[suffix] = Draft202012Validator(
@@ -161,7 +170,8 @@ def contract_problems(log: dict, schemas: dict[str, WireSchema], off_contract_ty
     ways against <Base>RequestEnvelope / <Base>ResponseEnvelope. Messages a test pushed
     off-contract on purpose must fail validation (or the test is not testing that)."""
     by_outgoing = {c.outgoing: c for c in CONTRACTS}
-    by_incoming = {c.incoming: c for c in CONTRACTS}
+    by_incoming = {c.incoming: ("Response", c) for c in CONTRACTS}
+    by_incoming.update({c.tracked: ("Response.tracked", c) for c in CONTRACTS})
     problems: list[str] = []
 
     def check(kind: str, contract: Contract, value, where: str, expect_valid: bool = True) -> None:
@@ -173,13 +183,13 @@ def contract_problems(log: dict, schemas: dict[str, WireSchema], off_contract_ty
 
     for n, entry in enumerate(log["pushed"]):
         contract = by_outgoing[entry["port"]]
-        check("Request", contract, entry["value"], f"pushed[{n}]", not entry["offContract"])
+        check("Request.port", contract, entry["value"], f"pushed[{n}]", not entry["offContract"])
     for n, entry in enumerate(log["sent"]):
-        contract = by_incoming.get(entry["port"])
+        kind, contract = by_incoming.get(entry["port"], (None, None))
         if contract is None:
             problems.append(f"sent[{n}]: sent through unknown port {entry['port']}")
             continue
-        check("Response", contract, entry["value"], f"sent[{n}] ({entry['port']})")
+        check(kind, contract, entry["value"], f"sent[{n}] ({entry['port']})")
     for n, entry in enumerate(log["toWorker"]):
         contract = worker_contract(log["workers"][entry["worker"]]["url"])
         message = entry["message"]
@@ -219,10 +229,14 @@ class ElmPage:
 
     # -- setting up ------------------------------------------------------------------
 
-    def make_app(self, contracts=(TEST,), outgoing: bool = True, incoming: bool = True, name: str = "app") -> None:
+    def make_app(self, contracts=(TEST,), outgoing: bool = True, incoming: bool = True,
+                 name: str = "app", tracked: bool = True) -> None:
+        """A stand-in app with the ports of `contracts`: the outgoing one, the response
+        port (`incoming`) and the tracked port (`tracked`), each unless told otherwise."""
         spec = {
             "outgoing": [c.outgoing for c in contracts] if outgoing else [],
-            "incoming": [c.incoming for c in contracts] if incoming else [],
+            "incoming": ([c.incoming for c in contracts] if incoming else [])
+            + ([c.tracked for c in contracts] if tracked else []),
         }
         self.page.evaluate("([name, spec]) => { makeApp(name, spec); }", [name, spec])
 
@@ -250,6 +264,49 @@ class ElmPage:
             }""",
             [name, module, contract.outgoing, contract.incoming],
         )
+
+    def make_real_app(self, script: str, module: str, contract: Contract = TEST,
+                      name: str = "app") -> None:
+        """A compiled Elm app of tests/browser/elm that uses the generated module itself,
+        its ports watched (`watchPorts` in harness.js): what its Elm code sends on the
+        outgoing port is logged as pushed, what the glue sends it as sent, so both are
+        held to the schema. The app's own ports are `run<Module>`, which takes a list of
+        operations, and `got<Module>`, what it got from the generated subscriptions,
+        kept in `window.__got` (see `got`)."""
+        self.page.add_script_tag(url=script)
+        self.page.evaluate(
+            """([name, module, outgoing, incoming]) => {
+                const app = Elm[module].init();
+                watchPorts(app, outgoing, incoming);
+                window.__got = [];
+                app.ports['got' + module].subscribe((value) => window.__got.push(value));
+                window.__run = (ops) => app.ports['run' + module].send(ops);
+                window.__apps[name] = { app, subscribers: {} };
+            }""",
+            [name, module, contract.outgoing, [contract.incoming, contract.tracked]],
+        )
+
+    def run(self, *ops: dict) -> None:
+        """One update of a `make_real_app` app: its Elm code batches one command per
+        operation, in this order (tests/browser/elm/src/Operations.elm): {"op": "send",
+        "tracker": .., "timeout": .., "request": ..}, {"op": "plain", "request": ..},
+        {"op": "cancel", "tracker": ..}, {"op": "terminate"}."""
+        self.page.evaluate("(ops) => window.__run(ops)", list(ops))
+
+    def got(self) -> list[dict]:
+        """What a `make_real_app` app got, in order: {"tracker": t, "response": r} from
+        its tracked subscription, {"response": r} from the other."""
+        return self.page.evaluate("() => window.__got")
+
+    def wait_got(self, count: int, timeout: int = WAIT_MS) -> list[dict]:
+        try:
+            self.wait_for("(count) => window.__got.length >= count", count, timeout)
+        except Exception as exc:
+            raise AssertionError(
+                f"waited {timeout} ms for {count} responses in the Elm app, got: "
+                f"{json.dumps(self.got())[:1500]}\nconsole errors: {self.console_errors[:10]}"
+            ) from exc
+        return self.got()
 
     def ask_compiled_app(self, value) -> None:
         """`value` straight into the compiled app's `ask` port, as JSON an Elm app got
@@ -288,7 +345,7 @@ class ElmPage:
         """Send messages as Elm's port would: each must be a valid <Base>Request (the
         shape the generated Elm encoder produces), unless pushed off-contract on purpose."""
         for message in messages:
-            errors = self.schemas[contract.snake].errors("Request", message)
+            errors = self.schemas[contract.snake].errors("Request.port", message)
             if off_contract:
                 assert errors, f"{message} is meant to be off-contract but validates"
                 self.off_contract_types.add(message.get("type"))
@@ -310,6 +367,31 @@ class ElmPage:
             "port => window.__log.sent.filter(e => e.port === port).map(e => e.value)",
             contract.incoming,
         )
+
+    def tracked(self, contract: Contract = TEST) -> list[list]:
+        """Everything the glue sent through `contract`'s tracked port: [tracker, response]."""
+        return self.page.evaluate(
+            "port => window.__log.sent.filter(e => e.port === port).map(e => e.value)",
+            contract.tracked,
+        )
+
+    def wait_tracked(self, count: int, contract: Contract = TEST, timeout: int = WAIT_MS) -> list[list]:
+        """Wait (bounded) until at least `count` values went through the tracked port."""
+        try:
+            self.wait_for(
+                "([port, count]) => window.__log.sent.filter(e => e.port === port).length >= count",
+                [contract.tracked, count], timeout,
+            )
+        except Exception as exc:
+            raise AssertionError(
+                f"waited {timeout} ms for {count} values on {contract.tracked}, got: "
+                f"{json.dumps(self.tracked(contract))[:1500]}\nconsole errors: {self.console_errors[:10]}"
+            ) from exc
+        return self.tracked(contract)
+
+    def side(self) -> list[dict]:
+        """What handlers posted on the BroadcastChannel "hamlet-tests", in order."""
+        return self.page.evaluate("() => window.__log.side")
 
     def failures(self, contract: Contract = TEST) -> list[str]:
         return [

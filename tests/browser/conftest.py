@@ -8,10 +8,11 @@ Chromium with real module Web Workers.
     server   (session)  tests/support/server.py's StaticServer on the site
     browser  (session)  from the repository's conftest.py: Debian's Chromium through
                         playwright; skips when it is missing (fails under CI)
-    elm_app  (session)  tests/browser/elm (Main and Sketch) compiled by the real
-                        `elm make` against the generated Workers modules, served as
+    elm_app  (session)  tests/browser/elm (Main, Sketch and Tracked) compiled by the
+                        real `elm make` against the generated Workers modules, served as
                         /elm-app/main.js; skips
                         when the Elm packages are nowhere to be found (fails under CI)
+    elm_partial_apps (session) Partial and TrackedOnly, each compiled on its own
     elm      (test)     a fresh page standing in for an Elm app; at the end of every
                         test, every message that crossed the port boundary (and every
                         envelope to and from the worker) is validated against the
@@ -78,9 +79,25 @@ def elm_app(site, tmp_path_factory, elm_compiler) -> str:
     shutil.copytree(HERE / "elm", app, ignore=shutil.ignore_patterns("elm-stuff"))
     shutil.copytree(site.root / ROOTS["elm"], app / "generated")
     out = site.root / "elm-app" / "main.js"
-    made = elm_compiler.make(app, ["src/Main.elm", "src/Sketch.elm"], output=str(out))
+    made = elm_compiler.make(app, ["src/Main.elm", "src/Sketch.elm", "src/Tracked.elm"], output=str(out))
     assert made.returncode == 0, made.stdout + made.stderr
     return "/elm-app/main.js"
+
+
+@pytest.fixture(scope="session")
+def elm_partial_apps(elm_app, site, tmp_path_factory, elm_compiler) -> dict[str, str]:
+    """The URLs of tests/browser/elm's Partial and TrackedOnly, each compiled on its own:
+    a compiled file registers the ports of every program in it, and these two test
+    that the ports they do not use are missing."""
+    app = tmp_path_factory.mktemp("elm-partial") / "app"
+    shutil.copytree(HERE / "elm", app, ignore=shutil.ignore_patterns("elm-stuff"))
+    shutil.copytree(site.root / ROOTS["elm"], app / "generated")
+    urls = {}
+    for module, name in (("Partial", "partial"), ("TrackedOnly", "tracked_only")):
+        made = elm_compiler.make(app, [f"src/{module}.elm"], output=str(site.root / "elm-app" / f"{name}.js"))
+        assert made.returncode == 0, made.stdout + made.stderr
+        urls[module] = f"/elm-app/{name}.js"
+    return urls
 
 
 @pytest.fixture(scope="session")

@@ -287,6 +287,8 @@ def clashing_names():
         request("Maybe", shape=Shape.UNIT),
         request("Response", shape=Shape.UNIT),
         request("Identity", field("pair", TupleT((INT, INT)))),
+        request("Tracker", shape=Shape.UNIT),
+        request("Options", field("timeout", FLOAT)),
         response("Answer", field("value", MaybeT(STRING))),
         response("Ok", shape=Shape.UNIT),
         response("Nothing", shape=Shape.UNIT),

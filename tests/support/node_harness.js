@@ -8,7 +8,8 @@
 // A scenario imports what it needs, acts, `await settle()`s and calls `done()`, which
 // prints the log as JSON for the Python test to read.
 
-export const log = { toElm: [], toWorker: [], fromWorker: [], workers: [], terminated: [] };
+// `via` holds the port of each value in `toElm`, in the same order.
+export const log = { toElm: [], via: [], toWorker: [], fromWorker: [], workers: [], terminated: [] };
 export const instances = [];
 const clone = (value) => (value === undefined ? undefined : structuredClone(value));
 
@@ -97,6 +98,7 @@ export function makeApp(outgoing, incoming, read = (value) => {}) {
             send: (value) => {
                 read(value);
                 log.toElm.push(clone(value));
+                log.via.push(name);
             },
         };
     }

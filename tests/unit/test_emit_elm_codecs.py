@@ -119,10 +119,14 @@ def test_every_local_name_comes_from_the_model():
     for bound in ["\\tag_ ->", "case tag_ of", "Data data_ ->", "\\( a_, b ) ->",
                   "clashResponse toMsg_ =", "(\\value_ ->", "Result.Err error_ ->",
                   "sendToClash request_ =", "clashOptionalField field_ decoder =",
-                  "(\\maybe_ ->", "encodeClashResponse response_ ="]:
+                  "(\\maybe_ ->", "encodeClashResponse response_ =",
+                  "sendToClashWith options_ request_ =", "(Maybe.map Encode.string options_.tracker)",
+                  "clashTracked toMsg_ =", "                tracker_ =\n", "toMsg_ tracker_ response_",
+                  "cancelClash tracker_ =", '[ "cancel", tracker_ ]']:
         assert bound in content, bound
     for bare in ["\\tag ->", "case tag of", " data ->", "( a, b )", " toMsg ", "\\value ->",
-                 " error ->", " request =", " field ", "\\maybe ->", " response ="]:
+                 " error ->", " request =", " field ", "\\maybe ->", " response =",
+                 "With options ", "toMsg_ tracker ", "(options.", " tracker =", "tracker ]"]:
         assert bare not in content, bare
     # the record field `data` keeps its name; its parameter does not shadow the local
     assert "data = data__" in content
@@ -132,6 +136,9 @@ def test_every_local_name_comes_from_the_model():
     ours = declaration(content, "clashResponse :") + declaration(content, "clashOptionalField :")
     assert not re.search(r"(?<![.\w])(Ok|Err|Just|Nothing)\b", ours)
     assert not re.search(r"(?<![.\w])identity\b", declaration(content, "encodeClashRequest :"))
+    assert not re.search(r"(?<![.\w])identity\b", declaration(content, "sendToClashWith :"))
+    # the commands `tracker` and `options` keep their names; the locals step aside
+    assert "\ntracker : Cmd msg\n" in content and "\noptions : Float -> Cmd msg\n" in content
 
 
 def test_elm_types_are_parenthesised_where_elm_needs_it():

@@ -139,7 +139,7 @@ def test_main_uses_the_models_names(seed):
     assert "return { type: 'ParseError', error: text };\n" in content
     assert "worker = new Worker(workerUrl, { type: 'module' });\n" in content
     # No progress variant: every response ends its request.
-    assert "\n        pending.delete(id);\n" in content
+    assert "\n        forget(id, entry);\n" in content
     assert "console." not in content
 
 
@@ -147,7 +147,7 @@ def test_main_keeps_progress_pending(seed):
     content = emit_main(alone(seed["ImageWorker"]), seed["ImageWorker"]).content
     assert (
         "        if (type !== 'ProcessingProgress') {\n"
-        "            pending.delete(id);\n"
+        "            forget(id, entry);\n"
         "        }\n"
     ) in content
     assert "return { type: 'ProcessingFailed', error: text };\n" in content

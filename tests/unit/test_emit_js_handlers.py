@@ -61,7 +61,11 @@ def test_seed_scaffold_reads_like_the_contract(seed, golden):
     golden("js/handle_process_image.js", handler_stub(image, image.requests[0]))
     assert handler_stub(image, image.requests[0]) in content
     assert " *     reply.processingComplete({ resultUrl, originalSize, finalSize })\n" in content
-    assert "TODO: do the work, then send one final reply." in emit_handlers(alone(seed["CSVWorker"]), seed["CSVWorker"]).content
+    csv = emit_handlers(alone(seed["CSVWorker"]), seed["CSVWorker"]).content
+    assert "TODO: do the work, then send one final reply;\n" in csv
+    # a cooperative handler: the stub and the header say how to stop on reply.signal
+    assert "    // stop early when reply.signal.aborted.\n" in csv
+    assert "if (reply.signal.aborted) {" in csv and "{ signal: reply.signal }" in csv
 
 
 def test_drift_suggests_the_scaffolds_stub(shapes):

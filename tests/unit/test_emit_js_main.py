@@ -173,7 +173,7 @@ done();
         {"type": "Failed", "value": closed},
         {"type": "Resized", "value": [4, 3]},
     ]
-    assert {"closing": True} in log["fromWorker"]
+    assert ["closing"] in log["fromWorker"]
     assert log["terminated"] == [0] and len(log["workers"]) == 2
     Wire(shapes).check(log)
 
@@ -191,9 +191,11 @@ await settle();
 handle.terminate();
 elm.push({ type: 'Run', mode: 'hang', note: null });
 await settle();
-instances[0].dispatchEvent(new MessageEvent('message', { data: { closing: true } }));
-// A message with an id is never taken for the notice.
+instances[0].dispatchEvent(new MessageEvent('message', { data: ['closing'] }));
+// An object is never taken for the notice, with an id or without.
 instances[1].dispatchEvent(new MessageEvent('message', { data: { id: 99, closing: true } }));
+instances[1].dispatchEvent(new MessageEvent('message', { data: { closing: true } }));
+instances[1].dispatchEvent(new MessageEvent('message', { data: { 0: 'closing' } }));
 await settle();
 done();
 """,
@@ -391,6 +393,8 @@ setupShapesWorker(elm.app, { workerUrl: 'https://elsewhere.example/w.js' });
 const RealFake = globalThis.Worker;
 globalThis.Worker = class { constructor() { throw new Error('SecurityError: cross-origin'); } };
 elm.push({ type: 'Run', mode: 'complete', note: null });
+// One update's commands are handled in a microtask (Elm sends the next one later).
+await settle();
 globalThis.Worker = RealFake;
 elm.push({ type: 'Run', mode: 'complete', note: null });
 await settle();

@@ -109,7 +109,13 @@ def test_layout_and_notice(seed):
         "ImageWorkerResponseEnvelope.ProcessingComplete",
         "ImageWorkerResponseEnvelope.ProcessingFailed",
         "ImageWorkerResponseEnvelope.ProcessingProgress",
+        "ImageWorkerRequestEnvelope.cancel",
         "ImageWorkerResponseEnvelope.closing",
+        "ImageWorkerRequest.port",
+        "ImageWorkerRequest.send",
+        "ImageWorkerRequest.cancel",
+        "ImageWorkerRequest.terminate",
+        "ImageWorkerResponse.tracked",
     ]
     assert defs["ImageWorkerRequest.ProcessImage"] == {
         "type": "object",

@@ -48,16 +48,31 @@ _HANDLERS = """
     //     request  the request's fields (listed above each handler)
     //     reply    one method per response:
     {{reply_list}}
+    //              and reply.signal, an AbortSignal that fires when Elm cancels the
+    //              request or its timeout passes (Elm has then had {{failure_name}},
+    //              and every later reply is dropped)
+    //
+    // Long work should stop when the signal fires: check it as you go,
+    //
+    //     for (const item of items) {
+    //         if (reply.signal.aborted) {
+    //             return;
+    //         }
+    //         // ... one step of the work
+    //     }
+    //
+    // listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+    // `await fetch(url, { signal: reply.signal })`.
     //
     // Answer each request with exactly one final reply (any but progress); Elm sees the
     // request as running until then, and replies after it are ignored. When a handler
     // throws, rejects, or resolves without a final reply, Elm gets {{failure_name}}
     // with the reason, so await your work before returning. A handler whose promise
     // never settles, and that sends no final reply, keeps its request pending for as
-    // long as the worker runs. Calling self.close() ends the worker: every pending
-    // request gets {{failure_name}}, and the next request starts a fresh worker.
-    // Replies carry JSON values only: a BigInt or a cycle ends the request with
-    // {{failure_name}} when Elm cannot read it.
+    // long as the worker runs, unless the request has a timeout. Calling self.close()
+    // ends the worker: every pending request gets {{failure_name}}, and the next
+    // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+    // cycle ends the request with {{failure_name}} when Elm cannot read it.
 
     {{typedefs}}
     {{stubs}}
@@ -97,6 +112,7 @@ _STUB = """
     export async function {{handler}}(request, reply) {
         {{unpack}}
         // TODO: {{todo}}
+        // stop early when reply.signal.aborted.
         {{placeholder}}
     }
 """
@@ -116,6 +132,7 @@ def handler_stub(worker: Worker, variant: Variant) -> str:
         f"    {_reply_call(v)}" + ("" if v.is_terminal else "  (progress)")
         for v in worker.responses
     ]
+    reply_lines.append("    reply.signal  an AbortSignal: aborted when the request is cancelled or times out")
     failure = worker.failure
     text = js_string(f"{variant.handler} is not implemented yet")
     placeholder = (
@@ -133,9 +150,9 @@ def handler_stub(worker: Worker, variant: Variant) -> str:
         handler=variant.handler,
         unpack=unpack + "\n" if unpack else "",
         todo=(
-            "do the work (reporting progress if it helps), then send one final reply."
+            "do the work (reporting progress if it helps), then send one final reply;"
             if has_progress
-            else "do the work, then send one final reply."
+            else "do the work, then send one final reply;"
         ),
         placeholder=placeholder,
     )

@@ -63,7 +63,9 @@ def emit_index(project: Project) -> OutputFile | None:
         imports="\n".join(
             f"import {{ {w.js.setup} }} from {js_string('./' + w.js.main_file)};" for w in workers
         ),
-        options_type="{ " + ", ".join(f"{key}?: {{ workerUrl?: string | URL }}" for key in keys) + " }",
+        options_type="{ " + ", ".join(
+            f"{key}?: {{ workerUrl?: string | URL, timeoutMs?: number }}" for key in keys
+        ) + " }",
         handles_type="{ " + ", ".join(f"{key}: {{ terminate(): void }}" for key in keys) + " }",
         calls="\n".join(
             f"        {key}: {w.js.setup}(app, options?.{key}),"

@@ -17,6 +17,12 @@ becomes `image_worker_main.js`, exporting `setupImageWorker(app, options = {})`:
     main <--message--                 {id: 7, type: "ProcessingProgress", data: {percent}}
     Elm  <--imageWorkerResponsePort-- {type: "ProcessingProgress", percent}
 
+and tracked requests (docs/wire-format.md), one update's commands handled together:
+
+    Elm  --sendToImageWorkerPort-->   ["send", "a", 5000, {..}], ["cancel", "a"], ["terminate"]
+    main --postMessage-->             ["cancel", 7, "AbortError", "cancelled"]
+    Elm  <--imageWorkerTrackedPort--  ["a", {type: "ProcessingProgress", percent}]
+
 A request stays pending until its first terminal (non-progress) response; a worker
 `error` or `messageerror`, or the entry's notice that a handler called `self.close()`,
 answers every pending request with the failure variant and drops the worker, so the
@@ -46,11 +52,16 @@ _MAIN = """
     //
     // Elm sends {type, ...fields} on `{{send_port}}`; the worker gets
     // {id, type, data} and answers {id, type, data}; Elm gets {type, ...data} on
-    // `{{response_port}}`.
+    // `{{response_port}}`. Tracked requests travel on the same outgoing port as
+    // ["send", tracker, timeout, request], ["cancel", tracker] and ["terminate"], and
+    // their responses reach Elm as [tracker, response] on `{{tracked_port}}`.
     //
     {{lifecycle}}
 
     const DEFAULT_WORKER_URL = {{default_url}};
+
+    // The longest delay setTimeout takes; a longer timeout is waited for in steps.
+    const MAX_DELAY = 2147483647;
 
     // Where an app keeps the handle of its {{base}} glue. A registered symbol, so a
     // copy of this module evaluated again (a hot module reload) finds it too.
@@ -65,8 +76,11 @@ _MAIN = """
      *
      * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned; a port the app
      *     never uses is missing from `app.ports`, and that is fine
-     * @param {{ workerUrl?: string | URL }} [options]  workerUrl: where the worker entry
-     *     `{{worker_file}}` is served, {{default_url}} by default
+     * @param {{ workerUrl?: string | URL, timeoutMs?: number }} [options]  workerUrl:
+     *     where the worker entry `{{worker_file}}` is served, {{default_url}} by default;
+     *     timeoutMs: a timeout in milliseconds for each request sent without a tracker
+     *     and without a timeout of its own (none by default): when it passes, the
+     *     request ends with {{failure_name}} "timed out after N ms"
      * @returns {{ terminate(): void }}  terminate() stops the worker now; pending requests
      *     get {{failure_name}} and the next request starts a new worker
      */
@@ -76,15 +90,55 @@ _MAIN = """
             return connected;
         }
         const workerUrl = options?.workerUrl ?? DEFAULT_WORKER_URL;
+        const defaultTimeout = options?.timeoutMs ?? null;
+        if (defaultTimeout !== null && !(typeof defaultTimeout === 'number' && defaultTimeout > 0)) {
+            throw new TypeError(
+                '{{setup}}: options.timeoutMs must be a number of milliseconds above 0, ' +
+                    `or undefined for none; got ${typeof defaultTimeout === 'number' ? defaultTimeout : typeof defaultTimeout}`,
+            );
+        }
         const ports = app?.ports;
         const fromElm = ports?.{{send_port}};
         const toElm = ports?.{{response_port}};
-        const pending = new Set();
+        const toTracked = ports?.{{tracked_port}};
+        // Request id -> null for a request with no tracker and no timeout (most), or
+        // { tracker, timer }: tracker null or a string, timer null or setTimeout's.
+        const pending = new Map();
         let nextId = 1;
         let worker = null;
+        // The commands Elm sent in this turn: one update's (see `flush`).
+        let queue = [];
 
         function failure(text) {
             return {{failure_object}};
+        }
+
+        // A response to Elm, on the port of its request. A port the app does not use
+        // is missing: the response is dropped.
+        function deliver(entry, value) {
+            if (entry !== null && entry.tracker !== null) {
+                if (toTracked) {
+                    toTracked.send([entry.tracker, value]);
+                }
+            } else if (toElm) {
+                toElm.send(value);
+            }
+        }
+
+        function forget(id, entry) {
+            pending.delete(id);
+            clearTimeout(entry?.timer);
+        }
+
+        // End one pending request now, with the failure variant: a cancel, a timeout,
+        // or a reply Elm cannot read. The worker is told, so that the handler's
+        // reply.signal fires and its later replies are dropped.
+        function end(id, entry, name, text) {
+            forget(id, entry);
+            if (worker !== null) {
+                worker.postMessage(['cancel', id, name, text]);
+            }
+            deliver(entry, failure(text));
         }
 
         // Drop the worker and answer each pending request once with the failure
@@ -95,40 +149,56 @@ _MAIN = """
                 worker.terminate();
                 worker = null;
             }
-            const count = pending.size;
+            const ended = [...pending.values()];
             pending.clear();
-            if (toElm) {
-                for (let n = 0; n < count; n += 1) {
-                    toElm.send(failure(text));
+            for (const entry of ended) {
+                clearTimeout(entry?.timer);
+                deliver(entry, failure(text));
+            }
+        }
+
+        function cancel(tracker) {
+            for (const [id, entry] of pending) {
+                if (entry !== null && entry.tracker === tracker) {
+                    end(id, entry, 'AbortError', 'cancelled');
                 }
             }
+        }
+
+        function arm(id, entry, left, timeout) {
+            entry.timer = setTimeout(() => {
+                if (left > MAX_DELAY) {
+                    arm(id, entry, left - MAX_DELAY, timeout);
+                } else {
+                    end(id, entry, 'TimeoutError', `timed out after ${timeout} ms`);
+                }
+            }, Math.min(left, MAX_DELAY));
         }
 
         function onMessage(event) {
             const message = event.data;
             const id = message?.id;
-            if (!pending.has(id)) {
-                // Not pending: the request already ended (a failure, or terminate()).
-                // Or no reply at all: the entry's notice that a handler called
-                // self.close(), which the main thread gets no event for.
-                if (id === undefined && message?.closing === true && event.target === worker) {
+            const entry = pending.get(id);
+            if (entry === undefined) {
+                // Not pending: the request already ended (a failure, a cancel, a
+                // timeout, or terminate()). Or no reply at all: the entry's notice that
+                // a handler called self.close(), which the main thread gets no event for.
+                if (Array.isArray(message) && message[0] === 'closing' && event.target === worker) {
                     stop('{{base}} closed itself: a handler called self.close()');
                 }
                 return;
             }
             const type = message.type;
             {{end_request}}
-            if (toElm) {
-                // `data` is this message's own copy (structured clone made it), so it
-                // becomes Elm's value as is, with the type added: no copy per reply.
-                const data = message.data;
-                const value = data !== null && typeof data === 'object' ? data : {};
-                value.type = type;
-                try {
-                    toElm.send(value);
-                } catch (error) {
-                    unreadable(id, type, value, error);
-                }
+            // `data` is this message's own copy (structured clone made it), so it
+            // becomes Elm's value as is, with the type added: no copy per reply.
+            const data = message.data;
+            const value = data !== null && typeof data === 'object' ? data : {};
+            value.type = type;
+            try {
+                deliver(entry, value);
+            } catch (error) {
+                unreadable(id, entry, type, value, error);
             }
         }
 
@@ -136,13 +206,12 @@ _MAIN = """
         // cycle) makes Elm's decoder, or its error message, throw: then the reply is at
         // fault, and its request ends with the failure variant. Checked only here, so
         // a good reply costs nothing. Anything else the app threw is not the reply's.
-        function unreadable(id, type, value, error) {
+        function unreadable(id, entry, type, value, error) {
             const problem = notJson(value);
             if (problem === null) {
                 throw error;
             }
-            pending.delete(id);
-            toElm.send(failure(`{{base}} replied ${type}, which Elm cannot read: ${problem}`));
+            end(id, entry, 'AbortError', `{{base}} replied ${type}, which Elm cannot read: ${problem}`);
         }
 
         // Also fired, with no message, when the worker script fails to load.
@@ -162,16 +231,23 @@ _MAIN = """
             }
         }
 
-        function onRequest(request) {
+        function send(request, tracker, timeout) {
+            const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
+            if (timeout !== null && !(timeout > 0)) {
+                // No time at all, or no number: the request ends before it starts.
+                const text =
+                    typeof timeout === 'number' && !Number.isNaN(timeout)
+                        ? `timed out after ${timeout} ms`
+                        : `timeout ${String(timeout)} is not a number of milliseconds`;
+                deliver(entry, failure(text));
+                return;
+            }
             const { type, ...data } = request;
             if (worker === null) {
                 try {
                     worker = new Worker(workerUrl, { type: 'module' });
                 } catch (error) {
-                    const reason = `{{base}} could not start from ${workerUrl}: ${error?.message ?? error}`;
-                    if (toElm) {
-                        toElm.send(failure(reason));
-                    }
+                    deliver(entry, failure(`{{base}} could not start from ${workerUrl}: ${error?.message ?? error}`));
                     return;
                 }
                 worker.addEventListener('message', onMessage);
@@ -180,12 +256,49 @@ _MAIN = """
             }
             const id = nextId;
             nextId += 1;
-            pending.add(id);
+            pending.set(id, entry);
+            if (timeout !== null && timeout !== Infinity) {
+                arm(id, entry, timeout, timeout);
+            }
             worker.postMessage({ id, type, data });
         }
 
+        // Elm hands over all the commands of one update on this port in one turn, and
+        // those of the next update in a later task, so a microtask sees exactly one
+        // update's. Its cancels and terminates apply first: they end the requests of
+        // earlier updates, never one sent beside them, whatever the order in the batch.
+        function flush() {
+            const batch = queue;
+            queue = [];
+            for (const command of batch) {
+                if (Array.isArray(command)) {
+                    if (command[0] === 'cancel') {
+                        cancel(command[1]);
+                    } else if (command[0] === 'terminate') {
+                        stop('{{base}} was terminated');
+                    }
+                }
+            }
+            for (const command of batch) {
+                if (!Array.isArray(command)) {
+                    send(command, null, defaultTimeout);
+                } else if (command[0] === 'send') {
+                    const tracker = command[1] ?? null;
+                    const timeout = command[2] ?? (tracker === null ? defaultTimeout : null);
+                    send(command[3], tracker, timeout);
+                }
+            }
+        }
+
+        function onCommand(command) {
+            queue.push(command);
+            if (queue.length === 1) {
+                queueMicrotask(flush);
+            }
+        }
+
         if (fromElm) {
-            fromElm.subscribe(onRequest);
+            fromElm.subscribe(onCommand);
         }
         if (typeof window !== 'undefined') {
             window.addEventListener('beforeunload', () => stop('{{base}} stopped: the page is unloading'));
@@ -245,6 +358,7 @@ def emit_main(project: Project, worker: Worker) -> OutputFile:
         default_url=js_string(js.default_url),
         send_port=elm.send_port,
         response_port=elm.response_port,
+        tracked_port=elm.tracked_port,
         lifecycle=_lifecycle(worker),
         failure_name=worker.failure.name,
         connected_key=js_string(js.symbol),
@@ -266,11 +380,13 @@ def _lifecycle(worker: Worker) -> str:
         ends = "A request is pending until its first response."
     failure = worker.failure.name
     return comment_block(
-        f"{ends} If the worker fails, or a handler closes it (self.close()), every "
-        f"pending request gets {failure} once, and the next request starts a fresh "
-        f"worker. A reply Elm cannot read (a BigInt, a cycle) ends its request with "
-        f"{failure}. A handler whose promise never settles, and that sends no final "
-        "reply, keeps its request pending."
+        f"{ends} If the worker fails, or a handler closes it (self.close()), or Elm "
+        f"terminates it, every pending request gets {failure} once, and the next "
+        f"request starts a fresh worker. A cancel or a timeout ends its request at once "
+        f"with {failure}, and the worker aborts the handler's reply.signal. A reply Elm "
+        f"cannot read (a BigInt, a cycle) ends its request with {failure}. A handler "
+        "whose promise never settles, and that sends no final reply, keeps its request "
+        "pending unless it has a timeout."
     )
 
 
@@ -278,6 +394,6 @@ def _end_request(worker: Worker) -> str:
     """Forget the request on its first terminal response; progress keeps it pending."""
     progress = [v for v in worker.responses if not v.is_terminal]
     if not progress:
-        return "pending.delete(id);"
+        return "forget(id, entry);"
     test = " && ".join(f"type !== {js_string(v.tag)}" for v in progress)
-    return f"if ({test}) {{\n    pending.delete(id);\n}}"
+    return f"if ({test}) {{\n    forget(id, entry);\n}}"

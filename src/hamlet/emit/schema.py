@@ -21,7 +21,10 @@ gives `$defs` such as
 
 and `ImageWorkerRequest` / `ImageWorkerResponse` (a `oneOf` of the variants: what
 crosses the Elm ports), `ImageWorkerRequestEnvelope` / `ImageWorkerResponseEnvelope`
-(`{"id": 1, "type": "ProcessImage", "data": {..}}`: what crosses `postMessage`). The
+(`{"id": 1, "type": "ProcessImage", "data": {..}}`: what crosses `postMessage`), plus
+the arrays of tracked requests and the control messages: `ImageWorkerRequest.port`
+(everything on the outgoing port), `ImageWorkerResponse.tracked` (`[tracker, response]`),
+`ImageWorkerRequestEnvelope.cancel` and `ImageWorkerResponseEnvelope.closing`. The
 root schema accepts any request or response.
 
 Domain types the messages reach (directly or through other types) follow, one `$defs`
@@ -101,15 +104,22 @@ def emit_schema(project: Project, worker: Worker) -> OutputFile:
         )
         for v in variants:
             defs[f"{envelope}.{v.name}"] = _envelope(v)
+    defs[names.request_envelopes]["oneOf"].append(_ref(names.cancel_envelope))
     defs[names.response_envelopes]["oneOf"].append(_ref(names.closing))
-    defs[names.closing] = {
-        "description": "Not a response: the worker entry's notice that a handler called "
-        "self.close(). No request is answered by it; every pending request fails.",
-        "type": "object",
-        "properties": {"closing": {"const": True}},
-        "required": ["closing"],
-        "additionalProperties": False,
-    }
+    defs[names.cancel_envelope] = _array(
+        "Not a request: the main thread ended request `id` (a cancel, a timeout); "
+        "the handler's reply.signal aborts with DOMException(text, name).",
+        {"const": "cancel"},
+        {"type": "integer", "minimum": 1},
+        {"enum": ["AbortError", "TimeoutError"]},
+        {"type": "string"},
+    )
+    defs[names.closing] = _array(
+        "Not a response: the worker entry's notice that a handler called self.close(). "
+        "No request is answered by it; every pending request fails.",
+        {"const": "closing"},
+    )
+    defs.update(_tracked(worker))
     for definition in project.reached_types(worker):
         if definition.name in defs:  # would replace a message's definition silently
             raise ValueError(f"domain type {definition.name} is named like a $defs entry of {base}")
@@ -126,6 +136,49 @@ def emit_schema(project: Project, worker: Worker) -> OutputFile:
     }
     content = json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
     return OutputFile(root="worker", path=worker.js.schema_file, content=content)
+
+
+def _tracked(worker: Worker) -> dict[str, dict]:
+    """What tracked requests add at the Elm ports (docs/wire-format.md): the commands on
+    the outgoing port, and `[tracker, response]` on the tracked port."""
+    names, elm = worker.schema, worker.elm
+    return {
+        names.port: _one_of(
+            f"What Elm sends on {elm.send_port}: a request, or a command of tracked requests.",
+            [names.requests, names.send, names.cancel, names.terminate],
+        ),
+        names.send: _array(
+            f"{elm.send_with}: a request with its tracker and timeout (milliseconds).",
+            {"const": "send"},
+            {"type": ["string", "null"]},
+            {"type": ["number", "null"]},
+            _ref(names.requests),
+        ),
+        names.cancel: _array(
+            f"{elm.cancel}: end the pending requests of a tracker.",
+            {"const": "cancel"},
+            {"type": "string"},
+        ),
+        names.terminate: _array(f"{elm.terminate}: stop the worker.", {"const": "terminate"}),
+        names.tracked: _array(
+            f"What Elm gets on {elm.tracked_port}: a response to a tracked request, "
+            "after its tracker.",
+            {"type": "string"},
+            _ref(names.responses),
+        ),
+    }
+
+
+def _array(description: str, *items: dict) -> dict:
+    """A fixed-length array, its items in order."""
+    return {
+        "description": description,
+        "type": "array",
+        "prefixItems": list(items),
+        "minItems": len(items),
+        "maxItems": len(items),
+        "items": False,
+    }
 
 
 def type_schema(t: Type) -> dict:

@@ -121,13 +121,23 @@ class SchemaNames:
     "ImageWorkerRequest", responses "ImageWorkerResponse", request_envelopes
     "ImageWorkerRequestEnvelope", response_envelopes "ImageWorkerResponseEnvelope", and
     closing "ImageWorkerResponseEnvelope.closing". A variant's entry is its group's name
-    qualified with the variant's: "ImageWorkerRequest.ProcessImage"."""
+    qualified with the variant's: "ImageWorkerRequest.ProcessImage". Tracked requests
+    add port "ImageWorkerRequest.port" (everything on the outgoing port: a request or
+    one of send "ImageWorkerRequest.send", cancel "ImageWorkerRequest.cancel", terminate
+    "ImageWorkerRequest.terminate"), tracked "ImageWorkerResponse.tracked" (on the
+    tracked port) and cancel_envelope "ImageWorkerRequestEnvelope.cancel"."""
 
     requests: str
     responses: str
     request_envelopes: str
     response_envelopes: str
     closing: str
+    port: str
+    send: str
+    cancel: str
+    terminate: str
+    tracked: str
+    cancel_envelope: str
 
 
 @dataclass(frozen=True)

@@ -150,14 +150,21 @@ def js_names(base: str) -> JsNames:
 
 def schema_names(elm: ElmNames) -> SchemaNames:
     """The JSON Schema's groups are named like the Elm message types they describe:
-    "ImageWorkerRequest", "ImageWorkerRequestEnvelope", ...; the closing notice is
-    lowercase, a name no variant can take."""
+    "ImageWorkerRequest", "ImageWorkerRequestEnvelope", ...; what is not a message (the
+    closing notice, the commands of tracked requests) is a lowercase name after a dot,
+    which no variant and no domain type can take: "ImageWorkerRequest.cancel"."""
     return SchemaNames(
         requests=elm.request_type,
         responses=elm.response_type,
         request_envelopes=f"{elm.request_type}Envelope",
         response_envelopes=f"{elm.response_type}Envelope",
         closing=f"{elm.response_type}Envelope.closing",
+        port=f"{elm.request_type}.port",
+        send=f"{elm.request_type}.send",
+        cancel=f"{elm.request_type}.cancel",
+        terminate=f"{elm.request_type}.terminate",
+        tracked=f"{elm.response_type}.tracked",
+        cancel_envelope=f"{elm.request_type}Envelope.cancel",
     )
 
 

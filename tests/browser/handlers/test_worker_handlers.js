@@ -102,3 +102,48 @@ export async function handleMisreply({ tag, what }, reply) {
       throw new Error(`no misreply ${what}`);
   }
 }
+
+// The side channel of the tracked-request tests: what a handler saw, for the page.
+const side = new BroadcastChannel("hamlet-tests");
+
+export async function handleWork({ tag }, reply) {
+  reply.countProgress(tag, 1);
+  const reason = await new Promise((resolve) => {
+    reply.signal.addEventListener("abort", () => resolve(reply.signal.reason));
+  });
+  // Late: the request has ended, so these must go nowhere.
+  reply.countProgress(tag, 2);
+  reply.counted(tag);
+  side.postMessage({ tag, aborted: reply.signal.aborted, name: reason.name, message: reason.message });
+}
+
+// Every job's step k is sent before any job's step k + 1.
+const rounds = new Map();
+
+function arrive(step, jobs) {
+  let round = rounds.get(step);
+  if (round === undefined) {
+    round = { count: 0 };
+    round.done = new Promise((resolve) => {
+      round.release = resolve;
+    });
+    rounds.set(step, round);
+  }
+  round.count += 1;
+  if (round.count === jobs) {
+    round.release();
+  }
+  return round.done;
+}
+
+export async function handleLockstep({ tag, jobs, steps }, reply) {
+  for (let step = 1; step <= steps; step += 1) {
+    reply.countProgress(tag, step);
+    await arrive(step, jobs);
+  }
+  reply.counted(tag);
+}
+
+export async function handleLabel(request, reply) {
+  reply.labelled(request);
+}

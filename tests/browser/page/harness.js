@@ -14,6 +14,7 @@
     toWorker: [], // {worker, message} per postMessage from the main thread
     fromWorker: [], // {worker, message} per message event from a worker
     terminated: [], // worker index per terminate() call
+    side: [], // what handlers posted on the BroadcastChannel "hamlet-tests"
   };
   window.__log = log;
   window.__apps = {};
@@ -90,6 +91,35 @@
     for (const value of values) {
       log.pushed.push({ port, value: copy(value), offContract: Boolean(offContract) });
       for (const fn of subscribers.slice()) fn(value);
+    }
+  };
+
+  // The side channel: a handler in a worker tells the page what it saw.
+  const side = new BroadcastChannel("hamlet-tests");
+  side.onmessage = (event) => log.side.push(copy(event.data));
+
+  // A compiled Elm app's own ports, watched as the stand-in's are: what Elm sends on
+  // `outgoing` is logged as pushed, what the glue sends on an incoming port as sent.
+  window.watchPorts = function (app, outgoing, incoming) {
+    const ports = app.ports || {};
+    const out = ports[outgoing];
+    if (out) {
+      const subscribe = out.subscribe.bind(out);
+      out.subscribe = (fn) =>
+        subscribe((value) => {
+          log.pushed.push({ port: outgoing, value: copy(value), offContract: false });
+          fn(value);
+        });
+    }
+    for (const name of incoming) {
+      const port = ports[name];
+      if (port) {
+        const send = port.send.bind(port);
+        port.send = (value) => {
+          log.sent.push({ port: name, value: copy(value) });
+          send(value);
+        };
+      }
     }
   };
 

@@ -41,6 +41,16 @@ pub enum TestWorkerMessage {
     /// "progress-bigint" (a `CountProgress` holding a BigInt, then `Counted(tag)`), or
     /// "bigint-unread" (an `Echoed` with a BigInt under a key Elm does not read).
     Misreply { tag: u32, what: String },
+    /// Cooperative: `CountProgress(tag, 1)`, then waits for `reply.signal` to abort;
+    /// then replies late (`CountProgress(tag, 2)`, `Counted(tag)`), and after that
+    /// reports on the BroadcastChannel "hamlet-tests" that it stopped, and why.
+    Work { tag: u32 },
+    /// One of `jobs` requests that step together: `CountProgress(tag, step)` for each
+    /// step, the next step only once every job has sent this one; then `Counted(tag)`.
+    Lockstep { tag: u32, jobs: u32, steps: u32 },
+    /// Fields named like what tracked requests add to the wire; answered with
+    /// `Labelled` carrying the same values.
+    Label { tracker: String, timeout: u32, cancel: bool, send: String },
 
     // Worker → Main
     Echoed { tag: u32, text: String },
@@ -48,6 +58,7 @@ pub enum TestWorkerMessage {
     Counted(u32),
     Sum(i32),
     Pong,
+    Labelled { tracker: String, timeout: u32, cancel: bool, send: String },
     TestFailed { error: String },
 }
 

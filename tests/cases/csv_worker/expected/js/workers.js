@@ -16,7 +16,7 @@ import { setupCSVWorker } from './csv_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ csvWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ csvWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ csvWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

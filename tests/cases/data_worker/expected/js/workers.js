@@ -16,7 +16,7 @@ import { setupDataWorker } from './data_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ dataWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ dataWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ dataWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

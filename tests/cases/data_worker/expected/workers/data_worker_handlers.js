@@ -10,16 +10,31 @@
 //                  reply.csvProcessed({ rows: number, columns: Array<string> })
 //                  reply.statsCalculated({ mean: number, median: number, stdDev: number })
 //                  reply.workerError({ message: string })
+//              and reply.signal, an AbortSignal that fires when Elm cancels the
+//              request or its timeout passes (Elm has then had WorkerError,
+//              and every later reply is dropped)
+//
+// Long work should stop when the signal fires: check it as you go,
+//
+//     for (const item of items) {
+//         if (reply.signal.aborted) {
+//             return;
+//         }
+//         // ... one step of the work
+//     }
+//
+// listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+// `await fetch(url, { signal: reply.signal })`.
 //
 // Answer each request with exactly one final reply (any but progress); Elm sees the
 // request as running until then, and replies after it are ignored. When a handler
 // throws, rejects, or resolves without a final reply, Elm gets WorkerError
 // with the reason, so await your work before returning. A handler whose promise
 // never settles, and that sends no final reply, keeps its request pending for as
-// long as the worker runs. Calling self.close() ends the worker: every pending
-// request gets WorkerError, and the next request starts a fresh worker.
-// Replies carry JSON values only: a BigInt or a cycle ends the request with
-// WorkerError when Elm cannot read it.
+// long as the worker runs, unless the request has a timeout. Calling self.close()
+// ends the worker: every pending request gets WorkerError, and the next
+// request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+// cycle ends the request with WorkerError when Elm cannot read it.
 
 /**
  * ProcessCSV
@@ -30,11 +45,13 @@
  *     reply.csvProcessed({ rows, columns })
  *     reply.statsCalculated({ mean, median, stdDev })
  *     reply.workerError({ message })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleProcessCSV(request, reply) {
     const { data } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.workerError({ message: 'handleProcessCSV is not implemented yet' });
 }
 
@@ -47,10 +64,12 @@ export async function handleProcessCSV(request, reply) {
  *     reply.csvProcessed({ rows, columns })
  *     reply.statsCalculated({ mean, median, stdDev })
  *     reply.workerError({ message })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleCalculateStats(request, reply) {
     const { numbers } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.workerError({ message: 'handleCalculateStats is not implemented yet' });
 }

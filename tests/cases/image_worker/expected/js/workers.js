@@ -16,7 +16,7 @@ import { setupImageWorker } from './image_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ imageWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ imageWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ imageWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -16,7 +16,7 @@ import { setupKeywordWorker } from './keyword_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ keywordWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ keywordWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ keywordWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

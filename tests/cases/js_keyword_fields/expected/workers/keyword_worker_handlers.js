@@ -10,16 +10,31 @@
 //                  reply.echoed({ request: string, reply: string, answer: number, await: boolean, arguments: Array<string>, eval: string | null })
 //                  reply.found(value1: string, value2: number)
 //                  reply.keywordFailed({ error: string })
+//              and reply.signal, an AbortSignal that fires when Elm cancels the
+//              request or its timeout passes (Elm has then had KeywordFailed,
+//              and every later reply is dropped)
+//
+// Long work should stop when the signal fires: check it as you go,
+//
+//     for (const item of items) {
+//         if (reply.signal.aborted) {
+//             return;
+//         }
+//         // ... one step of the work
+//     }
+//
+// listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+// `await fetch(url, { signal: reply.signal })`.
 //
 // Answer each request with exactly one final reply (any but progress); Elm sees the
 // request as running until then, and replies after it are ignored. When a handler
 // throws, rejects, or resolves without a final reply, Elm gets KeywordFailed
 // with the reason, so await your work before returning. A handler whose promise
 // never settles, and that sends no final reply, keeps its request pending for as
-// long as the worker runs. Calling self.close() ends the worker: every pending
-// request gets KeywordFailed, and the next request starts a fresh worker.
-// Replies carry JSON values only: a BigInt or a cycle ends the request with
-// KeywordFailed when Elm cannot read it.
+// long as the worker runs, unless the request has a timeout. Calling self.close()
+// ends the worker: every pending request gets KeywordFailed, and the next
+// request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+// cycle ends the request with KeywordFailed when Elm cannot read it.
 
 // The domain types in requests and replies, as they travel (see keyword_worker.schema.json):
 /**
@@ -51,11 +66,13 @@
  *     reply.echoed({ request: request_, reply: reply_, answer: answer_, await: await_, arguments: arguments_, eval: eval_ })
  *     reply.found(value1, value2)
  *     reply.keywordFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleEcho(request, reply) {
     const { request: request_, reply: reply_, answer: answer_, await: await_, arguments: arguments_, eval: eval_, yield: yield_, let: let_, static: static_, implements: implements_, package: package_, interface: interface_, enum: enum_, class: class_, this: this_, null: null_, default: default_ } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.keywordFailed({ error: 'handleEcho is not implemented yet' });
 }
 
@@ -70,11 +87,13 @@ export async function handleEcho(request, reply) {
  *     reply.echoed({ request: request_, reply: reply_, answer: answer_, await: await_, arguments: arguments_, eval: eval_ })
  *     reply.found(value1, value2)
  *     reply.keywordFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleLookup(request, reply) {
     const { class: class_, class_: class__, reply: reply_ } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.keywordFailed({ error: 'handleLookup is not implemented yet' });
 }
 
@@ -87,10 +106,12 @@ export async function handleLookup(request, reply) {
  *     reply.echoed({ request: request_, reply: reply_, answer: answer_, await: await_, arguments: arguments_, eval: eval_ })
  *     reply.found(value1, value2)
  *     reply.keywordFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handlePair(request, reply) {
     const [value1, value2] = request.value;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.keywordFailed({ error: 'handlePair is not implemented yet' });
 }

@@ -16,7 +16,7 @@ import { setupContactWorker } from './contact_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ contactWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ contactWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ contactWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -9,15 +9,22 @@
 //
 // Elm sends {type, ...fields} on `sendToBagWorkerPort`; the worker gets
 // {id, type, data} and answers {id, type, data}; Elm gets {type, ...data} on
-// `bagWorkerResponsePort`.
+// `bagWorkerResponsePort`. Tracked requests travel on the same outgoing port as
+// ["send", tracker, timeout, request], ["cancel", tracker] and ["terminate"], and
+// their responses reach Elm as [tracker, response] on `bagWorkerTrackedPort`.
 //
 // A request is pending until its first response. If the worker fails, or a handler
-// closes it (self.close()), every pending request gets PackFailed once, and the next
-// request starts a fresh worker. A reply Elm cannot read (a BigInt, a cycle) ends its
-// request with PackFailed. A handler whose promise never settles, and that sends no
-// final reply, keeps its request pending.
+// closes it (self.close()), or Elm terminates it, every pending request gets PackFailed
+// once, and the next request starts a fresh worker. A cancel or a timeout ends its
+// request at once with PackFailed, and the worker aborts the handler's reply.signal. A
+// reply Elm cannot read (a BigInt, a cycle) ends its request with PackFailed. A handler
+// whose promise never settles, and that sends no final reply, keeps its request pending
+// unless it has a timeout.
 
 const DEFAULT_WORKER_URL = '/workers/bag_worker.js';
+
+// The longest delay setTimeout takes; a longer timeout is waited for in steps.
+const MAX_DELAY = 2147483647;
 
 // Where an app keeps the handle of its BagWorker glue. A registered symbol, so a
 // copy of this module evaluated again (a hot module reload) finds it too.
@@ -32,8 +39,11 @@ const CONNECTED = Symbol.for('hamlet.setupBagWorker');
  *
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned; a port the app
  *     never uses is missing from `app.ports`, and that is fine
- * @param {{ workerUrl?: string | URL }} [options]  workerUrl: where the worker entry
- *     `bag_worker.js` is served, '/workers/bag_worker.js' by default
+ * @param {{ workerUrl?: string | URL, timeoutMs?: number }} [options]  workerUrl:
+ *     where the worker entry `bag_worker.js` is served, '/workers/bag_worker.js' by default;
+ *     timeoutMs: a timeout in milliseconds for each request sent without a tracker
+ *     and without a timeout of its own (none by default): when it passes, the
+ *     request ends with PackFailed "timed out after N ms"
  * @returns {{ terminate(): void }}  terminate() stops the worker now; pending requests
  *     get PackFailed and the next request starts a new worker
  */
@@ -43,15 +53,55 @@ export function setupBagWorker(app, options = {}) {
         return connected;
     }
     const workerUrl = options?.workerUrl ?? DEFAULT_WORKER_URL;
+    const defaultTimeout = options?.timeoutMs ?? null;
+    if (defaultTimeout !== null && !(typeof defaultTimeout === 'number' && defaultTimeout > 0)) {
+        throw new TypeError(
+            'setupBagWorker: options.timeoutMs must be a number of milliseconds above 0, ' +
+                `or undefined for none; got ${typeof defaultTimeout === 'number' ? defaultTimeout : typeof defaultTimeout}`,
+        );
+    }
     const ports = app?.ports;
     const fromElm = ports?.sendToBagWorkerPort;
     const toElm = ports?.bagWorkerResponsePort;
-    const pending = new Set();
+    const toTracked = ports?.bagWorkerTrackedPort;
+    // Request id -> null for a request with no tracker and no timeout (most), or
+    // { tracker, timer }: tracker null or a string, timer null or setTimeout's.
+    const pending = new Map();
     let nextId = 1;
     let worker = null;
+    // The commands Elm sent in this turn: one update's (see `flush`).
+    let queue = [];
 
     function failure(text) {
         return { type: 'PackFailed', error: text };
+    }
+
+    // A response to Elm, on the port of its request. A port the app does not use
+    // is missing: the response is dropped.
+    function deliver(entry, value) {
+        if (entry !== null && entry.tracker !== null) {
+            if (toTracked) {
+                toTracked.send([entry.tracker, value]);
+            }
+        } else if (toElm) {
+            toElm.send(value);
+        }
+    }
+
+    function forget(id, entry) {
+        pending.delete(id);
+        clearTimeout(entry?.timer);
+    }
+
+    // End one pending request now, with the failure variant: a cancel, a timeout,
+    // or a reply Elm cannot read. The worker is told, so that the handler's
+    // reply.signal fires and its later replies are dropped.
+    function end(id, entry, name, text) {
+        forget(id, entry);
+        if (worker !== null) {
+            worker.postMessage(['cancel', id, name, text]);
+        }
+        deliver(entry, failure(text));
     }
 
     // Drop the worker and answer each pending request once with the failure
@@ -62,40 +112,56 @@ export function setupBagWorker(app, options = {}) {
             worker.terminate();
             worker = null;
         }
-        const count = pending.size;
+        const ended = [...pending.values()];
         pending.clear();
-        if (toElm) {
-            for (let n = 0; n < count; n += 1) {
-                toElm.send(failure(text));
+        for (const entry of ended) {
+            clearTimeout(entry?.timer);
+            deliver(entry, failure(text));
+        }
+    }
+
+    function cancel(tracker) {
+        for (const [id, entry] of pending) {
+            if (entry !== null && entry.tracker === tracker) {
+                end(id, entry, 'AbortError', 'cancelled');
             }
         }
+    }
+
+    function arm(id, entry, left, timeout) {
+        entry.timer = setTimeout(() => {
+            if (left > MAX_DELAY) {
+                arm(id, entry, left - MAX_DELAY, timeout);
+            } else {
+                end(id, entry, 'TimeoutError', `timed out after ${timeout} ms`);
+            }
+        }, Math.min(left, MAX_DELAY));
     }
 
     function onMessage(event) {
         const message = event.data;
         const id = message?.id;
-        if (!pending.has(id)) {
-            // Not pending: the request already ended (a failure, or terminate()).
-            // Or no reply at all: the entry's notice that a handler called
-            // self.close(), which the main thread gets no event for.
-            if (id === undefined && message?.closing === true && event.target === worker) {
+        const entry = pending.get(id);
+        if (entry === undefined) {
+            // Not pending: the request already ended (a failure, a cancel, a
+            // timeout, or terminate()). Or no reply at all: the entry's notice that
+            // a handler called self.close(), which the main thread gets no event for.
+            if (Array.isArray(message) && message[0] === 'closing' && event.target === worker) {
                 stop('BagWorker closed itself: a handler called self.close()');
             }
             return;
         }
         const type = message.type;
-        pending.delete(id);
-        if (toElm) {
-            // `data` is this message's own copy (structured clone made it), so it
-            // becomes Elm's value as is, with the type added: no copy per reply.
-            const data = message.data;
-            const value = data !== null && typeof data === 'object' ? data : {};
-            value.type = type;
-            try {
-                toElm.send(value);
-            } catch (error) {
-                unreadable(id, type, value, error);
-            }
+        forget(id, entry);
+        // `data` is this message's own copy (structured clone made it), so it
+        // becomes Elm's value as is, with the type added: no copy per reply.
+        const data = message.data;
+        const value = data !== null && typeof data === 'object' ? data : {};
+        value.type = type;
+        try {
+            deliver(entry, value);
+        } catch (error) {
+            unreadable(id, entry, type, value, error);
         }
     }
 
@@ -103,13 +169,12 @@ export function setupBagWorker(app, options = {}) {
     // cycle) makes Elm's decoder, or its error message, throw: then the reply is at
     // fault, and its request ends with the failure variant. Checked only here, so
     // a good reply costs nothing. Anything else the app threw is not the reply's.
-    function unreadable(id, type, value, error) {
+    function unreadable(id, entry, type, value, error) {
         const problem = notJson(value);
         if (problem === null) {
             throw error;
         }
-        pending.delete(id);
-        toElm.send(failure(`BagWorker replied ${type}, which Elm cannot read: ${problem}`));
+        end(id, entry, 'AbortError', `BagWorker replied ${type}, which Elm cannot read: ${problem}`);
     }
 
     // Also fired, with no message, when the worker script fails to load.
@@ -129,16 +194,23 @@ export function setupBagWorker(app, options = {}) {
         }
     }
 
-    function onRequest(request) {
+    function send(request, tracker, timeout) {
+        const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
+        if (timeout !== null && !(timeout > 0)) {
+            // No time at all, or no number: the request ends before it starts.
+            const text =
+                typeof timeout === 'number' && !Number.isNaN(timeout)
+                    ? `timed out after ${timeout} ms`
+                    : `timeout ${String(timeout)} is not a number of milliseconds`;
+            deliver(entry, failure(text));
+            return;
+        }
         const { type, ...data } = request;
         if (worker === null) {
             try {
                 worker = new Worker(workerUrl, { type: 'module' });
             } catch (error) {
-                const reason = `BagWorker could not start from ${workerUrl}: ${error?.message ?? error}`;
-                if (toElm) {
-                    toElm.send(failure(reason));
-                }
+                deliver(entry, failure(`BagWorker could not start from ${workerUrl}: ${error?.message ?? error}`));
                 return;
             }
             worker.addEventListener('message', onMessage);
@@ -147,12 +219,49 @@ export function setupBagWorker(app, options = {}) {
         }
         const id = nextId;
         nextId += 1;
-        pending.add(id);
+        pending.set(id, entry);
+        if (timeout !== null && timeout !== Infinity) {
+            arm(id, entry, timeout, timeout);
+        }
         worker.postMessage({ id, type, data });
     }
 
+    // Elm hands over all the commands of one update on this port in one turn, and
+    // those of the next update in a later task, so a microtask sees exactly one
+    // update's. Its cancels and terminates apply first: they end the requests of
+    // earlier updates, never one sent beside them, whatever the order in the batch.
+    function flush() {
+        const batch = queue;
+        queue = [];
+        for (const command of batch) {
+            if (Array.isArray(command)) {
+                if (command[0] === 'cancel') {
+                    cancel(command[1]);
+                } else if (command[0] === 'terminate') {
+                    stop('BagWorker was terminated');
+                }
+            }
+        }
+        for (const command of batch) {
+            if (!Array.isArray(command)) {
+                send(command, null, defaultTimeout);
+            } else if (command[0] === 'send') {
+                const tracker = command[1] ?? null;
+                const timeout = command[2] ?? (tracker === null ? defaultTimeout : null);
+                send(command[3], tracker, timeout);
+            }
+        }
+    }
+
+    function onCommand(command) {
+        queue.push(command);
+        if (queue.length === 1) {
+            queueMicrotask(flush);
+        }
+    }
+
     if (fromElm) {
-        fromElm.subscribe(onRequest);
+        fromElm.subscribe(onCommand);
     }
     if (typeof window !== 'undefined') {
         window.addEventListener('beforeunload', () => stop('BagWorker stopped: the page is unloading'));

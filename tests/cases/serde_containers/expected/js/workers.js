@@ -16,7 +16,7 @@ import { setupBagWorker } from './bag_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ bagWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ bagWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ bagWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

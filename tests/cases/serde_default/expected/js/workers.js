@@ -16,7 +16,7 @@ import { setupConfigWorker } from './config_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ configWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ configWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ configWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

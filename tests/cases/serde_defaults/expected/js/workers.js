@@ -18,7 +18,7 @@ import { setupSketchWorker } from './sketch_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ paletteWorker?: { workerUrl?: string | URL }, sketchWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ paletteWorker?: { workerUrl?: string | URL, timeoutMs?: number }, sketchWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ paletteWorker: { terminate(): void }, sketchWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -16,7 +16,7 @@ import { setupInputWorker } from './input_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ inputWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ inputWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ inputWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -16,7 +16,7 @@ import { setupLibraryWorker } from './library_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ libraryWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ libraryWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ libraryWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -16,7 +16,7 @@ import { setupTreeWorker } from './tree_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ treeWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ treeWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ treeWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -16,7 +16,7 @@ import { setupUserWorker } from './user_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ userWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ userWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ userWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

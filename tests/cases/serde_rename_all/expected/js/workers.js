@@ -16,7 +16,7 @@ import { setupStyleWorker } from './style_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ styleWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ styleWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ styleWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -9,16 +9,31 @@
 //     reply    one method per response:
 //                  reply.applied()
 //                  reply.applyFailed({ error: string })
+//              and reply.signal, an AbortSignal that fires when Elm cancels the
+//              request or its timeout passes (Elm has then had ApplyFailed,
+//              and every later reply is dropped)
+//
+// Long work should stop when the signal fires: check it as you go,
+//
+//     for (const item of items) {
+//         if (reply.signal.aborted) {
+//             return;
+//         }
+//         // ... one step of the work
+//     }
+//
+// listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+// `await fetch(url, { signal: reply.signal })`.
 //
 // Answer each request with exactly one final reply (any but progress); Elm sees the
 // request as running until then, and replies after it are ignored. When a handler
 // throws, rejects, or resolves without a final reply, Elm gets ApplyFailed
 // with the reason, so await your work before returning. A handler whose promise
 // never settles, and that sends no final reply, keeps its request pending for as
-// long as the worker runs. Calling self.close() ends the worker: every pending
-// request gets ApplyFailed, and the next request starts a fresh worker.
-// Replies carry JSON values only: a BigInt or a cycle ends the request with
-// ApplyFailed when Elm cannot read it.
+// long as the worker runs, unless the request has a timeout. Calling self.close()
+// ends the worker: every pending request gets ApplyFailed, and the next
+// request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+// cycle ends the request with ApplyFailed when Elm cannot read it.
 
 // The domain types in requests and replies, as they travel (see style_worker.schema.json):
 /**
@@ -49,10 +64,12 @@
  * @param {object} reply  one final reply:
  *     reply.applied()
  *     reply.applyFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleApply(request, reply) {
     const { lower, upper, pascal, camel, screamingSnake, kebab, screamingKebab, command, options } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.applyFailed({ error: 'handleApply is not implemented yet' });
 }

@@ -16,7 +16,7 @@ import { setupGestureWorker } from './gesture_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ gestureWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ gestureWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ gestureWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

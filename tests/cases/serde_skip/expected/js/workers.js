@@ -16,7 +16,7 @@ import { setupDocWorker } from './doc_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ docWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ docWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ docWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

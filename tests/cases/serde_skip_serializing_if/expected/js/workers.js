@@ -16,7 +16,7 @@ import { setupBlogWorker } from './blog_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ blogWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ blogWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ blogWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

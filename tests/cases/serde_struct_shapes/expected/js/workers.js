@@ -16,7 +16,7 @@ import { setupShapeWorker } from './shape_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ shapeWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ shapeWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ shapeWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

@@ -9,16 +9,31 @@
 //     reply    one method per response:
 //                  reply.measured({ total: Meters })
 //                  reply.measureFailed({ error: string })
+//              and reply.signal, an AbortSignal that fires when Elm cancels the
+//              request or its timeout passes (Elm has then had MeasureFailed,
+//              and every later reply is dropped)
+//
+// Long work should stop when the signal fires: check it as you go,
+//
+//     for (const item of items) {
+//         if (reply.signal.aborted) {
+//             return;
+//         }
+//         // ... one step of the work
+//     }
+//
+// listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+// `await fetch(url, { signal: reply.signal })`.
 //
 // Answer each request with exactly one final reply (any but progress); Elm sees the
 // request as running until then, and replies after it are ignored. When a handler
 // throws, rejects, or resolves without a final reply, Elm gets MeasureFailed
 // with the reason, so await your work before returning. A handler whose promise
 // never settles, and that sends no final reply, keeps its request pending for as
-// long as the worker runs. Calling self.close() ends the worker: every pending
-// request gets MeasureFailed, and the next request starts a fresh worker.
-// Replies carry JSON values only: a BigInt or a cycle ends the request with
-// MeasureFailed when Elm cannot read it.
+// long as the worker runs, unless the request has a timeout. Calling self.close()
+// ends the worker: every pending request gets MeasureFailed, and the next
+// request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+// cycle ends the request with MeasureFailed when Elm cannot read it.
 
 // The domain types in requests and replies, as they travel (see shape_worker.schema.json):
 /**
@@ -46,10 +61,12 @@
  * @param {object} reply  one final reply:
  *     reply.measured({ total })
  *     reply.measureFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleMeasure(request, reply) {
     const { named, meters, pair, marker, empty, void: void_, plain } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.measureFailed({ error: 'handleMeasure is not implemented yet' });
 }

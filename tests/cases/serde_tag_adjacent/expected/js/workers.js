@@ -16,7 +16,7 @@ import { setupScriptWorker } from './script_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ scriptWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ scriptWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ scriptWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

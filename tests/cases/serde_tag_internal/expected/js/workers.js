@@ -16,7 +16,7 @@ import { setupPageWorker } from './page_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ pageWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ pageWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ pageWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

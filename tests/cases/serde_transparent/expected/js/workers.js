@@ -16,7 +16,7 @@ import { setupScoreWorker } from './score_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ scoreWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ scoreWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ scoreWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

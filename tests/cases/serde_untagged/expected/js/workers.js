@@ -16,7 +16,7 @@ import { setupCellWorker } from './cell_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ cellWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ cellWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ cellWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

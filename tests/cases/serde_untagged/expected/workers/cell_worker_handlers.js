@@ -9,16 +9,31 @@
 //     reply    one method per response:
 //                  reply.evaluated({ value: Value_ })
 //                  reply.evaluateFailed({ error: string })
+//              and reply.signal, an AbortSignal that fires when Elm cancels the
+//              request or its timeout passes (Elm has then had EvaluateFailed,
+//              and every later reply is dropped)
+//
+// Long work should stop when the signal fires: check it as you go,
+//
+//     for (const item of items) {
+//         if (reply.signal.aborted) {
+//             return;
+//         }
+//         // ... one step of the work
+//     }
+//
+// listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+// `await fetch(url, { signal: reply.signal })`.
 //
 // Answer each request with exactly one final reply (any but progress); Elm sees the
 // request as running until then, and replies after it are ignored. When a handler
 // throws, rejects, or resolves without a final reply, Elm gets EvaluateFailed
 // with the reason, so await your work before returning. A handler whose promise
 // never settles, and that sends no final reply, keeps its request pending for as
-// long as the worker runs. Calling self.close() ends the worker: every pending
-// request gets EvaluateFailed, and the next request starts a fresh worker.
-// Replies carry JSON values only: a BigInt or a cycle ends the request with
-// EvaluateFailed when Elm cannot read it.
+// long as the worker runs, unless the request has a timeout. Calling self.close()
+// ends the worker: every pending request gets EvaluateFailed, and the next
+// request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+// cycle ends the request with EvaluateFailed when Elm cannot read it.
 
 // The domain types in requests and replies, as they travel (see cell_worker.schema.json):
 /**
@@ -35,10 +50,12 @@
  * @param {object} reply  one final reply:
  *     reply.evaluated({ value })
  *     reply.evaluateFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleEvaluate(request, reply) {
     const { formula, inputs } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.evaluateFailed({ error: 'handleEvaluate is not implemented yet' });
 }

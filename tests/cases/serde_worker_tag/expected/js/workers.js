@@ -16,7 +16,7 @@ import { setupFileWorker } from './file_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ fileWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ fileWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ fileWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

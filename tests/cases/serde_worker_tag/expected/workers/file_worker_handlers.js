@@ -10,16 +10,31 @@
 //                  reply.stored({ fileId: string })
 //                  reply.listed({ fileNames: Array<string> })
 //                  reply.fileFailed({ error: string })
+//              and reply.signal, an AbortSignal that fires when Elm cancels the
+//              request or its timeout passes (Elm has then had FileFailed,
+//              and every later reply is dropped)
+//
+// Long work should stop when the signal fires: check it as you go,
+//
+//     for (const item of items) {
+//         if (reply.signal.aborted) {
+//             return;
+//         }
+//         // ... one step of the work
+//     }
+//
+// listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+// `await fetch(url, { signal: reply.signal })`.
 //
 // Answer each request with exactly one final reply (any but progress); Elm sees the
 // request as running until then, and replies after it are ignored. When a handler
 // throws, rejects, or resolves without a final reply, Elm gets FileFailed
 // with the reason, so await your work before returning. A handler whose promise
 // never settles, and that sends no final reply, keeps its request pending for as
-// long as the worker runs. Calling self.close() ends the worker: every pending
-// request gets FileFailed, and the next request starts a fresh worker.
-// Replies carry JSON values only: a BigInt or a cycle ends the request with
-// FileFailed when Elm cannot read it.
+// long as the worker runs, unless the request has a timeout. Calling self.close()
+// ends the worker: every pending request gets FileFailed, and the next
+// request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+// cycle ends the request with FileFailed when Elm cannot read it.
 
 // The domain types in requests and replies, as they travel (see file_worker.schema.json):
 /**
@@ -36,11 +51,13 @@
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleStore(request, reply) {
     const { fileName, byteCount } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.fileFailed({ error: 'handleStore is not implemented yet' });
 }
 
@@ -53,11 +70,13 @@ export async function handleStore(request, reply) {
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleDelete(request, reply) {
     const { filePath } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.fileFailed({ error: 'handleDelete is not implemented yet' });
 }
 
@@ -69,9 +88,11 @@ export async function handleDelete(request, reply) {
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleListAll(request, reply) {
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.fileFailed({ error: 'handleListAll is not implemented yet' });
 }
 
@@ -85,10 +106,12 @@ export async function handleListAll(request, reply) {
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
  */
 export async function handleMove(request, reply) {
     const { from_path, to_path } = request;
 
-    // TODO: do the work, then send one final reply.
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
     reply.fileFailed({ error: 'handleMove is not implemented yet' });
 }

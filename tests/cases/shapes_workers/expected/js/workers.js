@@ -18,7 +18,7 @@ import { setupMeasureWorker } from './measure_worker_main.js';
 
 /**
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned
- * @param {{ drawWorker?: { workerUrl?: string | URL }, measureWorker?: { workerUrl?: string | URL } }} [options]
+ * @param {{ drawWorker?: { workerUrl?: string | URL, timeoutMs?: number }, measureWorker?: { workerUrl?: string | URL, timeoutMs?: number } }} [options]
  * @returns {{ drawWorker: { terminate(): void }, measureWorker: { terminate(): void } }}
  */
 export function setupWorkers(app, options = {}) {

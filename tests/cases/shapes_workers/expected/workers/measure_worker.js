@@ -6,34 +6,72 @@
 //
 // Every request gets at most one final reply: its handler's, or MeasureFailed when the
 // type is unknown, or the handler is not exported, throws, rejects or finishes without
-// a final reply. Replies after the final one are ignored. A handler whose promise never
-// settles, and that sends no final reply, keeps its request pending.
+// a final reply. Replies after the final one are ignored, and so are replies after the
+// main thread cancelled the request (a cancel or a timeout), which aborts the handler's
+// reply.signal. A handler whose promise never settles, and that sends no final reply,
+// keeps its request pending.
 
 import * as handlers from './measure_worker_handlers.js';
 
-// One request's replies, posted until the first final one.
+// The requests that have not had their final reply, by id: a cancel from the main
+// thread (["cancel", id, name, text]) finds its request here.
+const running = new Map();
+
+// One request's replies, posted until the first final one, or until the request is
+// cancelled.
 class Answer {
     constructor(id) {
         this.id = id;
         this.open = true;
+        this.controller = null; // made when a handler first reads reply.signal
     }
 
     send(type, data, final) {
         if (this.open) {
             self.postMessage({ id: this.id, type, data });
-            this.open = !final;
+            if (final) {
+                this.close();
+            }
         }
     }
 
     fail(text) {
         this.send('MeasureFailed', { error_text: text }, true);
     }
+
+    close() {
+        this.open = false;
+        running.delete(this.id);
+    }
+
+    get signal() {
+        if (this.controller === null) {
+            this.controller = new AbortController();
+        }
+        return this.controller.signal;
+    }
+
+    // The main thread ended the request (a cancel, a timeout): it has already told
+    // Elm, so every later reply is dropped; the handler's signal says why.
+    abort(name, text) {
+        if (this.open) {
+            this.close();
+            if (this.controller === null) {
+                this.controller = new AbortController(); // read later, already aborted
+            }
+            this.controller.abort(new DOMException(text, name));
+        }
+    }
 }
 
-// The `reply` a handler gets: one method per response. Plain closures, so a
-// handler may destructure them: `async function handleX(request, { done })`.
+// The `reply` a handler gets: one method per response, and `signal`, an AbortSignal
+// that fires when the request is cancelled or times out. Plain closures, so a
+// handler may destructure them: `async function handleX(request, { done, signal })`.
 function replyTo(answer) {
     return {
+        get signal() {
+            return answer.signal;
+        },
         measured: (fields) => answer.send('Measured', fields, true),
         measureFailed: (fields) => answer.send('MeasureFailed', fields, true),
     };
@@ -83,8 +121,17 @@ function run(handler, name, request, answer) {
 }
 
 self.onmessage = (event) => {
-    const { id, type, data } = event.data;
+    const message = event.data;
+    if (Array.isArray(message)) {
+        // Not a request: ["cancel", id, name, text].
+        if (message[0] === 'cancel') {
+            running.get(message[1])?.abort(message[2], message[3]);
+        }
+        return;
+    }
+    const { id, type, data } = message;
     const answer = new Answer(id);
+    running.set(id, answer);
     switch (type) {
         case 'Measure':
             run(handlers.handleMeasure, 'handleMeasure', data, answer);
@@ -99,11 +146,11 @@ self.onmessage = (event) => {
 
 // A handler may end this worker with `self.close()` (or `close()`), and the main
 // thread gets no event for that: it is told first, so that it fails what is pending
-// and starts a fresh worker for the next request. Every reply has an `id`; the
-// notice has none.
+// and starts a fresh worker for the next request. Every reply is an object; the
+// notice is an array.
 const closeWorker = self.close;
 self.close = function close() {
-    self.postMessage({ closing: true });
+    self.postMessage(['closing']);
     closeWorker.call(self);
 };
 

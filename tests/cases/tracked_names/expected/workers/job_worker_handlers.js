@@ -1,0 +1,147 @@
+// JobWorker handlers: this file is yours to edit. Hamlet wrote it once, from
+// input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
+// handler here, and prints the function to add.
+//
+// It runs inside the Web Worker (no DOM, no `window`), imported by job_worker.js.
+// Each request from Elm calls the handler of the same name with
+//
+//     request  the request's fields (listed above each handler)
+//     reply    one method per response:
+//                  reply.done({ tracker: string })
+//                  reply.signalSent({ signal: string })
+//                  reply.jobFailed({ error: string })
+//              and reply.signal, an AbortSignal that fires when Elm cancels the
+//              request or its timeout passes (Elm has then had JobFailed,
+//              and every later reply is dropped)
+//
+// Long work should stop when the signal fires: check it as you go,
+//
+//     for (const item of items) {
+//         if (reply.signal.aborted) {
+//             return;
+//         }
+//         // ... one step of the work
+//     }
+//
+// listen for it (reply.signal.addEventListener('abort', () => ...)), or pass it on:
+// `await fetch(url, { signal: reply.signal })`.
+//
+// Answer each request with exactly one final reply (any but progress); Elm sees the
+// request as running until then, and replies after it are ignored. When a handler
+// throws, rejects, or resolves without a final reply, Elm gets JobFailed
+// with the reason, so await your work before returning. A handler whose promise
+// never settles, and that sends no final reply, keeps its request pending for as
+// long as the worker runs, unless the request has a timeout. Calling self.close()
+// ends the worker: every pending request gets JobFailed, and the next
+// request starts a fresh worker. Replies carry JSON values only: a BigInt or a
+// cycle ends the request with JobFailed when Elm cannot read it.
+
+/**
+ * Tracker
+ *
+ * @param {object} request
+ * @param {string} request.tracker  Rust `String`
+ * @param {number} request.timeout  Rust `f64`
+ * @param {object} reply  one final reply:
+ *     reply.done({ tracker })
+ *     reply.signalSent({ signal })
+ *     reply.jobFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
+ */
+export async function handleTracker(request, reply) {
+    const { tracker, timeout } = request;
+
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
+    reply.jobFailed({ error: 'handleTracker is not implemented yet' });
+}
+
+/**
+ * Options
+ *
+ * @param {object} request
+ * @param {boolean} request.cancel  Rust `bool`
+ * @param {string} request.send  Rust `String`
+ * @param {object} reply  one final reply:
+ *     reply.done({ tracker })
+ *     reply.signalSent({ signal })
+ *     reply.jobFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
+ */
+export async function handleOptions(request, reply) {
+    const { cancel, send } = request;
+
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
+    reply.jobFailed({ error: 'handleOptions is not implemented yet' });
+}
+
+/**
+ * Request
+ *
+ * @param {object} request
+ * @param {string} request.value  Rust `String`
+ * @param {object} reply  one final reply:
+ *     reply.done({ tracker })
+ *     reply.signalSent({ signal })
+ *     reply.jobFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
+ */
+export async function handleRequest(request, reply) {
+    const value = request.value;
+
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
+    reply.jobFailed({ error: 'handleRequest is not implemented yet' });
+}
+
+/**
+ * Cancel
+ *
+ * @param {object} request  Cancel carries no fields: {}
+ * @param {object} reply  one final reply:
+ *     reply.done({ tracker })
+ *     reply.signalSent({ signal })
+ *     reply.jobFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
+ */
+export async function handleCancel(request, reply) {
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
+    reply.jobFailed({ error: 'handleCancel is not implemented yet' });
+}
+
+/**
+ * Terminate
+ *
+ * @param {object} request  Terminate carries no fields: {}
+ * @param {object} reply  one final reply:
+ *     reply.done({ tracker })
+ *     reply.signalSent({ signal })
+ *     reply.jobFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
+ */
+export async function handleTerminate(request, reply) {
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
+    reply.jobFailed({ error: 'handleTerminate is not implemented yet' });
+}
+
+/**
+ * Send
+ *
+ * @param {object} request
+ * @param {number} request.id  Rust `u32`
+ * @param {object} reply  one final reply:
+ *     reply.done({ tracker })
+ *     reply.signalSent({ signal })
+ *     reply.jobFailed({ error })
+ *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
+ */
+export async function handleSend(request, reply) {
+    const { id } = request;
+
+    // TODO: do the work, then send one final reply;
+    // stop early when reply.signal.aborted.
+    reply.jobFailed({ error: 'handleSend is not implemented yet' });
+}

@@ -1,0 +1,336 @@
+"""Tracked requests in the main-thread glue, run in node with the harness's fake
+`Worker` and Elm ports (tests/support/node_harness.js): the commands of one update
+(one `push`, as Elm hands over one update's commands in one turn) are handled
+together, cancels and terminates first; a tracked request's responses reach the
+tracked port with its tracker; a cancel or a timeout ends its request at once, aborts
+the handler's `reply.signal` and drops what comes later; odd timeouts; ports the app
+does not use. Every message that crosses is on the generated JSON Schema's contract.
+
+The same behaviour in Chromium, with real workers and real compiled Elm, is in
+tests/browser/test_browser_tracked.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hamlet.emit.js_index import emit_index
+from hamlet.emit.js_main import emit_main
+from hamlet.model import Project
+from support.node import needs_node, run_node
+from support.project import alone
+from support.schema import Wire
+from support.shapes import HANDLERS, MAIN_PRELUDE, shapes_site
+
+PORTS = "['sendToShapesWorkerPort'], ['shapesWorkerResponsePort', 'shapesWorkerTrackedPort']"
+RESPONSE = "shapesWorkerResponsePort"
+TRACKED = "shapesWorkerTrackedPort"
+
+
+def run(shapes, tmp_path, body: str) -> dict:
+    log = run_node(tmp_path, shapes_site(shapes, HANDLERS), MAIN_PRELUDE + body)
+    Wire(shapes).check(log)
+    return log
+
+
+def run_(tracker, mode, note=None, timeout="null"):
+    """A tracked `Run` command, as `sendToShapesWorkerWith` encodes it."""
+    tracker = "null" if tracker is None else f"'{tracker}'"
+    note = "null" if note is None else f"'{note}'"
+    return f"['send', {tracker}, {timeout}, {{ type: 'Run', mode: '{mode}', note: {note} }}]"
+
+
+def arrived(log) -> list[tuple[str, object]]:
+    """What reached Elm, each with its port."""
+    return list(zip(log["via"], log["toElm"]))
+
+
+def failed(text):
+    return {"type": "Failed", "value": text}
+
+
+@needs_node
+def test_a_tracked_requests_responses_reach_the_tracked_port_with_its_tracker(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('a', 'progress')}, {run_('b', 'complete', 'b')}, {{ type: 'Resize', value: [1, 2] }},
+         {run_(None, 'complete', 'untracked')}, {run_('', 'complete', 'empty tracker')});
+await settle();
+done();
+""")
+    got = arrived(log)
+    assert [value for port, value in got if port == TRACKED and value[0] == "a"] == [
+        ["a", {"type": "StepProgress", "value": 1}],
+        ["a", {"type": "StepProgress", "value": 2}],
+        ["a", {"type": "Ran", "mode": "progress", "note": None}],
+    ]
+    assert ["b", {"type": "Ran", "mode": "complete", "note": "b"}] in [v for p, v in got if p == TRACKED]
+    assert ["", {"type": "Ran", "mode": "complete", "note": "empty tracker"}] in [v for p, v in got if p == TRACKED]
+    assert sorted((v["type"], v.get("note")) for p, v in got if p == RESPONSE) == [
+        ("Ran", "untracked"), ("Resized", None)]
+    assert len(got) == 7
+    # The envelope is the same for every request: the tracker stays on the main thread.
+    assert all(isinstance(m, dict) and set(m) == {"id", "type", "data"} for m in log["toWorker"])
+
+
+@needs_node
+@pytest.mark.parametrize("order", ["cancel first", "send first"])
+def test_a_cancel_ends_the_earlier_request_never_the_one_sent_beside_it(shapes, tmp_path, order):
+    batch = ["['cancel', 'search']", run_("search", "complete", "new")]
+    if order == "send first":
+        batch.reverse()
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('search', 'hang', 'old')});
+await settle();
+elm.push({', '.join(batch)});
+await settle();
+done();
+""")
+    assert arrived(log) == [
+        (TRACKED, ["search", failed("cancelled")]),
+        (TRACKED, ["search", {"type": "Ran", "mode": "complete", "note": "new"}]),
+    ]
+    assert log["toWorker"][1] == ["cancel", 1, "AbortError", "cancelled"]
+    assert log["toWorker"][2]["id"] == 2
+
+
+@needs_node
+def test_a_cancel_ends_every_pending_request_of_its_tracker_and_nothing_else(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('x', 'hang', '1')}, {run_('x', 'hang', '2')}, {run_('y', 'hang', '3')},
+         {run_(None, 'hang', '4')});
+await settle();
+elm.push(['cancel', 'nobody'], ['cancel', 'X']);
+await settle();
+const before = log.toElm.length;
+elm.push(['cancel', 'x']);
+await settle();
+elm.push(['cancel', 'x']);
+await settle();
+done({{ before }});
+""")
+    assert log["before"] == 0
+    assert arrived(log) == [(TRACKED, ["x", failed("cancelled")])] * 2
+    assert [m for m in log["toWorker"] if isinstance(m, list)] == [
+        ["cancel", 1, "AbortError", "cancelled"], ["cancel", 2, "AbortError", "cancelled"]]
+
+
+@needs_node
+def test_a_cancel_aborts_the_handlers_signal_and_drops_its_late_replies(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('job', 'abortable', 'one')});
+await settle();
+elm.push(['cancel', 'job']);
+await settle();
+const worker = log.fromWorker.length;
+// A reply that was on its way when the cancel was sent: the main thread drops it too.
+instances[0].dispatchEvent(new MessageEvent('message', {{ data: {{ id: 1, type: 'Ran', data: {{ mode: 'late', note: null }} }} }}));
+elm.push({{ type: 'Resize', value: [5, 6] }});
+await settle();
+done({{ aborted: globalThis.aborted, worker }});
+""")
+    assert arrived(log) == [
+        (TRACKED, ["job", {"type": "StepProgress", "value": 1}]),
+        (TRACKED, ["job", failed("cancelled")]),
+        (RESPONSE, {"type": "Resized", "value": [6, 5]}),
+    ]
+    assert log["aborted"] == [{"note": "one", "name": "AbortError", "message": "cancelled"}]
+    # The handler's late progress and reply never left the worker.
+    assert [m["type"] for m in log["fromWorker"]] == ["StepProgress", "Resized"]
+
+
+@needs_node
+def test_terminate_applies_first_in_its_batch_and_fails_each_pending_request_on_its_port(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('t', 'hang')}, {run_(None, 'hang')}, {{ type: 'Run', mode: 'hang', note: null }});
+await settle();
+elm.push({run_('t', 'complete', 'after')}, ['terminate'], {{ type: 'Resize', value: [1, 2] }});
+await settle();
+done();
+""")
+    gone = failed("ShapesWorker was terminated")
+    assert arrived(log)[:3] == [(TRACKED, ["t", gone]), (RESPONSE, gone), (RESPONSE, gone)]
+    rest = arrived(log)[3:]
+    assert len(rest) == 2
+    assert (TRACKED, ["t", {"type": "Ran", "mode": "complete", "note": "after"}]) in rest
+    assert (RESPONSE, {"type": "Resized", "value": [2, 1]}) in rest
+    assert log["terminated"] == [0] and len(log["workers"]) == 2
+
+
+@needs_node
+def test_a_timeout_ends_its_request_once_and_aborts_the_handler(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('slow', 'abortable', 'slow', 5)}, {run_(None, 'abortable', 'free', 2.5)},
+         {run_('quick', 'complete', 'quick', 5)});
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 50));
+await settle();
+done({{ aborted: globalThis.aborted }});
+""")
+    got = arrived(log)
+    # Each gets its failure once (its first progress may or may not have come first),
+    # and nothing after it: no late progress, no late reply.
+    assert [v for p, v in got if p == TRACKED and v[0] == "slow"][-1:] == [
+        ["slow", failed("timed out after 5 ms")]]
+    assert [v for p, v in got if p == RESPONSE][-1:] == [failed("timed out after 2.5 ms")]
+    # A request that ended in time has no timer left to fire.
+    assert [v for p, v in got if p == TRACKED and v[0] == "quick"] == [
+        ["quick", {"type": "Ran", "mode": "complete", "note": "quick"}]]
+    values = [v[1] if p == TRACKED else v for p, v in got]
+    assert sum(value["type"] == "Failed" for value in values) == 2
+    assert all(value != {"type": "StepProgress", "value": 2} and value.get("note") != "late"
+               for value in values)
+    assert sorted((a["note"], a["name"], a["message"]) for a in log["aborted"]) == [
+        ("free", "TimeoutError", "timed out after 2.5 ms"),
+        ("slow", "TimeoutError", "timed out after 5 ms"),
+    ]
+    assert ["cancel", 1, "TimeoutError", "timed out after 5 ms"] in log["toWorker"]
+
+
+@needs_node
+def test_odd_timeouts(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('zero', 'complete', None, 0)}, {run_('negative', 'complete', None, -5)},
+         {run_('nan', 'complete', None, 'NaN')}, {run_('minus', 'complete', None, '-Infinity')},
+         {run_(None, 'complete', None, "'soon'")});
+await settle();
+const posted = log.toWorker.length;
+elm.push({run_('never', 'hang', None, 'Infinity')});
+await settle();
+done({{ posted, pending: log.toElm.length }});
+""")
+    assert arrived(log) == [
+        (TRACKED, ["zero", failed("timed out after 0 ms")]),
+        (TRACKED, ["negative", failed("timed out after -5 ms")]),
+        (TRACKED, ["nan", failed("timeout NaN is not a number of milliseconds")]),
+        (TRACKED, ["minus", failed("timed out after -Infinity ms")]),
+        (RESPONSE, failed("timeout soon is not a number of milliseconds")),
+    ]
+    assert log["posted"] == 0  # none of them reached the worker
+    assert len(log["toWorker"]) == 1
+
+
+@needs_node
+def test_a_timeout_longer_than_settimeout_takes_waits_in_steps(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const delays = [];
+const realSetTimeout = globalThis.setTimeout;
+globalThis.setTimeout = (fn, delay, ...rest) => {{
+    if (delay > 1000) delays.push(delay);
+    return realSetTimeout(fn, delay > 1000 ? 0 : delay, ...rest);
+}};
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('long', 'hang', None, 5000000000)});
+await settle();
+await new Promise((resolve) => realSetTimeout(resolve, 20));
+done({{ delays }});
+""")
+    # 5e9 ms is 2147483647 + 2147483647 + 705032706: two full steps, then the rest.
+    assert log["delays"] == [2147483647, 2147483647, 705032706]
+    assert arrived(log) == [(TRACKED, ["long", failed("timed out after 5000000000 ms")])]
+
+
+@needs_node
+def test_the_default_timeout_is_for_requests_without_a_tracker(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+const handle = setupShapesWorker(elm.app, {{ timeoutMs: 5 }});
+elm.push({{ type: 'Run', mode: 'hang', note: null }}, {run_(None, 'hang', None)},
+         {run_(None, 'hang', None, 1000000)}, {run_('tracked', 'hang', None)});
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 50));
+const timedOut = log.toElm.length;
+handle.terminate();  // and its timer with it: node would wait for it
+done({{ timedOut }});
+""")
+    gone = failed("ShapesWorker was terminated")
+    assert log["timedOut"] == 2
+    assert arrived(log) == [(RESPONSE, failed("timed out after 5 ms"))] * 2 + [
+        (RESPONSE, gone), (TRACKED, ["tracked", gone])]
+
+
+@needs_node
+def test_setup_rejects_a_default_timeout_that_is_not_a_positive_number(shapes, tmp_path):
+    log = run(shapes, tmp_path, f"""
+const results = {{}};
+for (const [name, timeoutMs] of Object.entries({{ zero: 0, negative: -1, nan: NaN, text: '5', none: null, infinite: Infinity, five: 5 }})) {{
+    try {{
+        setupShapesWorker(makeApp({PORTS}).app, {{ timeoutMs }});
+        results[name] = 'ok';
+    }} catch (error) {{
+        results[name] = `${{error.name}}: ${{error.message}}`;
+    }}
+}}
+done({{ results }});
+""")
+    bad = "TypeError: setupShapesWorker: options.timeoutMs must be a number of milliseconds above 0, or undefined for none; got "
+    assert log["results"] == {
+        "zero": bad + "0", "negative": bad + "-1", "nan": bad + "NaN", "text": bad + "string",
+        "none": "ok", "infinite": "ok", "five": "ok",
+    }
+
+
+@needs_node
+@pytest.mark.parametrize("missing", ["none", RESPONSE, TRACKED, "both"])
+def test_each_port_gets_its_own_and_a_missing_port_drops_them_and_throws_nothing(shapes, tmp_path, missing):
+    """Responses, cancels, timeouts and the handle's terminate(), each on its port."""
+    incoming = [p for p in (RESPONSE, TRACKED) if missing not in (p, "both")]
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp(['sendToShapesWorkerPort'], {incoming!r});
+const handle = setupShapesWorker(elm.app);
+elm.push({run_('t', 'complete', 'tracked')}, {{ type: 'Resize', value: [1, 2] }}, {run_('c', 'hang')});
+await settle();
+elm.push(['cancel', 'c']);
+await settle();
+elm.push({run_(None, 'hang', None, 1)});
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 20));
+elm.push({run_('t', 'hang')}, {{ type: 'Run', mode: 'hang', note: null }});
+await settle();
+handle.terminate();
+await settle();
+done();
+""")
+    gone = failed("ShapesWorker was terminated")
+    expected = {
+        TRACKED: [["t", {"type": "Ran", "mode": "complete", "note": "tracked"}],
+                  ["c", failed("cancelled")], ["t", gone]],
+        RESPONSE: [{"type": "Resized", "value": [2, 1]}, failed("timed out after 1 ms"), gone],
+    }
+    for port in (RESPONSE, TRACKED):
+        got = [v for p, v in arrived(log) if p == port]
+        assert got == (expected[port] if port in incoming else [])
+
+
+@needs_node
+def test_setup_workers_passes_each_workers_options_on(seed, tmp_path):
+    project = Project(tuple(sorted(seed.values(), key=lambda w: w.base)))
+    files = {"js/workers.js": emit_index(project).content}
+    for worker in project.workers:
+        files[f"js/{worker.js.main_file}"] = emit_main(alone(worker), worker).content
+    log = run_node(tmp_path, files, """
+import { makeApp, done } from './harness.mjs';
+const { setupWorkers } = await import('./js/workers.js');
+let error = null;
+try {
+    setupWorkers(makeApp(['sendToCSVWorkerPort'], []).app, { imageWorker: { timeoutMs: -1 } });
+} catch (caught) {
+    error = caught.message;
+}
+done({ error });
+""")
+    assert log["error"].startswith("setupImageWorker: options.timeoutMs must be")
