@@ -100,7 +100,8 @@ def _us(value: float) -> str:
 
 
 def _signed_us(value: float) -> str:
-    return f"{value:+.1f} µs"
+    # + 0.0 turns -0.0 (a difference that rounds to nothing) into +0.0.
+    return f"{round(value, 1) + 0.0:+.1f} µs"
 
 
 def summary_text(results: dict) -> str:
@@ -281,7 +282,7 @@ def markdown(r: dict) -> str:
                                         "driver", "other", "(idle)")
             )
             out.append(f"| {NAMES[name]} | {p['per_second']:,.0f} | {cells} |")
-    out += ["", _unwrap(CHANGES), "", _gap(r), "", _unwrap(LATENCY), ""]
+    out += ["", _unwrap(CHANGES), "", _gap(r), "", _latency(r), ""]
     return "\n".join(out) + "\n"
 
 
@@ -392,8 +393,10 @@ def _gap(r: dict) -> str:
            for name in ("envelope", "hamlet")}
     text += (
         f". Hamlet's own code costs {dry['hamlet'] - dry['envelope']:,.0f} ns per message more "
-        "than (a2)'s, main thread and worker together: the `{ type, ...data }` split of each "
-        "request, and in the worker an `Answer`, the `reply` object with one closure per "
+        "than (a2)'s, main thread and worker together: on the main thread the queue that "
+        "holds one turn's commands until a microtask handles them, and the `{ type, ...data }` "
+        "split of each request; in the worker an `Answer`, kept in a `Map` of running requests "
+        "for a cancel to find, the `reply` object with one closure per "
         "response (so that handlers may destructure it), and the handler's own promise "
         "(handlers are `async`)."
     )
@@ -421,7 +424,7 @@ CHANGES = """\
 The first runs put (b) close to the throughput target, so its glue was profiled (the
 table above, and `page/dry.js` for each side's code alone). None of the usual suspects
 was there: the generated glue logs nothing, does no JSON work, and keeps one `Set` of
-pending ids. Two costs per message were, and both are gone:
+pending ids (a `Map` since tracked requests). Two costs per message were, and both are gone:
 
 - The main thread passed each reply to Elm as a copy, `{ ...message.data, type }`. It
   now adds `type` to `message.data` itself: that object is the message's own, fresh from
@@ -439,13 +442,17 @@ loaded one core, the worker side went from 841 to 693 ns per message and the mai
 reply path from 427 to 400 ns (medians).
 """
 
-LATENCY = """\
-Latency: a round trip is mostly the time it takes to wake the other
-thread. On a 2-core virtual machine that is 80 to 250 µs depending on the load from
-other programs (an idle virtual CPU is slow to wake), so differences of a few µs between
-setups are within the noise of one repetition; the medians over repetitions, and the
-paired differences, are the numbers to read.
-"""
+def _latency(r: dict) -> str:
+    """Why a few µs of latency between setups mean little, with this run's spread."""
+    medians = [run["median_us"] for runs in r["runs"].values() for run in runs["latency"]]
+    return (
+        "Latency: a round trip is mostly the time it takes to wake the other thread. On a "
+        "2-core virtual machine that depends on the load from other programs (an idle "
+        "virtual CPU is slow to wake): in this run, one repetition's median round trip was "
+        f"anywhere from {_us(min(medians))} to {_us(max(medians))}, whatever the setup. "
+        "Differences of a few µs between setups are within the noise of one repetition; "
+        "the medians over repetitions, and the paired differences, are the numbers to read."
+    )
 
 
 def main() -> int:

@@ -285,6 +285,10 @@ def test_three_jobs_one_cancelled(jobs_page):
     assert jobs_page.replies(long)[-1] == {"type": "FilterFailed", "error": "cancelled"}
     for tracker in (small, long, medium, after):
         assert len(jobs_page.final_replies(tracker)) == 1, jobs_page.replies(tracker)
+    # Clear drops the rows of ended jobs (Elm redraws on the next animation frame).
+    jobs_page.page.click("#clear")
+    jobs_page.wait(f"({SHOWN})().jobs.length === 0", "no rows")
+    assert jobs_page.shown()["summary"] == "0 running, 0 done, 0 ended early"
 
 
 def test_a_job_times_out(jobs_page):
