@@ -293,6 +293,11 @@ class ElmPage:
         {"op": "cancel", "tracker": ..}, {"op": "terminate"}."""
         self.page.evaluate("(ops) => window.__run(ops)", list(ops))
 
+    def send_unlogged(self, port: str, value) -> None:
+        """`value` into a `make_real_app` app's incoming port, past the log: JSON the
+        glue would never send, so not held to the schema."""
+        self.page.evaluate("([port, value]) => window.__unwatched[port](value)", [port, value])
+
     def got(self) -> list[dict]:
         """What a `make_real_app` app got, in order: {"tracker": t, "response": r} from
         its tracked subscription, {"response": r} from the other."""

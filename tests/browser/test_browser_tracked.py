@@ -78,6 +78,18 @@ def test_stale_results_cancel_and_send_in_one_batch_through_real_elm(elm, elm_ap
     assert elm.side() == [{"tag": 1, "aborted": True, "name": "AbortError", "message": "cancelled"}]
 
 
+def test_a_tracked_response_that_does_not_decode_is_the_failure_variant_with_its_tracker(elm, elm_app):
+    elm.make_real_app(elm_app, "Tracked")
+    elm.send_unlogged(TEST.tracked, ["t", {"type": "Echoed", "tag": "seven", "text": "x"}])
+    elm.send_unlogged(TEST.tracked, ["u", {"type": "Nonsense"}])
+    got = elm.wait_got(2)
+    assert [g["tracker"] for g in got] == ["t", "u"]
+    assert [g["response"]["type"] for g in got] == ["TestFailed"] * 2
+    prefix = "Could not decode a message from TestWorker: "
+    assert got[0]["response"]["error"].startswith(prefix) and "seven" in got[0]["response"]["error"]
+    assert got[1]["response"]["error"].startswith(prefix) and "Nonsense" in got[1]["response"]["error"]
+
+
 def test_a_cancel_while_the_handler_is_mid_way(elm):
     elm.start()
     elm.push(send("job", work(7)))

@@ -42,15 +42,18 @@ export async function handleRun({ mode, note }, reply) {
             return;
         case 'hang':
             return new Promise(() => {});
-        case 'abortable':
+        case 'abortable': {
             // Cooperative: one progress, then it waits for reply.signal, tells the
             // scenario (globalThis.aborted) why it stopped, and replies anyway, late.
-            reply.stepProgress(1);
-            await new Promise((resolve) => reply.signal.addEventListener('abort', resolve));
-            (globalThis.aborted ??= []).push({ note, name: reply.signal.reason.name, message: reply.signal.reason.message });
-            reply.stepProgress(2);
-            reply.ran({ mode, note: 'late' });
+            // Destructured, as a handler may: the methods and the signal alike.
+            const { signal, stepProgress, ran } = reply;
+            stepProgress(1);
+            await new Promise((resolve) => signal.addEventListener('abort', resolve));
+            (globalThis.aborted ??= []).push({ note, name: signal.reason.name, message: signal.reason.message });
+            stepProgress(2);
+            ran({ mode, note: 'late' });
             return;
+        }
         case 'close':
             self.close();
             return new Promise(() => {});

@@ -167,11 +167,11 @@ def test_entry_dispatches_every_request_and_replies_per_shape(shapes):
             f"            run(handlers.handle{name}, 'handle{name}', data, answer);\n"
             "            break;\n"
         ) in content
-    assert "ran: (fields) => answer.send('Ran', fields, true),\n" in content
-    assert "resized: (value1, value2) => answer.send('Resized', { value: [value1, value2] }, true)," in content
+    assert "this.ran = (fields) => answer.send('Ran', fields, true);\n" in content
+    assert "this.resized = (value1, value2) => answer.send('Resized', { value: [value1, value2] }, true);" in content
     # JS names positional fields in its own scope: Elm's `value_` does not leak in.
-    assert "stepProgress: (value) => answer.send('StepProgress', { value }, false)," in content
-    assert "cancelled: () => answer.send('Cancelled', {}, true),\n" in content
+    assert "this.stepProgress = (value) => answer.send('StepProgress', { value }, false);" in content
+    assert "this.cancelled = () => answer.send('Cancelled', {}, true);\n" in content
     assert "console." not in content
 
 

@@ -157,7 +157,7 @@ def test_flattened_keys_in_the_scaffold_and_the_entry():
     assert "request['']" not in handlers
     entry = emit_entry(alone(worker), worker).content
     name = next(v for v in worker.responses if v.name == "Moved").fields[0].js_name
-    assert f"moved: ({name}) => answer.send('Moved', {name}, true),\n" in entry
+    assert f"this.moved = ({name}) => answer.send('Moved', {name}, true);\n" in entry
 
 
 def test_the_scaffold_types_serde_types_as_serde_writes_them(tmp_path, monkeypatch):

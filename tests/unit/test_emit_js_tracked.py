@@ -205,7 +205,7 @@ const elm = makeApp({PORTS});
 setupShapesWorker(elm.app);
 elm.push({run_('zero', 'complete', None, 0)}, {run_('negative', 'complete', None, -5)},
          {run_('nan', 'complete', None, 'NaN')}, {run_('minus', 'complete', None, '-Infinity')},
-         {run_(None, 'complete', None, "'soon'")});
+         {run_(None, 'complete', None, "'soon'")}, {run_(None, 'complete', None, "'5'")});
 await settle();
 const posted = log.toWorker.length;
 elm.push({run_('never', 'hang', None, 'Infinity')});
@@ -218,6 +218,7 @@ done({{ posted, pending: log.toElm.length }});
         (TRACKED, ["nan", failed("timeout NaN is not a number of milliseconds")]),
         (TRACKED, ["minus", failed("timed out after -Infinity ms")]),
         (RESPONSE, failed("timeout soon is not a number of milliseconds")),
+        (RESPONSE, failed("timeout 5 is not a number of milliseconds")),
     ]
     assert log["posted"] == 0  # none of them reached the worker
     assert len(log["toWorker"]) == 1

@@ -702,3 +702,49 @@ def test_a_type_named_like_an_envelope_is_an_error():
     for name in ("ShopWorkerRequestEnvelope", "ShopWorkerResponseEnvelope"):
         found = errors(f"pub struct {name} {{ id: u64 }}", response=f"e: {name}")
         assert any("named like the envelopes of worker" in line for line in found), found
+
+
+def test_the_names_of_tracked_requests_and_what_they_take():
+    text = """
+    #[derive(BuildAmpWorker)]
+    pub enum HTTPRouteWorkerMessage {
+        // main -> worker
+        Signal { level: u8 },
+        Route { path: String },
+        // worker -> main
+        Routed { path: String },
+        RouteFailed { error: String },
+    }
+    """
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert not diagnostics  # a request `Signal` is fine: its command is `signal`
+    [worker] = project.workers
+    elm = worker.elm
+    assert (elm.send_with, elm.tracked, elm.cancel, elm.terminate, elm.tracked_port) == (
+        "sendToHTTPRouteWorkerWith", "httpRouteWorkerTracked", "cancelHTTPRouteWorker",
+        "terminateHTTPRouteWorker", "httpRouteWorkerTrackedPort")
+    schema = worker.schema
+    assert (schema.port, schema.tracked, schema.cancel_envelope) == (
+        "HTTPRouteWorkerRequest.port", "HTTPRouteWorkerResponse.tracked",
+        "HTTPRouteWorkerRequestEnvelope.cancel")
+
+
+@pytest.mark.parametrize("variant, problem", [
+    ("CancelHTTPRouteWorker", "would get the Elm command `cancelHTTPRouteWorker`"),
+    ("TerminateHTTPRouteWorker", "would get the Elm command `terminateHTTPRouteWorker`"),
+    ("SendToHTTPRouteWorkerWith", "would get the Elm command `sendToHTTPRouteWorkerWith`"),
+    ("#[worker(request)] HTTPRouteWorkerTracked", "would get the Elm command `httpRouteWorkerTracked`"),
+    ("#[worker(response)] Signal", "would get the JS reply method `signal`"),
+])
+def test_a_message_named_like_a_function_of_tracked_requests_is_an_error(variant, problem):
+    text = f"""
+    #[derive(BuildAmpWorker)]
+    pub enum HTTPRouteWorkerMessage {{
+        Route {{ path: String }},
+        {variant} {{ path: String }},
+        RouteFailed {{ error: String }},
+    }}
+    """
+    project, diagnostics = resolve([parse_source("lib.rs", text.encode())])
+    assert [problem in d.message for d in diagnostics] == [True], [d.message for d in diagnostics]
+    assert project.workers == ()

@@ -24,11 +24,11 @@ Every name comes from the model: `variant.handler`, `variant.reply`, `field.js_n
 
 from __future__ import annotations
 
+from hamlet import naming
 from hamlet.emit.js_text import (
     comment_block,
     failure_fields,
     fill,
-    js_key,
     js_string,
     notice_comment,
 )
@@ -97,15 +97,21 @@ _ENTRY = """
     }
 
     // The `reply` a handler gets: one method per response, and `signal`, an AbortSignal
-    // that fires when the request is cancelled or times out. Plain closures, so a
-    // handler may destructure them: `async function handleX(request, { done, signal })`.
-    function replyTo(answer) {
-        return {
-            get signal() {
-                return answer.signal;
-            },
+    // that fires when the request is cancelled or times out. The methods are plain
+    // closures and `signal` a getter on the class, so a handler may destructure them:
+    // `async function handleX(request, { done, signal })`. (A class: an object literal
+    // with a getter costs a runtime call per request.)
+    class Reply {
+        #answer;
+
+        constructor(answer) {
+            this.#answer = answer;
             {{reply_methods}}
-        };
+        }
+
+        get signal() {
+            return this.#answer.signal;
+        }
     }
 
     function describe(error) {
@@ -133,7 +139,7 @@ _ENTRY = """
         }
         let result;
         try {
-            result = handler(request, replyTo(answer));
+            result = handler(request, new Reply(answer));
         } catch (error) {
             answer.fail(describe(error));
             return;
@@ -162,7 +168,6 @@ _ENTRY = """
         }
         const { id, type, data } = message;
         const answer = new Answer(id);
-        running.set(id, answer);
         switch (type) {
             {{cases}}
             default:
@@ -170,6 +175,11 @@ _ENTRY = """
                     `{{base}} has no request of type ${JSON.stringify(type)}; it handles {{request_names}}. ` +
                         'Were {{main_file}} and {{worker_file}} generated from the same enum?',
                 );
+        }
+        // Kept for a cancel only while it runs: a cancel comes in a later task, and most
+        // handlers that reply at once are done by now.
+        if (answer.open) {
+            running.set(id, answer);
         }
     };
 
@@ -228,7 +238,7 @@ def emit_entry(project: Project, worker: Worker) -> OutputFile:
 
 
 def _reply_method(variant: Variant) -> str:
-    """`processingComplete: (fields) => answer.send('ProcessingComplete', fields, true),`"""
+    """`this.processingComplete = (fields) => answer.send('ProcessingComplete', fields, true);`"""
     final = "true" if variant.is_terminal else "false"
     if variant.shape is Shape.STRUCT:
         params, data = "(fields)", "fields"
@@ -241,7 +251,6 @@ def _reply_method(variant: Variant) -> str:
         data = "{ value }" if value == "value" else f"{{ value: {value} }}"
         if variant.is_flat_newtype:  # serde: the struct's keys sit beside the tag
             data = value
-    return (
-        f"{js_key(variant.reply)}: {params} => "
-        f"answer.send({js_string(variant.tag)}, {data}, {final}),"
-    )
+    name = variant.reply
+    member = f".{name}" if naming.is_js_identifier(name) else f"[{js_string(name)}]"
+    return f"this{member} = {params} => answer.send({js_string(variant.tag)}, {data}, {final});"

@@ -23,12 +23,11 @@ and tracked requests (docs/wire-format.md), one update's commands handled togeth
     main --postMessage-->             ["cancel", 7, "AbortError", "cancelled"]
     Elm  <--imageWorkerTrackedPort--  ["a", {type: "ProcessingProgress", percent}]
 
-A request stays pending until its first terminal (non-progress) response; a worker
-`error` or `messageerror`, or the entry's notice that a handler called `self.close()`,
-answers every pending request with the failure variant and drops the worker, so the
-next request starts a fresh one. A reply Elm's port throws on (a BigInt, a cycle) ends
-its request with the failure variant. A second `setup<Base>` for the same app returns
-the first one's handle.
+A request stays pending until its first terminal (non-progress) response, a cancel or a
+timeout; a worker `error` or `messageerror`, the entry's notice that a handler called
+`self.close()`, or a terminate answers every pending request with the failure variant
+and drops the worker, so the next request starts a fresh one. A second `setup<Base>`
+for the same app returns the first one's handle.
 
 Every name comes from the model (`worker.js`, `worker.elm`, `variant.name`,
 `field.wire_name`); the text helpers are `hamlet.emit.js_text`'s.
@@ -37,6 +36,7 @@ Every name comes from the model (`worker.js`, `worker.elm`, `variant.name`,
 from __future__ import annotations
 
 from hamlet import naming
+from hamlet.emit.js_not_json import NOT_JSON
 from hamlet.emit.js_text import comment_block, failure_object, fill, js_string, notice_comment
 from hamlet.model import OutputFile, Project, Worker
 
@@ -106,8 +106,10 @@ _MAIN = """
         const pending = new Map();
         let nextId = 1;
         let worker = null;
-        // The commands Elm sent in this turn: one update's (see `flush`).
+        // The commands Elm sent in this turn: one update's (see `flush`); `controls`
+        // when a cancel or terminate is among them.
         let queue = [];
+        let controls = false;
 
         function failure(text) {
             return {{failure_object}};
@@ -127,7 +129,9 @@ _MAIN = """
 
         function forget(id, entry) {
             pending.delete(id);
-            clearTimeout(entry?.timer);
+            if (entry !== null && entry.timer !== null) {
+                clearTimeout(entry.timer);
+            }
         }
 
         // End one pending request now, with the failure variant: a cancel, a timeout,
@@ -233,7 +237,7 @@ _MAIN = """
 
         function send(request, tracker, timeout) {
             const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
-            if (timeout !== null && !(timeout > 0)) {
+            if (timeout !== null && !(typeof timeout === 'number' && timeout > 0)) {
                 // No time at all, or no number: the request ends before it starts.
                 const text =
                     typeof timeout === 'number' && !Number.isNaN(timeout)
@@ -270,11 +274,12 @@ _MAIN = """
         function flush() {
             const batch = queue;
             queue = [];
-            for (const command of batch) {
-                if (Array.isArray(command)) {
-                    if (command[0] === 'cancel') {
+            if (controls) {
+                controls = false;
+                for (const command of batch) {
+                    if (Array.isArray(command) && command[0] === 'cancel') {
                         cancel(command[1]);
-                    } else if (command[0] === 'terminate') {
+                    } else if (Array.isArray(command) && command[0] === 'terminate') {
                         stop('{{base}} was terminated');
                     }
                 }
@@ -291,6 +296,9 @@ _MAIN = """
         }
 
         function onCommand(command) {
+            if (Array.isArray(command) && command[0] !== 'send') {
+                controls = true;
+            }
             queue.push(command);
             if (queue.length === 1) {
                 queueMicrotask(flush);
@@ -314,34 +322,7 @@ _MAIN = """
         return handle;
     }
 
-    // What in `value` JSON cannot hold, as text, or null when it holds only JSON.
-    // Iterative, so that a deep value cannot overflow the stack here.
-    // `{ rows: [1, 2n] }` -> 'rows[1] is a BigInt (2n), which JSON has no number for'.
-    function notJson(value) {
-        const open = new Map(); // the objects on the path from `value` to the current one
-        const todo = [[value, '', false]];
-        while (todo.length > 0) {
-            const [item, path, leaving] = todo.pop();
-            if (leaving) {
-                open.delete(item);
-            } else if (typeof item === 'bigint') {
-                return `${path || 'the reply'} is a BigInt (${item}n), which JSON has no number for`;
-            } else if (item !== null && typeof item === 'object') {
-                if (open.has(item)) {
-                    const back = open.get(item) || 'the reply itself';
-                    return `${path} refers back to ${back}, a cycle JSON cannot hold`;
-                }
-                open.set(item, path);
-                todo.push([item, path, true]);
-                const list = Array.isArray(item);
-                for (const key of Object.keys(item)) {
-                    const at = list ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-                    todo.push([item[key], at, false]);
-                }
-            }
-        }
-        return null;
-    }
+    {{not_json}}
 """
 
 
@@ -364,6 +345,7 @@ def emit_main(project: Project, worker: Worker) -> OutputFile:
         connected_key=js_string(js.symbol),
         failure_object=failure_object(worker, "text"),
         end_request=_end_request(worker),
+        not_json=NOT_JSON.rstrip("\n"),
     )
     return OutputFile(root="js", path=js.main_file, content=content)
 

@@ -111,10 +111,12 @@
           fn(value);
         });
     }
+    window.__unwatched = {};
     for (const name of incoming) {
       const port = ports[name];
       if (port) {
         const send = port.send.bind(port);
+        window.__unwatched[name] = send;
         port.send = (value) => {
           log.sent.push({ port: name, value: copy(value) });
           send(value);

@@ -65,17 +65,23 @@ class Answer {
 }
 
 // The `reply` a handler gets: one method per response, and `signal`, an AbortSignal
-// that fires when the request is cancelled or times out. Plain closures, so a
-// handler may destructure them: `async function handleX(request, { done, signal })`.
-function replyTo(answer) {
-    return {
-        get signal() {
-            return answer.signal;
-        },
-        csvProcessed: (fields) => answer.send('CSVProcessed', fields, true),
-        statsCalculated: (fields) => answer.send('StatsCalculated', fields, true),
-        workerError: (fields) => answer.send('WorkerError', fields, true),
-    };
+// that fires when the request is cancelled or times out. The methods are plain
+// closures and `signal` a getter on the class, so a handler may destructure them:
+// `async function handleX(request, { done, signal })`. (A class: an object literal
+// with a getter costs a runtime call per request.)
+class Reply {
+    #answer;
+
+    constructor(answer) {
+        this.#answer = answer;
+        this.csvProcessed = (fields) => answer.send('CSVProcessed', fields, true);
+        this.statsCalculated = (fields) => answer.send('StatsCalculated', fields, true);
+        this.workerError = (fields) => answer.send('WorkerError', fields, true);
+    }
+
+    get signal() {
+        return this.#answer.signal;
+    }
 }
 
 function describe(error) {
@@ -103,7 +109,7 @@ function run(handler, name, request, answer) {
     }
     let result;
     try {
-        result = handler(request, replyTo(answer));
+        result = handler(request, new Reply(answer));
     } catch (error) {
         answer.fail(describe(error));
         return;
@@ -132,7 +138,6 @@ self.onmessage = (event) => {
     }
     const { id, type, data } = message;
     const answer = new Answer(id);
-    running.set(id, answer);
     switch (type) {
         case 'ProcessCSV':
             run(handlers.handleProcessCSV, 'handleProcessCSV', data, answer);
@@ -145,6 +150,11 @@ self.onmessage = (event) => {
                 `DataWorker has no request of type ${JSON.stringify(type)}; it handles ProcessCSV, CalculateStats. ` +
                     'Were data_worker_main.js and data_worker.js generated from the same enum?',
             );
+    }
+    // Kept for a cancel only while it runs: a cancel comes in a later task, and most
+    // handlers that reply at once are done by now.
+    if (answer.open) {
+        running.set(id, answer);
     }
 };
 

@@ -70,8 +70,10 @@ export function setupImageWorker(app, options = {}) {
     const pending = new Map();
     let nextId = 1;
     let worker = null;
-    // The commands Elm sent in this turn: one update's (see `flush`).
+    // The commands Elm sent in this turn: one update's (see `flush`); `controls`
+    // when a cancel or terminate is among them.
     let queue = [];
+    let controls = false;
 
     function failure(text) {
         return { type: 'ProcessingFailed', error: text };
@@ -91,7 +93,9 @@ export function setupImageWorker(app, options = {}) {
 
     function forget(id, entry) {
         pending.delete(id);
-        clearTimeout(entry?.timer);
+        if (entry !== null && entry.timer !== null) {
+            clearTimeout(entry.timer);
+        }
     }
 
     // End one pending request now, with the failure variant: a cancel, a timeout,
@@ -199,7 +203,7 @@ export function setupImageWorker(app, options = {}) {
 
     function send(request, tracker, timeout) {
         const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
-        if (timeout !== null && !(timeout > 0)) {
+        if (timeout !== null && !(typeof timeout === 'number' && timeout > 0)) {
             // No time at all, or no number: the request ends before it starts.
             const text =
                 typeof timeout === 'number' && !Number.isNaN(timeout)
@@ -236,11 +240,12 @@ export function setupImageWorker(app, options = {}) {
     function flush() {
         const batch = queue;
         queue = [];
-        for (const command of batch) {
-            if (Array.isArray(command)) {
-                if (command[0] === 'cancel') {
+        if (controls) {
+            controls = false;
+            for (const command of batch) {
+                if (Array.isArray(command) && command[0] === 'cancel') {
                     cancel(command[1]);
-                } else if (command[0] === 'terminate') {
+                } else if (Array.isArray(command) && command[0] === 'terminate') {
                     stop('ImageWorker was terminated');
                 }
             }
@@ -257,6 +262,9 @@ export function setupImageWorker(app, options = {}) {
     }
 
     function onCommand(command) {
+        if (Array.isArray(command) && command[0] !== 'send') {
+            controls = true;
+        }
         queue.push(command);
         if (queue.length === 1) {
             queueMicrotask(flush);

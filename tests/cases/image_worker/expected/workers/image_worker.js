@@ -65,17 +65,23 @@ class Answer {
 }
 
 // The `reply` a handler gets: one method per response, and `signal`, an AbortSignal
-// that fires when the request is cancelled or times out. Plain closures, so a
-// handler may destructure them: `async function handleX(request, { done, signal })`.
-function replyTo(answer) {
-    return {
-        get signal() {
-            return answer.signal;
-        },
-        processingComplete: (fields) => answer.send('ProcessingComplete', fields, true),
-        processingFailed: (fields) => answer.send('ProcessingFailed', fields, true),
-        processingProgress: (fields) => answer.send('ProcessingProgress', fields, false),
-    };
+// that fires when the request is cancelled or times out. The methods are plain
+// closures and `signal` a getter on the class, so a handler may destructure them:
+// `async function handleX(request, { done, signal })`. (A class: an object literal
+// with a getter costs a runtime call per request.)
+class Reply {
+    #answer;
+
+    constructor(answer) {
+        this.#answer = answer;
+        this.processingComplete = (fields) => answer.send('ProcessingComplete', fields, true);
+        this.processingFailed = (fields) => answer.send('ProcessingFailed', fields, true);
+        this.processingProgress = (fields) => answer.send('ProcessingProgress', fields, false);
+    }
+
+    get signal() {
+        return this.#answer.signal;
+    }
 }
 
 function describe(error) {
@@ -103,7 +109,7 @@ function run(handler, name, request, answer) {
     }
     let result;
     try {
-        result = handler(request, replyTo(answer));
+        result = handler(request, new Reply(answer));
     } catch (error) {
         answer.fail(describe(error));
         return;
@@ -132,7 +138,6 @@ self.onmessage = (event) => {
     }
     const { id, type, data } = message;
     const answer = new Answer(id);
-    running.set(id, answer);
     switch (type) {
         case 'ProcessImage':
             run(handlers.handleProcessImage, 'handleProcessImage', data, answer);
@@ -142,6 +147,11 @@ self.onmessage = (event) => {
                 `ImageWorker has no request of type ${JSON.stringify(type)}; it handles ProcessImage. ` +
                     'Were image_worker_main.js and image_worker.js generated from the same enum?',
             );
+    }
+    // Kept for a cancel only while it runs: a cancel comes in a later task, and most
+    // handlers that reply at once are done by now.
+    if (answer.open) {
+        running.set(id, answer);
     }
 };
 

@@ -65,16 +65,22 @@ class Answer {
 }
 
 // The `reply` a handler gets: one method per response, and `signal`, an AbortSignal
-// that fires when the request is cancelled or times out. Plain closures, so a
-// handler may destructure them: `async function handleX(request, { done, signal })`.
-function replyTo(answer) {
-    return {
-        get signal() {
-            return answer.signal;
-        },
-        mixed: (fields) => answer.send('Mixed', fields, true),
-        mixFailed: (fields) => answer.send('MixFailed', fields, true),
-    };
+// that fires when the request is cancelled or times out. The methods are plain
+// closures and `signal` a getter on the class, so a handler may destructure them:
+// `async function handleX(request, { done, signal })`. (A class: an object literal
+// with a getter costs a runtime call per request.)
+class Reply {
+    #answer;
+
+    constructor(answer) {
+        this.#answer = answer;
+        this.mixed = (fields) => answer.send('Mixed', fields, true);
+        this.mixFailed = (fields) => answer.send('MixFailed', fields, true);
+    }
+
+    get signal() {
+        return this.#answer.signal;
+    }
 }
 
 function describe(error) {
@@ -102,7 +108,7 @@ function run(handler, name, request, answer) {
     }
     let result;
     try {
-        result = handler(request, replyTo(answer));
+        result = handler(request, new Reply(answer));
     } catch (error) {
         answer.fail(describe(error));
         return;
@@ -131,7 +137,6 @@ self.onmessage = (event) => {
     }
     const { id, type, data } = message;
     const answer = new Answer(id);
-    running.set(id, answer);
     switch (type) {
         case 'Mix':
             run(handlers.handleMix, 'handleMix', data, answer);
@@ -141,6 +146,11 @@ self.onmessage = (event) => {
                 `PaletteWorker has no request of type ${JSON.stringify(type)}; it handles Mix. ` +
                     'Were palette_worker_main.js and palette_worker.js generated from the same enum?',
             );
+    }
+    // Kept for a cancel only while it runs: a cancel comes in a later task, and most
+    // handlers that reply at once are done by now.
+    if (answer.open) {
+        running.set(id, answer);
     }
 };
 

@@ -69,8 +69,10 @@ export function setupScoreWorker(app, options = {}) {
     const pending = new Map();
     let nextId = 1;
     let worker = null;
-    // The commands Elm sent in this turn: one update's (see `flush`).
+    // The commands Elm sent in this turn: one update's (see `flush`); `controls`
+    // when a cancel or terminate is among them.
     let queue = [];
+    let controls = false;
 
     function failure(text) {
         return { type: 'SubmitFailed', error: text };
@@ -90,7 +92,9 @@ export function setupScoreWorker(app, options = {}) {
 
     function forget(id, entry) {
         pending.delete(id);
-        clearTimeout(entry?.timer);
+        if (entry !== null && entry.timer !== null) {
+            clearTimeout(entry.timer);
+        }
     }
 
     // End one pending request now, with the failure variant: a cancel, a timeout,
@@ -196,7 +200,7 @@ export function setupScoreWorker(app, options = {}) {
 
     function send(request, tracker, timeout) {
         const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
-        if (timeout !== null && !(timeout > 0)) {
+        if (timeout !== null && !(typeof timeout === 'number' && timeout > 0)) {
             // No time at all, or no number: the request ends before it starts.
             const text =
                 typeof timeout === 'number' && !Number.isNaN(timeout)
@@ -233,11 +237,12 @@ export function setupScoreWorker(app, options = {}) {
     function flush() {
         const batch = queue;
         queue = [];
-        for (const command of batch) {
-            if (Array.isArray(command)) {
-                if (command[0] === 'cancel') {
+        if (controls) {
+            controls = false;
+            for (const command of batch) {
+                if (Array.isArray(command) && command[0] === 'cancel') {
                     cancel(command[1]);
-                } else if (command[0] === 'terminate') {
+                } else if (Array.isArray(command) && command[0] === 'terminate') {
                     stop('ScoreWorker was terminated');
                 }
             }
@@ -254,6 +259,9 @@ export function setupScoreWorker(app, options = {}) {
     }
 
     function onCommand(command) {
+        if (Array.isArray(command) && command[0] !== 'send') {
+            controls = true;
+        }
         queue.push(command);
         if (queue.length === 1) {
             queueMicrotask(flush);
