@@ -57,6 +57,8 @@ GLUE_FILES = {
     "raw": ("raw_main.js",),
     "envelope": ("raw_envelope_main.js",),
     "hamlet": ("echo_worker_main.js",),
+    "tracked": ("echo_worker_main.js",),
+    "timeout": ("echo_worker_main.js",),
     "comlink": ("comlink_main.js", "comlink.mjs"),
 }
 CATEGORIES = ("glue", "postMessage", "(program)", "(garbage collector)", "driver", "other",

@@ -39,7 +39,11 @@ CHROMIUM_ARGS = [
 ]
 ROOTS = {"elm": "elm", "js": "js", "worker": "workers"}
 # "envelope" is raw with Hamlet's envelope: it separates the wire format's cost from the glue's.
-SETUPS = ("raw", "envelope", "hamlet", "comlink")
+# "tracked" and "timeout" are Hamlet's glue with each request sent with a tracker (and, for
+# "timeout", a timeout that never passes), its replies read from the tracked port.
+SETUPS = ("raw", "envelope", "hamlet", "tracked", "timeout", "comlink")
+# The untracked setup each tracked one is compared with.
+TRACKED = {"tracked": "hamlet", "timeout": "hamlet"}
 
 
 class BenchError(Exception):

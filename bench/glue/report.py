@@ -18,9 +18,12 @@ NAMES = {
     "raw": "(a) raw postMessage",
     "envelope": "(a2) raw, Hamlet's envelope",
     "hamlet": "(b) Hamlet",
+    "tracked": "(b2) Hamlet, tracked",
+    "timeout": "(b3) Hamlet, tracked, timeout",
     "comlink": "(c) Comlink 4.4.2",
 }
-COLORS = {"raw": "0.35", "envelope": "0.65", "hamlet": "C0", "comlink": "C1"}
+COLORS = {"raw": "0.35", "envelope": "0.65", "hamlet": "C0", "tracked": "C2", "timeout": "C4",
+          "comlink": "C1"}
 
 
 def write(results: dict, root: Path) -> None:
@@ -97,7 +100,8 @@ def _us(value: float) -> str:
 
 
 def _signed_us(value: float) -> str:
-    return f"{value:+.1f} µs"
+    # + 0.0 turns -0.0 (a difference that rounds to nothing) into +0.0.
+    return f"{round(value, 1) + 0.0:+.1f} µs"
 
 
 def summary_text(results: dict) -> str:
@@ -108,6 +112,16 @@ def summary_text(results: dict) -> str:
             f"{NAMES[name]:<29} {s['median_us']:6.1f}  {s['p99_us']:6.1f}  {s['mean_us']:6.1f}"
             f"  {s['per_second']:9.0f}/s  {ratio:5.0%}"
         )
+    for name, t in results.get("tracked", {}).items():
+        low, high = t["paired_throughput_quartiles"]
+        lines.append(
+            f"{NAMES[name]} / {NAMES[t['base']]} over {t['rounds']} rounds: throughput "
+            f"{t['throughput']:.1%} (per round {t['paired_throughput']:.1%}, middle half "
+            f"{low:.1%} to {high:.1%}), median latency {_signed_us(t['median_minus_base_us'])}"
+        )
+    if results.get("load"):
+        load = results["load"]
+        lines.append(f"load average at each repetition: {min(load):.2f} to {max(load):.2f}")
     for target in results["targets"]:
         verdict = "met   " if target["met"] else "MISSED"
         lines.append(f"{verdict} {target['target']}: {target['value']}")
@@ -127,7 +141,7 @@ def markdown(r: dict) -> str:
         "the next, so a burst of load from another program hits them alike. Every number "
         "below is the median over the repetitions. Before the first repetition each setup "
         f"is warmed up with {plan['warm_latency']:,} sequential and "
-        f"{plan['warm_throughput']:,} pipelined requests.",
+        f"{plan['warm_throughput']:,} pipelined requests." + _load(r),
         "",
         f"Reproduce: `python -m pip install -e '.[test,bench]' && npm ci && {r['command']}` "
         f"(this run took {r['seconds'] / 60:.0f} min; `--quick` runs 3 repetitions of a tenth "
@@ -139,7 +153,7 @@ def markdown(r: dict) -> str:
         "Each setup connects the same stand-in for an Elm app to its own module worker. The "
         "stand-in has exactly what Elm's `app.ports` has for two ports, an outgoing port to "
         "`subscribe` to and an incoming port to `send` on, so one driver (`bench/glue/page/"
-        "bench.js`) runs all three, and they differ only in their glue. The request is "
+        "bench.js`) runs them all, and they differ only in their glue. The request is "
         "`Echo { text, n }` as Elm's encoder sends it, `{type: \"Echo\", text, n}`; the answer "
         "is `Echoed` with the same fields, and every reply is checked.",
         "",
@@ -159,6 +173,14 @@ def markdown(r: dict) -> str:
         "keeps what (a) leaves out: the failure variant for a worker that fails to load, "
         "crashes or cannot be read, a handler that is missing, throws, rejects or finishes "
         "without answering, and progress replies.",
+        "- **(b2) Hamlet, tracked**: the same generated glue and worker, each request sent as "
+        "`sendToEchoWorkerWith { tracker = Just t, timeout = Nothing } request` sends it, with "
+        "a tracker of its own (`[\"send\", t, null, {type: \"Echo\", text, n}]` on the port, "
+        "see [wire-format.md](wire-format.md)), and each reply read from the tracked port, "
+        "`[t, {type: \"Echoed\", text, n}]`, as `echoWorkerTracked` gets it; the stand-in app "
+        "has those two ports only. Every reply's tracker is checked.",
+        "- **(b3) Hamlet, tracked, timeout**: (b2) with `timeout = Just 60000`: a timer per "
+        "request, started when it is sent and cleared when it is answered, never due.",
         "- **(c) Comlink**: `Comlink.wrap` on the main thread and `Comlink.expose({ echo(text, "
         "n) {..} })` in the worker (`page/comlink_main.js`, `page/comlink_worker.js`), "
         "Comlink's ESM build from npm.",
@@ -170,14 +192,17 @@ def markdown(r: dict) -> str:
         f"**Throughput**: {plan['throughput']:,} requests pushed back to back, timed until the "
         "last reply arrived.",
         "",
-        "| setup | median latency | p99 | mean | throughput | throughput / (a) | median - (a) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| setup | median latency | p99 | mean | throughput | its range | throughput / (a) "
+        "| median - (a) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, s in summary.items():
         ratio = ratios[name]
+        per_rep = [run["per_second"] for run in r["runs"][name]["throughput"]]
         out.append(
             f"| {NAMES[name]} | {_us(s['median_us'])} | {_us(s['p99_us'])} | {_us(s['mean_us'])} "
-            f"| {s['per_second']:,.0f} /s | {ratio['throughput']:.0%} "
+            f"| {s['per_second']:,.0f} /s | {min(per_rep) / 1000:,.1f}k to "
+            f"{max(per_rep) / 1000:,.1f}k | {ratio['throughput']:.0%} "
             f"| {'' if name == 'raw' else _signed_us(ratio['median_minus_raw_us'])} |"
         )
     out += [
@@ -195,9 +220,11 @@ def markdown(r: dict) -> str:
         "",
         "![throughput](img/glue-throughput.png)",
         "",
+        *_tracked(r),
         "### Targets",
         "",
-        "Judged on the medians above; the paired column shows how far the load on the "
+        "Judged on the medians above (for (b2) and (b3), the medians of the rounds); the "
+        "paired column shows how far the load on the "
         "machine moves the same comparison.",
         "",
         "| target | result | paired | |",
@@ -255,8 +282,90 @@ def markdown(r: dict) -> str:
                                         "driver", "other", "(idle)")
             )
             out.append(f"| {NAMES[name]} | {p['per_second']:,.0f} | {cells} |")
-    out += ["", _unwrap(CHANGES), "", _gap(r), "", _unwrap(LATENCY), ""]
+    out += ["", _unwrap(CHANGES), "", _gap(r), "", _latency(r), ""]
     return "\n".join(out) + "\n"
+
+
+def _load(r: dict) -> str:
+    """How busy the machine was, from the load average at each repetition's start."""
+    load = r.get("load")
+    if not load:
+        return ""
+    ordered = sorted(load)
+    middle = ordered[(len(ordered) - 1) // 2]
+    return (
+        f" The machine was shared: its 1-minute load average at the start of each "
+        f"repetition was {min(load):.2f} to {max(load):.2f} (median {middle:.2f}) on "
+        f"{r['machine']['cores']} cores, the benchmark's own two busy threads included."
+    )
+
+
+def _tracked(r: dict) -> list[str]:
+    """Tracked requests against untracked ones, the same glue and worker, from the short
+    rounds run for this comparison."""
+    tracked = r.get("tracked")
+    if not tracked:
+        return []
+    plan, rounds = r["plan"], r["rounds"]
+    load = sorted(rounds["load"])
+    out = [
+        "### Tracked requests against untracked ones",
+        "",
+        "The same generated glue and worker, (b2) and (b3) against (b), measured apart from "
+        f"the repetitions above so that the runs compared are seconds apart: {plan['rounds']} "
+        "short rounds, each running (b), (b2) and (b3) once for throughput "
+        f"({plan['round_throughput']:,} pipelined requests) and once for latency "
+        f"({plan['round_latency']:,} sequential ones), in an order that rotates from round to "
+        f"round. The load average during the rounds was {load[0]:.2f} to {load[-1]:.2f} "
+        f"(median {load[(len(load) - 1) // 2]:.2f}). First the medians over the rounds and "
+        "their ratio or difference; then the same ratio or difference taken within each "
+        "round: its median, and in brackets the middle half of the rounds (25th to 75th "
+        "percentile), which shows how much the load on the machine moved it.",
+        "",
+        "| setup | throughput | / (b) | / (b), per round [middle half] | median latency "
+        "| - (b) | - (b), per round [middle half] |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| {NAMES['hamlet']} | {next(iter(tracked.values()))['base_per_second']:,.0f} /s | | "
+        f"| {_us(next(iter(tracked.values()))['base_median_us'])} | | |",
+    ]
+    for name, t in tracked.items():
+        low, high = t["paired_throughput_quartiles"]
+        dlow, dhigh = t["paired_median_minus_base_quartiles_us"]
+        out.append(
+            f"| {NAMES[name]} | {t['per_second']:,.0f} /s | {t['throughput']:.1%} "
+            f"| {t['paired_throughput']:.1%} [{low:.1%}, {high:.1%}] "
+            f"| {_us(t['median_us'])} | {_signed_us(t['median_minus_base_us'])} "
+            f"| {_signed_us(t['paired_median_minus_base_us'])} "
+            f"[{_signed_us(dlow)}, {_signed_us(dhigh)}] |"
+        )
+    out += ["", _tracked_cost(r), ""]
+    return out
+
+
+def _tracked_cost(r: dict) -> str:
+    """What a tracked request adds, with this run's glue-alone and profile numbers."""
+    s = r["summary"]
+    main = {name: s[name]["dry_out_ns"] + s[name]["dry_in_ns"] for name in ("hamlet", "tracked", "timeout")}
+    text = (
+        "What a tracked request adds is all on the main thread: the worker gets the same "
+        "envelope `{id, type, data}`, and the tracker and the timeout never reach it. Per "
+        "request, the glue keeps a `{ tracker, timer }` entry where an untracked request "
+        "has `null`, and hands Elm `[tracker, response]` instead of the response; every "
+        "command, tracked or not, goes through the same queue, flushed once per turn in a "
+        "microtask. In the glue alone the main thread spent "
+        f"{main['hamlet']:,.0f} ns per message untracked, {main['tracked']:,.0f} ns tracked "
+        f"and {main['timeout']:,.0f} ns tracked with a timeout."
+    )
+    profile = r.get("profile")
+    if profile and all(name in profile for name in ("hamlet", "timeout")):
+        other = {name: profile[name]["us_per_message"]["other"] for name in ("hamlet", "timeout")}
+        text += (
+            " A timeout costs more than the rest together: it is one `setTimeout` when the "
+            "request is sent and one `clearTimeout` when it is answered, Chromium's timers, "
+            f"which the profile counts under \"other\" ({other['timeout']:.2f} µs per message "
+            f"for (b3) against {other['hamlet']:.2f} µs for (b))."
+        )
+    return text
 
 
 def _gap(r: dict) -> str:
@@ -284,8 +393,10 @@ def _gap(r: dict) -> str:
            for name in ("envelope", "hamlet")}
     text += (
         f". Hamlet's own code costs {dry['hamlet'] - dry['envelope']:,.0f} ns per message more "
-        "than (a2)'s, main thread and worker together: the `{ type, ...data }` split of each "
-        "request, and in the worker an `Answer`, the `reply` object with one closure per "
+        "than (a2)'s, main thread and worker together: on the main thread the queue that "
+        "holds one turn's commands until a microtask handles them, and the `{ type, ...data }` "
+        "split of each request; in the worker an `Answer`, kept in a `Map` of running requests "
+        "for a cancel to find, the `reply` object with one closure per "
         "response (so that handlers may destructure it), and the handler's own promise "
         "(handlers are `async`)."
     )
@@ -313,7 +424,7 @@ CHANGES = """\
 The first runs put (b) close to the throughput target, so its glue was profiled (the
 table above, and `page/dry.js` for each side's code alone). None of the usual suspects
 was there: the generated glue logs nothing, does no JSON work, and keeps one `Set` of
-pending ids. Two costs per message were, and both are gone:
+pending ids (a `Map` since tracked requests). Two costs per message were, and both are gone:
 
 - The main thread passed each reply to Elm as a copy, `{ ...message.data, type }`. It
   now adds `type` to `message.data` itself: that object is the message's own, fresh from
@@ -331,13 +442,17 @@ loaded one core, the worker side went from 841 to 693 ns per message and the mai
 reply path from 427 to 400 ns (medians).
 """
 
-LATENCY = """\
-Latency: a round trip is mostly the time it takes to wake the other
-thread. On a 2-core virtual machine that is 80 to 250 µs depending on the load from
-other programs (an idle virtual CPU is slow to wake), so differences of a few µs between
-setups are within the noise of one repetition; the medians over repetitions, and the
-paired differences, are the numbers to read.
-"""
+def _latency(r: dict) -> str:
+    """Why a few µs of latency between setups mean little, with this run's spread."""
+    medians = [run["median_us"] for runs in r["runs"].values() for run in runs["latency"]]
+    return (
+        "Latency: a round trip is mostly the time it takes to wake the other thread. On a "
+        "2-core virtual machine that depends on the load from other programs (an idle "
+        "virtual CPU is slow to wake): in this run, one repetition's median round trip was "
+        f"anywhere from {_us(min(medians))} to {_us(max(medians))}, whatever the setup. "
+        "Differences of a few µs between setups are within the noise of one repetition; "
+        "the medians over repetitions, and the paired differences, are the numbers to read."
+    )
 
 
 def main() -> int:

@@ -1,5 +1,6 @@
 """Glue at run time: Hamlet's generated main-thread JS and worker entry against
-hand-written raw `postMessage` glue and Comlink, in headless Chromium.
+hand-written raw `postMessage` glue and Comlink, in headless Chromium; and Hamlet's
+tracked requests against its untracked ones.
 
     python bench/glue/run.py            # 9 repetitions, 10,000 + 100,000 requests each
     python bench/glue/run.py --quick    # 3 repetitions, a tenth of the requests
@@ -12,9 +13,10 @@ has them) to its own module worker, and answers `Echo { text, n }` with
 `Echoed { text, n }`; every reply is checked. Per repetition, in an order that rotates:
 each setup's latency (sequential round trips), then each setup's throughput (all
 requests pushed at once, timed to the last reply), then each setup's glue alone without
-the browser's messaging (page/dry.js). The tables quote medians over repetitions. At
-the end, one throughput run per setup under the CPU profiler (cpu_profile.py) shows
-where the main thread's time goes.
+the browser's messaging (page/dry.js). The tables quote medians over repetitions, and
+the machine's load average at the start of each repetition. At the end, one throughput
+run per setup under the CPU profiler (cpu_profile.py) shows where the main thread's
+time goes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import platform
 import statistics
 import sys
@@ -38,9 +41,13 @@ import report  # noqa: E402
 
 SETUPS = gluebench.SETUPS
 FULL = {"reps": 9, "latency": 10_000, "throughput": 100_000, "dry": 100_000,
-        "warm_latency": 3_000, "warm_throughput": 30_000}
+        "warm_latency": 3_000, "warm_throughput": 30_000,
+        "rounds": 30, "round_latency": 2_000, "round_throughput": 20_000}
 QUICK = {"reps": 3, "latency": 1_000, "throughput": 10_000, "dry": 20_000,
-         "warm_latency": 500, "warm_throughput": 5_000}
+         "warm_latency": 500, "warm_throughput": 5_000,
+         "rounds": 6, "round_latency": 500, "round_throughput": 5_000}
+# Tracked against untracked: the setups of the short rounds, run back to back.
+ROUND_SETUPS = ("hamlet", *gluebench.TRACKED)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def measure(plan: dict) -> dict:
     runs = {name: {"latency": [], "throughput": [], "dry": []} for name in SETUPS}
+    load = []
     with gluebench.Site.build() as site, gluebench.Browser.launch() as browser:
         page = browser.open(site.url)
         dry = browser.open_dry(site.url)
@@ -86,6 +94,7 @@ def measure(plan: dict) -> dict:
             dry.main(name, plan["warm_throughput"])
             dry.worker(name, plan["warm_throughput"])
         for rep in range(plan["reps"]):
+            load.append(os.getloadavg()[0])
             order = SETUPS[rep % len(SETUPS):] + SETUPS[:rep % len(SETUPS)]
             for name in order:
                 runs[name]["latency"].append(page.latency(name, plan["latency"]))
@@ -100,17 +109,39 @@ def measure(plan: dict) -> dict:
                 f"{runs[name]['throughput'][-1]['per_second'] / 1000:.1f}k/s"
                 for name in SETUPS
             )
-            print(f"rep {rep + 1}/{plan['reps']}: {line}", flush=True)
+            print(f"rep {rep + 1}/{plan['reps']} (load {load[-1]:.2f}): {line}", flush=True)
+        rounds = measure_rounds(page, plan)
         print("profiling the main thread, one throughput run per setup", flush=True)
         profiles = cpu_profile.profile_throughput(page, SETUPS, plan["throughput"])
         chromium = browser.version
         user_agent = page.info["userAgent"]
-    results = summarize(runs, plan, chromium, user_agent)
+    results = summarize(runs, plan, chromium, user_agent, rounds)
+    results["load"] = load
     results["profile"] = profiles
     return results
 
 
-def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
+def measure_rounds(page, plan: dict) -> dict:
+    """Tracked against untracked, in short rounds: in each, every setup of ROUND_SETUPS
+    runs once for throughput and once for latency, in an order that rotates, so the runs
+    compared are seconds apart, not the minute of a whole repetition."""
+    rounds = {"load": [], **{name: {"latency": [], "throughput": []} for name in ROUND_SETUPS}}
+    count = len(ROUND_SETUPS)
+    for k in range(plan["rounds"]):
+        rounds["load"].append(os.getloadavg()[0])
+        order = ROUND_SETUPS[k % count:] + ROUND_SETUPS[:k % count]
+        for name in order:
+            rounds[name]["throughput"].append(page.throughput(name, plan["round_throughput"]))
+        for name in order:
+            run = page.latency(name, plan["round_latency"])
+            run.pop("quantiles_us", None)
+            rounds[name]["latency"].append(run)
+        if (k + 1) % 10 == 0 or k + 1 == plan["rounds"]:
+            print(f"round {k + 1}/{plan['rounds']} of tracked against untracked", flush=True)
+    return rounds
+
+
+def summarize(runs: dict, plan: dict, chromium: str, user_agent: str, rounds: dict) -> dict:
     med = statistics.median
     summary = {}
     for name, r in runs.items():
@@ -152,6 +183,7 @@ def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
         }
         for name in runs
     }
+    tracked = {name: tracked_against(rounds, name, base) for name, base in gluebench.TRACKED.items()}
     # The latency plot draws one repetition per setup, the median one; the others'
     # distributions would only make the results file large.
     cdf = {}
@@ -177,6 +209,12 @@ def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
          "value": f"{hamlet['median_us'] - comlink['median_us']:+.1f} µs against (c)",
          "met": hamlet["median_us"] < comlink["median_us"]},
     ]
+    for name, t in tracked.items():
+        targets.append(
+            {"target": f"{report.NAMES[name].split(' ', 1)[0]} throughput >= 90% of (b)",
+             "value": f"{t['throughput']:.0%}",
+             "paired": f"{t['paired_throughput']:.0%}",
+             "met": t["throughput"] >= 0.90})
     return {
         "date": datetime.date.today().isoformat(),
         "machine": _machine(chromium, user_agent),
@@ -185,9 +223,50 @@ def summarize(runs: dict, plan: dict, chromium: str, user_agent: str) -> dict:
         "summary": summary,
         "ratios": ratios,
         "paired_ratios": paired,
+        "tracked": tracked,
+        "rounds": rounds,
         "targets": targets,
         "latency_quantiles_us": cdf,
     }
+
+
+def tracked_against(rounds: dict, name: str, base: str) -> dict:
+    """A tracked setup against its untracked `base`, over the short rounds: each one's
+    median throughput and median latency, the ratio and the difference of those medians,
+    and the same within each round (its median, and the quartiles and extremes of the
+    rounds, which show how much the load on the machine moved it)."""
+    med = statistics.median
+    mine, theirs = rounds[name], rounds[base]
+    ratios = [t["per_second"] / b["per_second"]
+              for t, b in zip(mine["throughput"], theirs["throughput"])]
+    deltas = [round(t["median_us"] - b["median_us"], 3)
+              for t, b in zip(mine["latency"], theirs["latency"])]
+    per_second = {n: med(r["per_second"] for r in rounds[n]["throughput"]) for n in (name, base)}
+    median_us = {n: med(r["median_us"] for r in rounds[n]["latency"]) for n in (name, base)}
+    return {
+        "base": base,
+        "rounds": len(ratios),
+        "per_second": per_second[name],
+        "base_per_second": per_second[base],
+        "median_us": median_us[name],
+        "base_median_us": median_us[base],
+        "throughput": per_second[name] / per_second[base],
+        "paired_throughput": med(ratios),
+        "paired_throughput_quartiles": _quartiles(ratios),
+        "paired_throughput_range": [min(ratios), max(ratios)],
+        "median_minus_base_us": round(median_us[name] - median_us[base], 3),
+        "paired_median_minus_base_us": med(deltas),
+        "paired_median_minus_base_quartiles_us": _quartiles(deltas),
+        "paired_median_minus_base_range_us": [min(deltas), max(deltas)],
+    }
+
+
+def _quartiles(values: list[float]) -> list[float]:
+    """The 25th and 75th percentiles (statistics' inclusive method)."""
+    if len(values) < 2:
+        return [values[0], values[0]] if values else [0.0, 0.0]
+    q = statistics.quantiles(values, n=4, method="inclusive")
+    return [q[0], q[2]]
 
 
 def _machine(chromium: str, user_agent: str) -> dict:
@@ -209,8 +288,6 @@ def _machine(chromium: str, user_agent: str) -> dict:
         pw = version("playwright")
     except Exception:  # noqa: BLE001 - only a label
         pw = None
-    import os
-
     distro = None
     try:
         for line in Path("/etc/os-release").read_text().splitlines():

@@ -1,7 +1,7 @@
 """The glue benchmark's harness still runs (bench/glue/): each of its setups (raw
-postMessage, the same with Hamlet's envelope, Hamlet's generated glue, Comlink) answers
-every request correctly, one at a time and pipelined, both through the browser and with
-the glue alone (page/dry.js).
+postMessage, the same with Hamlet's envelope, Hamlet's generated glue, untracked and
+tracked, with and without a timeout, and Comlink) answers every request correctly, one
+at a time and pipelined, both through the browser and with the glue alone (page/dry.js).
 No timing is asserted: benchmarks are not tests.
 """
 
@@ -14,8 +14,9 @@ import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "glue"
 COUNT = 50
-# (a), (a2), (b) and (c) in bench/glue/gluebench.py's SETUPS.
-SETUPS = ["raw", "envelope", "hamlet", "comlink"]
+# (a), (a2), (b), (b2), (b3) and (c) in bench/glue/gluebench.py's SETUPS.
+SETUPS = ["raw", "envelope", "hamlet", "tracked", "timeout", "comlink"]
+TRACKED = {"tracked", "timeout"}
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +53,13 @@ def test_every_reply_is_the_echo_of_its_request(gluebench, bench_url, bench_page
     got = page.replies(setup, COUNT)
     requests = got["requests"]
     assert [r["n"] for r in requests] == list(range(COUNT))
-    # COUNT sequential replies, then COUNT pipelined ones, each in request order.
-    expected = [{"type": "Echoed", "text": r["text"], "n": r["n"]} for r in requests] * 2
-    assert got["replies"] == expected
+    # COUNT sequential replies, then COUNT pipelined ones, each in request order; a
+    # tracked one comes with its request's tracker, as `echoWorkerTracked` gets it.
+    expected = [{"type": "Echoed", "text": r["text"], "n": r["n"]} for r in requests]
+    if setup in TRACKED:
+        assert len(set(got["trackers"])) == COUNT
+        expected = [[tracker, reply] for tracker, reply in zip(got["trackers"], expected)]
+    assert got["replies"] == expected * 2
     # The timed runs check their replies themselves and raise on any wrong one.
     assert page.latency(setup, COUNT)["count"] == COUNT
     assert page.throughput(setup, COUNT)["count"] == COUNT

@@ -20,12 +20,11 @@ download Elm packages.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from support.chromium import Watched
-from support.procs import ROOT, elm_format_problems, explain, hamlet, node, run
+from support.examples import check_node_tests, files, generate, generated_copy, git_ignored
+from support.procs import ROOT, elm_format_problems, explain, hamlet
 from support.server import StaticServer
 
 APP = ROOT / "examples" / "csv-app"
@@ -59,24 +58,7 @@ UNTERMINATED_ERROR = "line 2, column 3: the quoted field that starts here is nev
 # ---- helpers ----
 
 
-@pytest.fixture
-def open_page(browser):
-    """`open_page(url)`: a fresh page in a context of its own, at `url`, with what goes
-    wrong on it recorded (`Watched`); closed after the test."""
-    contexts = []
-
-    def open_at(url: str):
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        watched = Watched(page)
-        page.goto(url)
-        return page, watched
-
-    yield open_at
-    for context in contexts:
-        context.close()
-
+# `open_page` is in tests/toolchain/conftest.py.
 
 # What the app shows: the status line, the error (null when there is none) and the rows.
 SHOWN = """() => ({
@@ -98,45 +80,16 @@ def shown(page) -> dict:
     return page.evaluate(SHOWN)
 
 
-def files(root: Path, skip: tuple[str, ...] = ()) -> list[str]:
-    """Every file under `root`, relative, leaving out any whose path has a part in `skip`."""
-    return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.rglob("*")
-        if p.is_file() and not set(p.relative_to(root).parts) & set(skip)
-    )
-
-
-def copy_app(target: Path) -> Path:
-    shutil.copytree(APP, target, ignore=shutil.ignore_patterns(*NOT_SOURCES))
-    return target
-
-
-def generate(app: Path) -> subprocess.CompletedProcess:
-    """The README's `hamlet generate`, run from the app's folder (it reads hamlet.toml);
-    --strict makes handler drift an error, so the handlers must match the enum."""
-    return hamlet("generate", "--strict", cwd=app)
-
-
 @pytest.fixture(scope="module")
 def generated_app(tmp_path_factory) -> Path:
-    app = copy_app(tmp_path_factory.mktemp("csv-app") / "csv-app")
-    result = generate(app)
-    assert result.returncode == 0, explain(result)
-    return app
+    return generated_copy(APP, tmp_path_factory.mktemp("csv-app") / "csv-app", NOT_SOURCES)
 
 
 # ---- without a browser ---------------------------------------------------------------
 
 
 def test_csv_parser_node_tests():
-    tests = sorted((APP / "test").glob("*.test.js"))
-    assert [t.name for t in tests] == ["csv.test.js", "handlers.test.js"]
-    result = run([node(), "--test", *[t.relative_to(APP) for t in tests]], cwd=APP)
-    assert result.returncode == 0, explain(result)
-    # Every test in both files ran and passed: node prints one summary for the whole run.
-    expected = sum(t.read_text(encoding="utf-8").count("\ntest(") for t in tests)
-    assert f"\n# pass {expected}\n" in result.stdout, result.stdout[-2000:]
+    check_node_tests(APP, ["csv.test.js", "handlers.test.js"])
 
 
 def test_main_elm_is_elm_format_clean():
@@ -166,20 +119,14 @@ def test_gitignore_covers_exactly_the_generated_files(generated_app):
     is ignored, and nothing the user wrote is."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not in a git work tree")
-    ours = files(APP, skip=NOT_SOURCES)  # what copy_app copies
+    ours = files(APP, skip=NOT_SOURCES)  # what generated_copy copies
     written = sorted(set(files(generated_app)) - set(ours))
     assert HANDLERS in ours and "workers/csv.js" in ours
     assert set(GENERATED) <= set(written), written
 
-    def ignored(paths: list[str]) -> set[str]:
-        result = run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, timeout=60,
-                     stdin="\n".join(f"examples/csv-app/{p}" for p in paths))
-        assert result.returncode in (0, 1), explain(result)  # 1: nothing ignored
-        return {line.removeprefix("examples/csv-app/") for line in result.stdout.splitlines()}
-
     extra = ["generated/elm.js", "elm-stuff/0.19.1/d.dat"]  # what elm make writes
-    assert ignored(written + extra) == set(written + extra)
-    assert ignored(ours) == set()
+    assert git_ignored(APP, written + extra) == set(written + extra)
+    assert git_ignored(APP, ours) == set()
 
 
 # ---- in Chromium ---------------------------------------------------------------------
@@ -233,9 +180,7 @@ def test_worker_side_in_chromium(generated_app, tmp_path, open_page):
 
 def test_app_in_chromium(tmp_path, elm_compiler, open_page):
     """The whole example as its README runs it: generate, elm make, serve, type, click."""
-    app = copy_app(tmp_path / "csv-app")
-    generated = generate(app)
-    assert generated.returncode == 0, explain(generated)
+    app = generated_copy(APP, tmp_path / "csv-app", NOT_SOURCES)
     made = elm_compiler.make(app, ["src/Main.elm"], output="generated/elm.js")
     assert made.returncode == 0, explain(made)
     with StaticServer(app) as server:

@@ -10,6 +10,8 @@
 // `postMessage` only counts; it gets N request envelopes, built before timing, and the
 // timed part ends when it has posted N replies.
 
+import { WIRES, makeApp } from '/page/wires.js';
+
 const fakes = [];
 
 class FakeWorker {
@@ -57,6 +59,9 @@ const ANSWER = {
   }),
 };
 
+ANSWER.tracked = ANSWER.hamlet;
+ANSWER.timeout = ANSWER.hamlet;
+
 const imports = {
   raw: () =>
     import('/page/raw_main.js').then((m) => (app) => m.setupRaw(app, '/page/raw_worker.js')),
@@ -73,46 +78,39 @@ const imports = {
       (m) => (app) => m.setupComlink(app, '/page/comlink_worker.js'),
     ),
 };
+imports.tracked = imports.hamlet;
+imports.timeout = imports.hamlet;
 
-function makeApp() {
-  const subscribers = [];
-  const stand = {
-    onReply: null,
-    app: {
-      ports: {
-        sendToEchoWorkerPort: {
-          subscribe(fn) {
-            subscribers.push(fn);
-          },
-          unsubscribe() {},
-        },
-        echoWorkerResponsePort: {
-          send(value) {
-            stand.onReply(value);
-          },
-        },
-      },
-    },
-    push(value) {
-      for (let i = 0; i < subscribers.length; i += 1) subscribers[i](value);
-    },
-  };
-  return stand;
+// Until `ready()` holds, waiting one promise job at a time: a glue may post what it got
+// in a promise job (tracked requests are sent together, once per turn), not at once.
+async function settled(what, ready) {
+  for (let jobs = 0; !ready(); jobs += 1) {
+    if (jobs > 1000) throw new Error(`${what}: still not there after 1000 promise jobs`);
+    await null;
+  }
 }
 
 const mains = {};
 
 async function mainSide(name) {
   if (!mains[name]) {
-    const stand = makeApp();
+    const wire = WIRES[name];
+    const stand = makeApp(wire);
     const before = fakes.length;
     (await imports[name]())(stand.app);
-    // Hamlet starts its worker on the first request.
-    stand.onReply = () => {};
-    stand.push({ type: 'Echo', text: 'start', n: 0 });
+    // Hamlet starts its worker on the first request; answered, so that nothing is left
+    // pending (a pending request with a timeout would time out during a later run).
+    const start = { type: 'Echo', text: 'start', n: 0 };
+    let answered = false;
+    stand.onReply = (reply) => {
+      answered = wire.correct(reply, start, 'start');
+    };
+    stand.push(wire.push(start, 'start'));
+    await settled(`${name} (dry, main)`, () => fakes.length > before && fakes[before].inbox.length === 1);
     const fake = fakes[before];
-    fake.inbox.length = 0;
-    mains[name] = { stand, fake };
+    fake.deliver({ data: ANSWER[name](fake.inbox.pop()), target: fake });
+    await settled(`${name} (dry, main)`, () => answered);
+    mains[name] = { stand, fake, wire };
   }
   return mains[name];
 }
@@ -140,22 +138,28 @@ const BATCH = 100;
 
 // ns per message of the main side's glue: requests out, then replies in.
 async function main(name, count) {
-  const { stand, fake } = await mainSide(name);
+  const { stand, fake, wire } = await mainSide(name);
   const reqs = [];
-  for (let n = 0; n < count; n += 1) reqs.push({ type: 'Echo', text: `message dry ${n}`, n });
+  const trackers = [];
+  const pushed = [];
+  for (let n = 0; n < count; n += 1) {
+    reqs.push({ type: 'Echo', text: `message dry ${n}`, n });
+    trackers.push(`dry-${n}`);
+    pushed.push(wire.push(reqs[n], trackers[n]));
+  }
   let got = 0;
   let bad = 0;
   gc();
   const t0 = performance.now();
-  for (let i = 0; i < count; i += 1) stand.push(reqs[i]);
+  for (let i = 0; i < count; i += 1) stand.push(pushed[i]);
+  await settled(`${name} (dry, main)`, () => fake.inbox.length === count);
   const t1 = performance.now();
   const events = fake.inbox.map((m) => ({ data: ANSWER[name](m), target: fake }));
   fake.inbox.length = 0;
   let expected = 0;
   let finish = null;
   stand.onReply = (reply) => {
-    const r = reqs[got];
-    if (reply.type !== 'Echoed' || reply.text !== r.text || reply.n !== r.n) bad += 1;
+    if (!wire.correct(reply, reqs[got], trackers[got])) bad += 1;
     got += 1;
     if (got === expected) finish();
   };

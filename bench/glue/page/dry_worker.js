@@ -1,8 +1,12 @@
-// The worker half of dry.js: one setup's worker code (?setup=raw|envelope|hamlet|comlink)
-// with a `postMessage` that only counts. The page talks to this file over a MessageChannel
-// sent in the first message, so the setup's own `message` handler never sees it.
+// The worker half of dry.js: one setup's worker code (?setup=raw|envelope|hamlet|
+// tracked|timeout|comlink) with a `postMessage` that only counts. The page talks to this
+// file over a MessageChannel sent in the first message, so the setup's own `message`
+// handler never sees it.
 
-const setup = new URL(self.location.href).searchParams.get('setup');
+// The tracked setups run Hamlet's worker entry too: a tracker never reaches the worker.
+const SAME = { tracked: 'hamlet', timeout: 'hamlet' };
+const named = new URL(self.location.href).searchParams.get('setup');
+const setup = SAME[named] ?? named;
 
 const MODULES = {
   raw: '/page/raw_worker.js',
