@@ -226,23 +226,74 @@ done({{ posted, pending: log.toElm.length }});
 
 @needs_node
 def test_a_timeout_longer_than_settimeout_takes_waits_in_steps(shapes, tmp_path):
+    # A fake clock: each long wait fires at once and moves performance.now() on by it.
     log = run(shapes, tmp_path, f"""
 const delays = [];
+let clock = 1000;
+performance.now = () => clock;
 const realSetTimeout = globalThis.setTimeout;
 globalThis.setTimeout = (fn, delay, ...rest) => {{
-    if (delay > 1000) delays.push(delay);
-    return realSetTimeout(fn, delay > 1000 ? 0 : delay, ...rest);
+    if (delay <= 1000) return realSetTimeout(fn, delay, ...rest);
+    delays.push(delay);
+    return realSetTimeout(() => {{ clock += delay; fn(...rest); }}, 0);
 }};
 const elm = makeApp({PORTS});
 setupShapesWorker(elm.app);
 elm.push({run_('long', 'hang', None, 5000000000)});
 await settle();
 await new Promise((resolve) => realSetTimeout(resolve, 20));
-done({{ delays }});
+done({{ delays, clock }});
 """)
     # 5e9 ms is 2147483647 + 2147483647 + 705032706: two full steps, then the rest.
     assert log["delays"] == [2147483647, 2147483647, 705032706]
+    assert log["clock"] == 1000 + 5000000000
     assert arrived(log) == [(TRACKED, ["long", failed("timed out after 5000000000 ms")])]
+
+
+@needs_node
+def test_timeouts_end_in_deadline_order_with_one_timer(shapes, tmp_path):
+    # A timer per request would set one for each; the glue sets one for the earliest
+    # deadline, and another only when a later request's deadline comes before it.
+    log = run(shapes, tmp_path, f"""
+const delays = [];
+const realSetTimeout = globalThis.setTimeout;
+globalThis.setTimeout = (fn, delay, ...rest) => {{
+    if (delay >= 5) delays.push(delay);
+    return realSetTimeout(fn, delay, ...rest);
+}};
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('c', 'hang', None, 300)}, {run_('a', 'hang', None, 30)},
+         {run_('b', 'hang', None, 60)}, {run_('d', 'hang', None, 300)});
+await settle();
+const armed = delays.length;
+await new Promise((resolve) => realSetTimeout(resolve, 450));
+done({{ armed }});
+""")
+    assert log["armed"] == 2  # c's, then a's, which comes first; none for b or d
+    assert [v[0] for p, v in arrived(log)] == ["a", "b", "c", "d"]
+    assert all(v[1] == failed(f"timed out after {t} ms")
+               for (p, v), t in zip(arrived(log), [30, 60, 300, 300]))
+
+
+@needs_node
+def test_many_answered_timeouts_leave_no_timer_and_the_rest_still_expire(shapes, tmp_path):
+    # 500 requests with a long timeout are answered; the one left still times out,
+    # and once it has, no timer is left: node exits without waiting for one.
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+const many = [];
+for (let i = 0; i < 500; i += 1) many.push({run_('done', 'complete', None, 100000)});
+elm.push(...many, {run_('left', 'hang', None, 40)});
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 150));
+done({{}});
+""")
+    got = arrived(log)
+    assert len(got) == 501
+    assert got.count((TRACKED, ["done", {"type": "Ran", "mode": "complete", "note": None}])) == 500
+    assert (TRACKED, ["left", failed("timed out after 40 ms")]) in got
 
 
 @needs_node

@@ -36,6 +36,7 @@ Every name comes from the model (`worker.js`, `worker.elm`, `variant.name`,
 from __future__ import annotations
 
 from hamlet import naming
+from hamlet.emit.js_deadlines import DEADLINES
 from hamlet.emit.js_not_json import NOT_JSON
 from hamlet.emit.js_text import comment_block, failure_object, fill, js_string, notice_comment
 from hamlet.model import OutputFile, Project, Worker
@@ -60,7 +61,7 @@ _MAIN = """
 
     const DEFAULT_WORKER_URL = {{default_url}};
 
-    // The longest delay setTimeout takes; a longer timeout is waited for in steps.
+    // The longest delay setTimeout takes; a later deadline is waited for in steps.
     const MAX_DELAY = 2147483647;
 
     // Where an app keeps the handle of its {{base}} glue. A registered symbol, so a
@@ -102,8 +103,13 @@ _MAIN = """
         const toElm = ports?.{{response_port}};
         const toTracked = ports?.{{tracked_port}};
         // Request id -> null for a request with no tracker and no timeout (most), or
-        // { tracker, timer }: tracker null or a string, timer null or setTimeout's.
+        // { id, tracker, timeout, deadline }: tracker null or a string; timeout and
+        // deadline (on performance.now()'s clock) null when it has none.
         const pending = new Map();
+        const deadlines = createDeadlines(
+            (entry) => pending.has(entry.id),
+            (entry) => end(entry.id, entry, 'TimeoutError', `timed out after ${entry.timeout} ms`),
+        );
         let nextId = 1;
         let worker = null;
         // The commands Elm sent in this turn: one update's (see `flush`); `controls`
@@ -129,8 +135,8 @@ _MAIN = """
 
         function forget(id, entry) {
             pending.delete(id);
-            if (entry !== null && entry.timer !== null) {
-                clearTimeout(entry.timer);
+            if (entry !== null && entry.deadline !== null) {
+                deadlines.ended();
             }
         }
 
@@ -155,8 +161,8 @@ _MAIN = """
             }
             const ended = [...pending.values()];
             pending.clear();
+            deadlines.clear();
             for (const entry of ended) {
-                clearTimeout(entry?.timer);
                 deliver(entry, failure(text));
             }
         }
@@ -167,16 +173,6 @@ _MAIN = """
                     end(id, entry, 'AbortError', 'cancelled');
                 }
             }
-        }
-
-        function arm(id, entry, left, timeout) {
-            entry.timer = setTimeout(() => {
-                if (left > MAX_DELAY) {
-                    arm(id, entry, left - MAX_DELAY, timeout);
-                } else {
-                    end(id, entry, 'TimeoutError', `timed out after ${timeout} ms`);
-                }
-            }, Math.min(left, MAX_DELAY));
         }
 
         function onMessage(event) {
@@ -236,7 +232,9 @@ _MAIN = """
         }
 
         function send(request, tracker, timeout) {
-            const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
+            const id = nextId;
+            const entry =
+                tracker === null && timeout === null ? null : { id, tracker, timeout, deadline: null };
             if (timeout !== null && !(typeof timeout === 'number' && timeout > 0)) {
                 // No time at all, or no number: the request ends before it starts.
                 const text =
@@ -258,11 +256,11 @@ _MAIN = """
                 worker.addEventListener('error', onError);
                 worker.addEventListener('messageerror', onMessageError);
             }
-            const id = nextId;
             nextId += 1;
             pending.set(id, entry);
             if (timeout !== null && timeout !== Infinity) {
-                arm(id, entry, timeout, timeout);
+                entry.deadline = performance.now() + timeout;
+                deadlines.add(entry);
             }
             worker.postMessage({ id, type, data });
         }
@@ -322,6 +320,8 @@ _MAIN = """
         return handle;
     }
 
+    {{deadlines}}
+
     {{not_json}}
 """
 
@@ -345,6 +345,7 @@ def emit_main(project: Project, worker: Worker) -> OutputFile:
         connected_key=js_string(js.symbol),
         failure_object=failure_object(worker, "text"),
         end_request=_end_request(worker),
+        deadlines=DEADLINES.rstrip("\n"),
         not_json=NOT_JSON.rstrip("\n"),
     )
     return OutputFile(root="js", path=js.main_file, content=content)

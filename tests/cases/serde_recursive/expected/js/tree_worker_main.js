@@ -23,7 +23,7 @@
 
 const DEFAULT_WORKER_URL = '/workers/tree_worker.js';
 
-// The longest delay setTimeout takes; a longer timeout is waited for in steps.
+// The longest delay setTimeout takes; a later deadline is waited for in steps.
 const MAX_DELAY = 2147483647;
 
 // Where an app keeps the handle of its TreeWorker glue. A registered symbol, so a
@@ -65,8 +65,13 @@ export function setupTreeWorker(app, options = {}) {
     const toElm = ports?.treeWorkerResponsePort;
     const toTracked = ports?.treeWorkerTrackedPort;
     // Request id -> null for a request with no tracker and no timeout (most), or
-    // { tracker, timer }: tracker null or a string, timer null or setTimeout's.
+    // { id, tracker, timeout, deadline }: tracker null or a string; timeout and
+    // deadline (on performance.now()'s clock) null when it has none.
     const pending = new Map();
+    const deadlines = createDeadlines(
+        (entry) => pending.has(entry.id),
+        (entry) => end(entry.id, entry, 'TimeoutError', `timed out after ${entry.timeout} ms`),
+    );
     let nextId = 1;
     let worker = null;
     // The commands Elm sent in this turn: one update's (see `flush`); `controls`
@@ -92,8 +97,8 @@ export function setupTreeWorker(app, options = {}) {
 
     function forget(id, entry) {
         pending.delete(id);
-        if (entry !== null && entry.timer !== null) {
-            clearTimeout(entry.timer);
+        if (entry !== null && entry.deadline !== null) {
+            deadlines.ended();
         }
     }
 
@@ -118,8 +123,8 @@ export function setupTreeWorker(app, options = {}) {
         }
         const ended = [...pending.values()];
         pending.clear();
+        deadlines.clear();
         for (const entry of ended) {
-            clearTimeout(entry?.timer);
             deliver(entry, failure(text));
         }
     }
@@ -130,16 +135,6 @@ export function setupTreeWorker(app, options = {}) {
                 end(id, entry, 'AbortError', 'cancelled');
             }
         }
-    }
-
-    function arm(id, entry, left, timeout) {
-        entry.timer = setTimeout(() => {
-            if (left > MAX_DELAY) {
-                arm(id, entry, left - MAX_DELAY, timeout);
-            } else {
-                end(id, entry, 'TimeoutError', `timed out after ${timeout} ms`);
-            }
-        }, Math.min(left, MAX_DELAY));
     }
 
     function onMessage(event) {
@@ -199,7 +194,9 @@ export function setupTreeWorker(app, options = {}) {
     }
 
     function send(request, tracker, timeout) {
-        const entry = tracker === null && timeout === null ? null : { tracker, timer: null };
+        const id = nextId;
+        const entry =
+            tracker === null && timeout === null ? null : { id, tracker, timeout, deadline: null };
         if (timeout !== null && !(typeof timeout === 'number' && timeout > 0)) {
             // No time at all, or no number: the request ends before it starts.
             const text =
@@ -221,11 +218,11 @@ export function setupTreeWorker(app, options = {}) {
             worker.addEventListener('error', onError);
             worker.addEventListener('messageerror', onMessageError);
         }
-        const id = nextId;
         nextId += 1;
         pending.set(id, entry);
         if (timeout !== null && timeout !== Infinity) {
-            arm(id, entry, timeout, timeout);
+            entry.deadline = performance.now() + timeout;
+            deadlines.add(entry);
         }
         worker.postMessage({ id, type, data });
     }
@@ -283,6 +280,117 @@ export function setupTreeWorker(app, options = {}) {
         Object.defineProperty(app, CONNECTED, { value: handle });
     }
     return handle;
+}
+
+// The deadlines of the requests with a timeout, and one timer for the earliest.
+// `live(entry)` says whether its request is still pending: one that ended stays in
+// the heap until its deadline passes or the heap is compacted. `expire(entry)` ends
+// a request whose deadline passed; it calls `ended()`, as any end of a request does.
+function createDeadlines(live, expire) {
+    let heap = []; // entries {id, deadline}, earliest deadline (then lowest id) first
+    let count = 0; // the live entries in `heap`
+    let timer = null;
+    let timerAt = Infinity;
+
+    function before(a, b) {
+        return a.deadline < b.deadline || (a.deadline === b.deadline && a.id < b.id);
+    }
+
+    function push(entry) {
+        let i = heap.length;
+        heap.push(entry);
+        while (i > 0 && before(entry, heap[(i - 1) >> 1])) {
+            heap[i] = heap[(i - 1) >> 1];
+            i = (i - 1) >> 1;
+        }
+        heap[i] = entry;
+    }
+
+    function pop() {
+        const first = heap[0];
+        const last = heap.pop();
+        if (heap.length > 0) {
+            let i = 0;
+            for (;;) {
+                const left = 2 * i + 1;
+                if (left >= heap.length) {
+                    break;
+                }
+                const right = left + 1;
+                const child = right < heap.length && before(heap[right], heap[left]) ? right : left;
+                if (!before(heap[child], last)) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = last;
+        }
+        return first;
+    }
+
+    // Set the timer for the earliest live deadline, unless it is set for one as early.
+    // setTimeout waits at most MAX_DELAY: a later deadline is waited for in steps.
+    function arm() {
+        while (heap.length > 0 && !live(heap[0])) {
+            pop();
+        }
+        if (heap.length === 0 || heap[0].deadline >= timerAt) {
+            return;
+        }
+        if (timer !== null) {
+            clearTimeout(timer);
+        }
+        timerAt = heap[0].deadline;
+        const wait = Math.ceil(timerAt - performance.now());
+        timer = setTimeout(ring, Math.min(Math.max(wait, 0), MAX_DELAY));
+    }
+
+    // Expire each live entry whose deadline has passed, earliest first. `heap` is read
+    // afresh each time round: `expire` may clear or compact it.
+    function ring() {
+        timer = null;
+        timerAt = Infinity;
+        const now = performance.now();
+        while (heap.length > 0 && heap[0].deadline <= now) {
+            const entry = pop();
+            if (live(entry)) {
+                expire(entry);
+            }
+        }
+        arm();
+    }
+
+    function clear() {
+        heap = [];
+        count = 0;
+        if (timer !== null) {
+            clearTimeout(timer);
+        }
+        timer = null;
+        timerAt = Infinity;
+    }
+
+    return {
+        add(entry) {
+            push(entry);
+            count += 1;
+            if (entry.deadline < timerAt) {
+                arm();
+            }
+        },
+        // No request with a deadline left: no timer either (node would wait for it).
+        // Ended entries outnumber live ones: drop them, so memory follows the live.
+        ended() {
+            count -= 1;
+            if (count <= 0) {
+                clear();
+            } else if (heap.length > 2 * count + 64) {
+                heap = heap.filter(live).sort((a, b) => a.deadline - b.deadline || a.id - b.id);
+            }
+        },
+        clear,
+    };
 }
 
 // What in `value` JSON cannot hold, as text, or null when it holds only JSON.
