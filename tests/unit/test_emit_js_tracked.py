@@ -297,6 +297,33 @@ done({{}});
 
 
 @needs_node
+def test_an_unreadable_reply_ends_its_request_once_and_other_timeouts_still_run(shapes, tmp_path):
+    # The reply ends its request, then Elm cannot read it and the request is ended
+    # again with the failure: the glue must count that request out once, or it loses
+    # track of the deadlines still pending and `slow` would never time out.
+    log = run(shapes, tmp_path, f"""
+const read = (value) => {{
+    const response = Array.isArray(value) ? value[1] : value;
+    if (response.type === 'Ran' && typeof response.note !== 'string' && response.note !== null) {{
+        JSON.stringify(response);  // as Elm's kernel does on a value it cannot decode
+    }}
+}};
+const elm = makeApp({PORTS}, read);
+setupShapesWorker(elm.app);
+elm.push({run_('big', 'bigint', None, 100000)}, {run_('slow', 'hang', None, 40)});
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 150));
+log.fromWorker.length = 0;  // it holds the BigInt, which the log's JSON cannot
+done({{}});
+""")
+    assert arrived(log) == [
+        (TRACKED, ["big", failed("ShapesWorker replied Ran, which Elm cannot read: "
+                                 "note is a BigInt (7n), which JSON has no number for")]),
+        (TRACKED, ["slow", failed("timed out after 40 ms")]),
+    ]
+
+
+@needs_node
 def test_the_default_timeout_is_for_requests_without_a_tracker(shapes, tmp_path):
     log = run(shapes, tmp_path, f"""
 const elm = makeApp({PORTS});

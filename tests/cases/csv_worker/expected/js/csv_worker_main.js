@@ -95,9 +95,10 @@ export function setupCSVWorker(app, options = {}) {
         }
     }
 
+    // Once per request: a reply Elm cannot read ends a request that its reply
+    // already ended, and the deadlines must count it out only once.
     function forget(id, entry) {
-        pending.delete(id);
-        if (entry !== null && entry.deadline !== null) {
+        if (pending.delete(id) && entry !== null && entry.deadline !== null) {
             deadlines.ended();
         }
     }
