@@ -60,6 +60,13 @@ export async function handleRun({ mode, note }, reply) {
         case 'bigint':
             reply.ran({ mode, note: 7n });
             return;
+        case 'deep': {
+            // 400 levels: more than a reader that recurses much per level has stack for.
+            let note = 'bottom';
+            for (let level = 0; level < 400; level += 1) note = { inner: note };
+            reply.ran({ mode, note });
+            return;
+        }
         default:
             throw new Error(`no mode ${mode}`);
     }

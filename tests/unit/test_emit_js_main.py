@@ -236,6 +236,68 @@ done();
     ]
 
 
+ELM_RECURSES = """
+// Elm's decoders recurse through the value, several calls per level: so does this
+// reader, more than Elm's, so that it runs out of stack on a reply 400 levels deep.
+const walk = (item, calls) => {
+    if (calls > 0) return walk(item, calls - 1) + 1;
+    if (item !== null && typeof item === 'object') {
+        for (const inner of Object.values(item)) walk(inner, 80);
+    }
+    return 0;
+};
+const read = (value) => {
+    walk(value, 80);
+    if (value.note === 'app bug') throw new RangeError('the app ran out of stack');
+};
+const thrown = [];
+process.on('uncaughtException', (error) => thrown.push(`${error.name}: ${error.message}`));
+"""
+
+
+@needs_node
+def test_a_reply_too_deep_for_elms_stack_ends_its_request_with_one_failure(shapes, tmp_path):
+    log = main_run(
+        shapes,
+        tmp_path,
+        ELM_RECURSES
+        + """
+const elm = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort'], read);
+setupShapesWorker(elm.app);
+elm.push({ type: 'Run', mode: 'deep', note: null }, { type: 'Resize', value: [1, 2] });
+await settle();
+log.fromWorker.length = 0;  // the deep reply, which the log's JSON cannot hold
+done({ thrown });
+""",
+    )
+    assert log["toElm"] == [
+        {"type": "Failed", "value": "ShapesWorker replied Ran, which Elm cannot read: it is "
+                                    "nested 401 levels deep, and Elm's decoder ran out of "
+                                    "stack reading it"},
+        {"type": "Resized", "value": [2, 1]},
+    ]
+    assert log["thrown"] == []
+
+
+@needs_node
+def test_a_stack_overflow_of_the_apps_own_on_a_shallow_reply_is_not_the_replys(shapes, tmp_path):
+    log = main_run(
+        shapes,
+        tmp_path,
+        ELM_RECURSES
+        + """
+const elm = makeApp(['sendToShapesWorkerPort'], ['shapesWorkerResponsePort'], read);
+setupShapesWorker(elm.app);
+elm.push({ type: 'Run', mode: 'complete', note: 'app bug' }, { type: 'Resize', value: [1, 2] });
+await settle();
+done({ thrown });
+""",
+    )
+    # The glue does not blame the reply: the app's error reaches the page as its own.
+    assert log["thrown"] == ["RangeError: the app ran out of stack"]
+    assert all(value.get("type") != "Failed" for value in log["toElm"])
+
+
 @needs_node
 def test_not_json_names_the_first_bigint_or_cycle_and_nothing_else(shapes, tmp_path):
     # The main thread's check, run on values as structured clone delivers them.

@@ -204,11 +204,12 @@ _MAIN = """
         }
 
         // Elm's port threw while reading a reply. A value JSON cannot hold (a BigInt, a
-        // cycle) makes Elm's decoder, or its error message, throw: then the reply is at
-        // fault, and its request ends with the failure variant. Checked only here, so
-        // a good reply costs nothing. Anything else the app threw is not the reply's.
+        // cycle) makes Elm's decoder, or its error message, throw, and so does a value
+        // nested too deep for its stack: then the reply is at fault, and its request
+        // ends with the failure variant. Checked only here, so a good reply costs
+        // nothing. Anything else the app threw is not the reply's.
         function unreadable(id, entry, type, value, error) {
-            const problem = notJson(value);
+            const problem = notJson(value) ?? tooDeep(value, error);
             if (problem === null) {
                 throw error;
             }

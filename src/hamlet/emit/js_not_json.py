@@ -1,8 +1,10 @@
-"""`notJson(value)`, the main-thread JavaScript's check of a reply Elm's port threw on
-(see `hamlet.emit.js_main`): what in it JSON cannot hold, as text, or null. No output
-of its own; kept apart from the main JS's template, which it would make too long.
+"""`notJson(value)` and `tooDeep(value, error)`, the main-thread JavaScript's checks of
+a reply Elm's port threw on (see `hamlet.emit.js_main`): what in it Elm cannot read, as
+text, or null. No output of their own; kept apart from the main JS's template, which
+they would make too long.
 
     notJson({ rows: [1, 2n] })  ->  'rows[1] is a BigInt (2n), which JSON has no number for'
+    tooDeep(<2,000 levels>, new RangeError(..))  ->  'it is nested 2000 levels deep, ..'
 """
 
 NOT_JSON = """\
@@ -33,5 +35,29 @@ function notJson(value) {
         }
     }
     return null;
+}
+
+// The stack ran out while Elm read `value` (a RangeError), and `value` is nested deep
+// enough for that to be its fault: Elm's decoders recurse once or more per level, so a
+// reply the worker could send may still be too deep for them. How deep, as text, or
+// null: then the error is not the reply's.
+function tooDeep(value, error) {
+    if (!(error instanceof RangeError)) {
+        return null;
+    }
+    let deepest = 0; // objects and arrays inside each other, `value` the first
+    const todo = [[value, 1]];
+    while (todo.length > 0) {
+        const [item, depth] = todo.pop();
+        if (item !== null && typeof item === 'object') {
+            deepest = Math.max(deepest, depth);
+            for (const key of Object.keys(item)) {
+                todo.push([item[key], depth + 1]);
+            }
+        }
+    }
+    return deepest >= 100
+        ? `it is nested ${deepest} levels deep, and Elm's decoder ran out of stack reading it`
+        : null;
 }
 """

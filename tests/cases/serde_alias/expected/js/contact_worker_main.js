@@ -166,11 +166,12 @@ export function setupContactWorker(app, options = {}) {
     }
 
     // Elm's port threw while reading a reply. A value JSON cannot hold (a BigInt, a
-    // cycle) makes Elm's decoder, or its error message, throw: then the reply is at
-    // fault, and its request ends with the failure variant. Checked only here, so
-    // a good reply costs nothing. Anything else the app threw is not the reply's.
+    // cycle) makes Elm's decoder, or its error message, throw, and so does a value
+    // nested too deep for its stack: then the reply is at fault, and its request
+    // ends with the failure variant. Checked only here, so a good reply costs
+    // nothing. Anything else the app threw is not the reply's.
     function unreadable(id, entry, type, value, error) {
-        const problem = notJson(value);
+        const problem = notJson(value) ?? tooDeep(value, error);
         if (problem === null) {
             throw error;
         }
@@ -421,4 +422,28 @@ function notJson(value) {
         }
     }
     return null;
+}
+
+// The stack ran out while Elm read `value` (a RangeError), and `value` is nested deep
+// enough for that to be its fault: Elm's decoders recurse once or more per level, so a
+// reply the worker could send may still be too deep for them. How deep, as text, or
+// null: then the error is not the reply's.
+function tooDeep(value, error) {
+    if (!(error instanceof RangeError)) {
+        return null;
+    }
+    let deepest = 0; // objects and arrays inside each other, `value` the first
+    const todo = [[value, 1]];
+    while (todo.length > 0) {
+        const [item, depth] = todo.pop();
+        if (item !== null && typeof item === 'object') {
+            deepest = Math.max(deepest, depth);
+            for (const key of Object.keys(item)) {
+                todo.push([item[key], depth + 1]);
+            }
+        }
+    }
+    return deepest >= 100
+        ? `it is nested ${deepest} levels deep, and Elm's decoder ran out of stack reading it`
+        : null;
 }
