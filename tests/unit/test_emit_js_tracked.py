@@ -324,6 +324,44 @@ done({{}});
 
 
 @needs_node
+@pytest.mark.parametrize("how", ["timeout", "cancel", "terminate"])
+def test_an_error_the_app_throws_on_one_failure_leaves_the_others_to_end(shapes, tmp_path, how):
+    # The app's own code (its update, a port subscriber) throws while Elm takes the
+    # first failure. The error is the app's and reaches the page, but the glue was half
+    # way through ending requests: the others must still get theirs, and the timer
+    # must be set again for the later deadline.
+    timeout = 5 if how == "timeout" else "null"
+    log = run(shapes, tmp_path, f"""
+const errors = [];
+process.on('uncaughtException', (error) => errors.push(error.message));
+let thrown = false;
+const read = (value) => {{
+    const response = Array.isArray(value) ? value[1] : value;
+    if (response.type === 'Failed' && !thrown) {{
+        thrown = true;
+        throw new Error('the app fell over');
+    }}
+}};
+const elm = makeApp({PORTS}, read);
+const handle = setupShapesWorker(elm.app);
+elm.push({run_('x', 'hang', '1', timeout)}, {run_('x', 'hang', '2', timeout)},
+         {run_('y', 'hang', '3', 10 if how == "timeout" else "null")});
+await settle();
+if ('{how}' === 'cancel') elm.push(['cancel', 'x'], ['cancel', 'y']);
+if ('{how}' === 'terminate') handle.terminate();
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 80));
+done({{ errors }});
+""")
+    text = {"timeout": "timed out after {} ms", "cancel": "cancelled",
+            "terminate": "ShapesWorker was terminated"}[how]
+    # The first x's failure is the one the app threw on: Elm never took it.
+    assert arrived(log) == [(TRACKED, ["x", failed(text.format(5))]),
+                            (TRACKED, ["y", failed(text.format(10))])]
+    assert log["errors"] == ["the app fell over"]
+
+
+@needs_node
 def test_the_default_timeout_is_for_requests_without_a_tracker(shapes, tmp_path):
     log = run(shapes, tmp_path, f"""
 const elm = makeApp({PORTS});

@@ -95,6 +95,20 @@ export function setupCSVWorker(app, options = {}) {
         }
     }
 
+    // A failure the glue made itself, which Elm can always read: what is thrown while
+    // it is delivered is the app's own (its update, a port subscriber). That is thrown
+    // again after the glue is done, so that the other requests a timeout, cancel or
+    // terminate ends still get theirs, and the timer is set again.
+    function deliverFailure(entry, text) {
+        try {
+            deliver(entry, failure(text));
+        } catch (error) {
+            queueMicrotask(() => {
+                throw error;
+            });
+        }
+    }
+
     // Once per request: a reply Elm cannot read ends a request that its reply
     // already ended, and the deadlines must count it out only once.
     function forget(id, entry) {
@@ -111,7 +125,7 @@ export function setupCSVWorker(app, options = {}) {
         if (worker !== null) {
             worker.postMessage(['cancel', id, name, text]);
         }
-        deliver(entry, failure(text));
+        deliverFailure(entry, text);
     }
 
     // Drop the worker and answer each pending request once with the failure
@@ -126,7 +140,7 @@ export function setupCSVWorker(app, options = {}) {
         pending.clear();
         deadlines.clear();
         for (const entry of ended) {
-            deliver(entry, failure(text));
+            deliverFailure(entry, text);
         }
     }
 
@@ -205,7 +219,7 @@ export function setupCSVWorker(app, options = {}) {
                 typeof timeout === 'number' && !Number.isNaN(timeout)
                     ? `timed out after ${timeout} ms`
                     : `timeout ${String(timeout)} is not a number of milliseconds`;
-            deliver(entry, failure(text));
+            deliverFailure(entry, text);
             return;
         }
         const { type, ...data } = request;
@@ -213,7 +227,7 @@ export function setupCSVWorker(app, options = {}) {
             try {
                 worker = new Worker(workerUrl, { type: 'module' });
             } catch (error) {
-                deliver(entry, failure(`CSVWorker could not start from ${workerUrl}: ${error?.message ?? error}`));
+                deliverFailure(entry, `CSVWorker could not start from ${workerUrl}: ${error?.message ?? error}`);
                 return;
             }
             worker.addEventListener('message', onMessage);
