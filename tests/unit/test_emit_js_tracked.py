@@ -362,6 +362,57 @@ done({{ errors }});
 
 
 @needs_node
+def test_terminate_from_inside_elm_while_timeouts_ring_ends_each_request_once(shapes, tmp_path):
+    # Three requests share a deadline, so one ring of the timer ends them all; Elm
+    # terminates on taking the first timeout, from inside the glue's `send` to it, and
+    # the heap is cleared while the ring goes through it. A request sent next still
+    # times out, and nothing is left to fire after it.
+    log = run(shapes, tmp_path, f"""
+let handle;
+let terminated = false;
+const read = (value) => {{
+    if (!terminated && value[1].type === 'Failed') {{
+        terminated = true;
+        handle.terminate();
+    }}
+}};
+const elm = makeApp({PORTS}, read);
+handle = setupShapesWorker(elm.app);
+elm.push({run_('a', 'hang', None, 5)}, {run_('b', 'hang', None, 5)}, {run_('c', 'hang', None, 5)},
+         {run_('d', 'hang', None, 1e300)});
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 40));
+elm.push({run_('e', 'hang', None, 5)});
+await settle();
+await new Promise((resolve) => setTimeout(resolve, 40));
+done();
+""")
+    gone = failed("ShapesWorker was terminated")
+    got = arrived(log)
+    assert sorted(v[0] for p, v in got) == ["a", "b", "c", "d", "e"]  # each once
+    assert (TRACKED, ["e", failed("timed out after 5 ms")]) in got
+    assert [v for p, v in got if v[1] == gone] == [["b", gone], ["c", gone], ["d", gone]]
+    assert log["terminated"] == [0] and len(log["workers"]) == 2
+
+
+@needs_node
+def test_the_empty_tracker_is_cancelled_like_any_other(shapes, tmp_path):
+    # "" is a tracker (`Just ""`), not the absence of one; a timeout of 1e300 ms is
+    # waited for in steps, and its cancel leaves no timer: node exits at once.
+    log = run(shapes, tmp_path, f"""
+const elm = makeApp({PORTS});
+setupShapesWorker(elm.app);
+elm.push({run_('', 'hang', None, 1e300)}, {run_(None, 'hang', None, 'Infinity')});
+await settle();
+elm.push(['cancel', '']);
+await settle();
+done();  // the untracked request stays pending, with no timer: nothing keeps node up
+""")
+    assert arrived(log) == [(TRACKED, ["", failed("cancelled")])]
+    assert log["toWorker"][2] == ["cancel", 1, "AbortError", "cancelled"]
+
+
+@needs_node
 def test_the_default_timeout_is_for_requests_without_a_tracker(shapes, tmp_path):
     log = run(shapes, tmp_path, f"""
 const elm = makeApp({PORTS});
