@@ -115,6 +115,17 @@ export function fire(instance, type, fields = {}) {
     return event.defaultPrevented;
 }
 
+// A seeded generator of numbers in [0, 1) (mulberry32), so that a random run can be
+// replayed from its seed.
+export function random(seed) {
+    return () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
 export function done(extra = {}) {
     console.log(JSON.stringify({ ...log, ...extra }));
 }

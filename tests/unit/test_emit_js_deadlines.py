@@ -43,15 +43,8 @@ Array.prototype.filter = function (...args) {
     return filter.apply(this, args);
 };
 
-// A seeded generator (mulberry32), so that a failure can be replayed.
-function random(seed) {
-    return () => {
-        seed = (seed + 0x6d2b79f5) | 0;
-        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+// Seeded, so that a failure can be replayed.
+import { random } from './harness.mjs';
 
 const problems = [];
 function check(ok, text) {
