@@ -32,6 +32,16 @@ def test_a_handler_that_throws_yields_the_failure_variant_with_its_message(elm):
     assert "kaput 41" in only_failure(elm)
 
 
+def test_a_handler_that_throws_what_cannot_be_shown_fails_only_its_own_request(elm):
+    elm.start()
+    elm.push({"type": "Hang", "tag": 1}, {"type": "Explode", "message": "a revoked Proxy"})
+    [response] = elm.wait_responses(1)
+    assert response[TEST.failure_field] == "a value that cannot be shown as text was thrown"
+    elm.still_serving(2)
+    # Not a crash of the worker, which would have failed Hang too and ended the worker.
+    assert elm.terminated() == [] and len(elm.responses()) == 2
+
+
 def test_a_handler_that_rejects_yields_the_failure_variant_with_its_message(elm):
     elm.start()
     elm.push({"type": "Refuse", "message": "nope 42"})

@@ -32,6 +32,18 @@ export async function handleRun({ mode, note }, reply) {
             throw 42;
         case 'throw-empty':
             throw new Error('');
+        case 'throw-revoked':
+            throw revokedProxy();
+        case 'throw-unreadable': // an Error whose message cannot be read
+            throw Object.defineProperty(new Error(), 'message', {
+                get() {
+                    throw new Error('unreadable');
+                },
+            });
+        case 'throw-number-message':
+            throw Object.assign(new Error(), { message: 42 });
+        case 'throw-symbol-message':
+            throw Object.assign(new Error(), { message: Symbol('why') });
         case 'silent':
             return;
         case 'progress-only':
@@ -87,8 +99,26 @@ export async function handleCancelAll(request, reply) {
 
 // Not async: a synchronous throw inside the entry's dispatch.
 export function handleTag(request, reply) {
-    if (request.class === 'boom') {
-        throw new TypeError('sync boom');
+    switch (request.class) {
+        case 'boom':
+            throw new TypeError('sync boom');
+        case 'revoked':
+            throw revokedProxy();
+        case 'bad-then': {
+            // A promise with a `then` of its own that throws when called.
+            const promise = new Promise(() => {});
+            promise.then = () => {
+                throw new Error('then broke');
+            };
+            return promise;
+        }
     }
     reply.tagged({ class: request.class, count: request.tags.length });
+}
+
+// A value even `instanceof` throws on.
+function revokedProxy() {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
 }

@@ -13,7 +13,7 @@ from hamlet.emit.js_handlers import emit_handlers
 from support.node import needs_node, run_node
 from support.project import alone
 from support.schema import Wire
-from support.shapes import ENTRY_PRELUDE, shapes_site
+from support.shapes import ENTRY_PRELUDE, HANDLERS, shapes_site
 from test_emit_js_handlers import flat_worker
 
 
@@ -101,6 +101,88 @@ done();
     assert "export async function handleOrphan(request, reply)" in failures[9]
     assert '"Bogus"' in failures[10] and "Run, Resize, Scale, CancelAll, Tag, Orphan" in failures[10]
     Wire(shapes).check(log, off_contract=("Bogus",))
+
+
+# A scenario's sends, each in a try: whatever escapes the entry (a throw out of
+# `onmessage`, a rejection nobody handles) would be an uncaught error of the worker in
+# a browser, which fails every pending request; here it is kept in `escaped`.
+GUARDED = """
+const escaped = [];
+const describe = (value) => { try { return String(value); } catch { return typeof value; } };
+process.on('unhandledRejection', (reason) => escaped.push(`rejected: ${describe(reason)}`));
+const deliver = (data) => {
+    try {
+        self.onmessage(new MessageEvent('message', { data }));
+    } catch (error) {
+        escaped.push(`thrown: ${describe(error)}`);
+    }
+};
+"""
+
+
+@needs_node
+def test_whatever_a_handler_throws_its_request_gets_one_failure_with_a_text(shapes, tmp_path):
+    log = run_node(
+        tmp_path,
+        shapes_site(shapes),
+        ENTRY_PRELUDE
+        + GUARDED
+        + """
+const tag = (id, cls) => deliver({ id, type: 'Tag', data: { class: cls, tags: [], meta: {}, pair: [true, '', 0] } });
+['throw-revoked', 'throw-unreadable', 'throw-number-message', 'throw-symbol-message'].forEach(
+    (mode, index) => deliver({ id: index + 1, type: 'Run', data: { mode, note: null } }),
+);
+tag(5, 'revoked');
+tag(6, 'bad-then');
+await settle();
+done({ escaped });
+""",
+    )
+    assert log["escaped"] == []
+    failures = {m["id"]: m["data"]["value"] for m in log["fromWorker"] if m["type"] == "Failed"}
+    assert len(log["fromWorker"]) == len(failures) == 6, log["fromWorker"]
+    unshown = "a value that cannot be shown as text was thrown"
+    assert failures == {1: unshown, 2: unshown, 3: "42", 4: "Symbol(why)", 5: unshown, 6: "then broke"}
+    Wire(shapes).check(log)
+
+
+@needs_node
+def test_an_envelope_the_entry_cannot_read_does_not_crash_it(shapes, tmp_path):
+    # Only a sender other than the generated glue sends these; the worker still serves.
+    log = run_node(
+        tmp_path,
+        shapes_site(shapes),
+        ENTRY_PRELUDE
+        + GUARDED
+        + """
+[null, undefined, 7, 'Run', true].forEach(deliver);
+deliver({ id: 1, type: 10n, data: {} });
+deliver({ id: 2, data: {} });
+send(3, 'Run', { mode: 'complete', note: null });
+await settle();
+done({ escaped });
+""",
+    )
+    assert log["escaped"] == []
+    assert [m["id"] for m in log["fromWorker"]] == [1, 2, 3]
+    assert "has no request of type bigint (not a string)" in log["fromWorker"][0]["data"]["value"]
+    assert "has no request of type undefined (not a string)" in log["fromWorker"][1]["data"]["value"]
+    assert log["fromWorker"][2]["type"] == "Ran"
+
+
+@needs_node
+def test_an_export_that_is_not_a_function_is_named_as_such(shapes, tmp_path):
+    handlers = HANDLERS + "\nexport const handleOrphan = 'not written yet';\n"
+    log = run_node(
+        tmp_path,
+        shapes_site(shapes, handlers),
+        ENTRY_PRELUDE + "send(1, 'Orphan', { tag: 1 });\nawait settle();\ndone();\n",
+    )
+    [failure] = log["fromWorker"]
+    assert failure["data"]["value"] == (
+        "handleOrphan is exported from shapes_worker_handlers.js but is not a function: "
+        "make it `export async function handleOrphan(request, reply)`"
+    )
 
 
 @needs_node

@@ -28,6 +28,11 @@ export async function handlePing(request, reply) {
 
 // Not async: the throw happens synchronously inside the entry's dispatch.
 export function handleExplode({ message }) {
+  if (message === "a revoked Proxy") {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    throw proxy; // even `instanceof` throws on it
+  }
   throw new Error(message);
 }
 

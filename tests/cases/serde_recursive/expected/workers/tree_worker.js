@@ -83,12 +83,13 @@ class Reply {
     }
 }
 
+// Always a string, and never throws: a handler may throw anything, even a value on
+// which `instanceof` throws (a revoked Proxy) or an Error whose message is not text.
+// A throw from here would escape as an uncaught error of the worker, which fails
+// every pending request, and a message that is not a string breaks the contract.
 function describe(error) {
-    if (error instanceof Error) {
-        return error.message || String(error);
-    }
     try {
-        return String(error);
+        return String(error instanceof Error ? error.message || error : error);
     } catch {
         return 'a value that cannot be shown as text was thrown';
     }
@@ -101,28 +102,31 @@ function ignore() {}
 function run(handler, name, request, answer) {
     if (typeof handler !== 'function') {
         answer.fail(
-            `${name} is not exported from tree_worker_handlers.js: ` +
-                `add \`export async function ${name}(request, reply)\` to it`,
+            handler === undefined
+                ? `${name} is not exported from tree_worker_handlers.js: ` +
+                      `add \`export async function ${name}(request, reply)\` to it`
+                : `${name} is exported from tree_worker_handlers.js but is not a function: ` +
+                      `make it \`export async function ${name}(request, reply)\``,
         );
         return;
     }
-    let result;
+    // One try for the call and the promise work after it: a sync handler may return
+    // a promise whose own `then` throws, which `Promise.resolve(..).then` calls now.
     try {
-        result = handler(request, new Reply(answer));
+        const result = handler(request, new Reply(answer));
+        if (answer.open) {
+            Promise.resolve(result).then(
+                // A no-op when the handler sent its final reply in the meantime.
+                () => answer.fail(`${name} finished without sending a response`),
+                (error) => answer.fail(describe(error)),
+            );
+        } else {
+            // Already answered: a later rejection changes nothing, but left unhandled
+            // it would fail every pending request (see `unhandledrejection` below).
+            Promise.resolve(result).then(undefined, ignore);
+        }
     } catch (error) {
         answer.fail(describe(error));
-        return;
-    }
-    if (answer.open) {
-        Promise.resolve(result).then(
-            // A no-op when the handler sent its final reply in the meantime.
-            () => answer.fail(`${name} finished without sending a response`),
-            (error) => answer.fail(describe(error)),
-        );
-    } else {
-        // Already answered: a later rejection changes nothing, but left unhandled it
-        // would fail every pending request (see `unhandledrejection` below).
-        Promise.resolve(result).then(undefined, ignore);
     }
 }
 
@@ -135,17 +139,24 @@ self.onmessage = (event) => {
         }
         return;
     }
+    if (message === null || typeof message !== 'object') {
+        return; // not an envelope either: nothing to answer, and no id to answer it by
+    }
     const { id, type, data } = message;
     const answer = new Answer(id);
     switch (type) {
         case 'Walk':
             run(handlers.handleWalk, 'handleWalk', data, answer);
             break;
-        default:
+        default: {
+            // Not JSON.stringify alone: it throws on a BigInt, and gives undefined for
+            // a missing type.
+            const shown = typeof type === 'string' ? JSON.stringify(type) : `${typeof type} (not a string)`;
             answer.fail(
-                `TreeWorker has no request of type ${JSON.stringify(type)}; it handles Walk. ` +
+                `TreeWorker has no request of type ${shown}; it handles Walk. ` +
                     'Were tree_worker_main.js and tree_worker.js generated from the same enum?',
             );
+        }
     }
     // Kept for a cancel only while it runs: a cancel comes in a later task, and most
     // handlers that reply at once are done by now.
