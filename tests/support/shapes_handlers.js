@@ -49,6 +49,9 @@ export async function handleRun({ mode, note }, reply) {
         case 'progress-only':
             reply.stepProgress(1);
             return;
+        case 'fail-after-reply':
+            reply.ran({ mode, note: null });
+            throw new Error('a bug after the reply');
         case 'late':
             setTimeout(() => reply.ran({ mode, note: 'late' }), 0);
             return;

@@ -186,6 +186,28 @@ def test_an_export_that_is_not_a_function_is_named_as_such(shapes, tmp_path):
 
 
 @needs_node
+def test_an_error_after_the_final_reply_is_shown_in_the_console_and_ends_nothing(shapes, tmp_path):
+    # The request has its answer; the handler's later throw is its own bug, neither a
+    # second reply nor a failure of the other requests, but it must not vanish either.
+    log = run_node(
+        tmp_path,
+        shapes_site(shapes),
+        ENTRY_PRELUDE
+        + """
+const shown = [];
+console.error = (...args) => shown.push(args.map((arg) => arg instanceof Error ? arg.message : String(arg)));
+send(1, 'Run', { mode: 'fail-after-reply', note: null });
+send(2, 'Run', { mode: 'hang', note: null });
+await settle();
+done({ shown });
+""",
+    )
+    assert [(m["id"], m["type"]) for m in log["fromWorker"]] == [(1, "Ran")]
+    assert log["shown"] == [["ShapesWorker: handleRun failed after its final reply:", "a bug after the reply"]]
+    Wire(shapes).check(log)
+
+
+@needs_node
 def test_the_scaffold_answers_with_the_failure_variant(shapes, tmp_path):
     log = run_node(
         tmp_path,

@@ -95,8 +95,6 @@ function describe(error) {
     }
 }
 
-function ignore() {}
-
 // Not an async function: most handlers reply before their promise settles, and
 // then the request needs no more promise work than a catch (see below).
 function run(handler, name, request, answer) {
@@ -121,9 +119,12 @@ function run(handler, name, request, answer) {
                 (error) => answer.fail(describe(error)),
             );
         } else {
-            // Already answered: a later rejection changes nothing, but left unhandled
-            // it would fail every pending request (see `unhandledrejection` below).
-            Promise.resolve(result).then(undefined, ignore);
+            // Already answered: a later rejection changes nothing, and left unhandled
+            // it would fail every pending request (see `unhandledrejection` below);
+            // but it is a bug of the handler's, so the console shows it.
+            Promise.resolve(result).then(undefined, (error) =>
+                console.error(`BagWorker: ${name} failed after its final reply:`, error),
+            );
         }
     } catch (error) {
         answer.fail(describe(error));
