@@ -48,9 +48,13 @@ ELM_PACKAGES = {
     "elm/url": "1.0.0",
     "elm/virtual-dom": "1.0.3",
 }
-# elm 0.19.1 sometimes dies with this (a GHC runtime deadlock report) on a busy machine;
-# running it again works.
-ELM_MVAR_CRASH = "thread blocked indefinitely in an MVar"
+# elm 0.19.1 sometimes dies of a race between its own threads on a busy machine: a GHC
+# runtime deadlock report, or one thread finding elm-stuff/0.19.1/d.dat (or i.dat, o.dat)
+# still open in another (elm/compiler#2134, #2258). Running it again works.
+ELM_RUNTIME_CRASHES = (
+    "thread blocked indefinitely in an MVar",
+    "openBinaryFile: resource busy (file is locked)",
+)
 
 
 def pytest_addoption(parser):
@@ -134,7 +138,7 @@ class ElmCompiler:
     def make(self, project: Path, modules: list, output: str = "/dev/null",
              timeout: int = 600) -> subprocess.CompletedProcess:
         """`elm make <modules> --output=<output>` in `project`, run again once when elm
-        dies of its MVar deadlock. --output=/dev/null type-checks and links without
+        dies of one of its ELM_RUNTIME_CRASHES. --output=/dev/null type-checks and links without
         writing JavaScript, and works for modules without `main`."""
         self.require(project / "elm.json")
         command = [str(self.elm), "make", *[str(m) for m in modules], f"--output={output}"]
@@ -146,7 +150,8 @@ class ElmCompiler:
             )
 
         result = run()
-        if result.returncode != 0 and ELM_MVAR_CRASH in result.stderr + result.stdout:
+        said = result.stderr + result.stdout
+        if result.returncode != 0 and any(crash in said for crash in ELM_RUNTIME_CRASHES):
             result = run()
         return result
 

@@ -7,8 +7,9 @@ each be seen.
     test_without_packages_it_skips_and_under_ci_it_fails
     test_without_elm_it_skips_and_under_ci_it_fails
     test_the_copy_is_writable_and_the_source_untouched
-    test_elm_make_runs_again_once_after_the_mvar_crash
-    test_elm_make_runs_at_most_twice_and_only_after_the_mvar_crash
+    test_elm_make_runs_again_once_after_a_runtime_crash
+                                        the MVar deadlock, or d.dat found locked
+    test_elm_make_runs_at_most_twice_and_only_after_a_runtime_crash
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ ROOT_CONFTEST = Path(__file__).resolve().parents[2] / "conftest.py"
 PACKAGES = ("elm/browser 1.0.2 elm/core 1.0.5 elm/html 1.0.0 elm/json 1.1.3 elm/time 1.0.0 "
             "elm/url 1.0.0 elm/virtual-dom 1.0.3").split()
 MVAR = "elm: thread blocked indefinitely in an MVar operation"
+# The message elm printed in a CI run when two of its threads opened d.dat at once.
+LOCKED = ("elm: /tmp/elm0/apps/elm-stuff/0.19.1/d.dat: openBinaryFile: resource busy "
+          "(file is locked)")
+CRASHES = pytest.mark.parametrize("crash", [MVAR, LOCKED], ids=["mvar", "file-locked"])
 
 
 def elm_home(folder: Path, marker: str, complete: bool = True) -> Path:
@@ -167,10 +172,11 @@ def test_the_copy_is_writable_and_the_source_untouched(pytester, world):
             os.chmod(folder, 0o755)
 
 
-def test_elm_make_runs_again_once_after_the_mvar_crash(pytester, world):
+@CRASHES
+def test_elm_make_runs_again_once_after_a_runtime_crash(pytester, world, crash):
     root = world / "repo"
-    # The first run dies of the deadlock, the second succeeds.
-    fake_elm(root, f'if [ "$(wc -l < "{root}/calls")" -eq 1 ]; then echo "{MVAR}" >&2; exit 1; fi\n'
+    # The first run dies of the crash, the second succeeds.
+    fake_elm(root, f'if [ "$(wc -l < "{root}/calls")" -eq 1 ]; then echo "{crash}" >&2; exit 1; fi\n'
                    'echo "Success! $*"')
     elm_home(world / "shared" / "elm-home", "shared")
     result = run_session(pytester, """
@@ -185,8 +191,9 @@ def test_elm_make_runs_again_once_after_the_mvar_crash(pytester, world):
     assert (root / "calls").read_text().count("run") == 2
 
 
-@pytest.mark.parametrize("error", [MVAR, "-- TYPE MISMATCH ---"], ids=["mvar-twice", "type-error"])
-def test_elm_make_runs_at_most_twice_and_only_after_the_mvar_crash(pytester, world, error):
+@pytest.mark.parametrize("error", [MVAR, LOCKED, "-- TYPE MISMATCH ---"],
+                         ids=["mvar-twice", "file-locked-twice", "type-error"])
+def test_elm_make_runs_at_most_twice_and_only_after_a_runtime_crash(pytester, world, error):
     root = world / "repo"
     fake_elm(root, f'echo "{error}" >&2; exit 1')
     elm_home(world / "shared" / "elm-home", "shared")
@@ -197,5 +204,5 @@ def test_elm_make_runs_at_most_twice_and_only_after_the_mvar_crash(pytester, wor
             assert elm_compiler.make(tmp_path, ["src/Main.elm"]).returncode == 1
     """)
     result.assert_outcomes(passed=1)
-    # Once more after an MVar crash, never a third time; other errors only once.
-    assert (root / "calls").read_text().count("run") == (2 if error == MVAR else 1)
+    # Once more after a runtime crash, never a third time; other errors only once.
+    assert (root / "calls").read_text().count("run") == (2 if error in (MVAR, LOCKED) else 1)
