@@ -25,6 +25,14 @@ class Rule(Enum):
     CONVENTION = "naming convention"
 
 
+class Implementation(Enum):
+    """What language the worker's handlers are written in: JavaScript (the handlers
+    file), or Rust compiled to WebAssembly (`#[worker(rust)]`)."""
+
+    JS = "js"
+    RUST = "rust"
+
+
 @dataclass(frozen=True)
 class Variant(Record):
     """One message: `ProcessImage { image_url: String, .. }`.
@@ -157,6 +165,7 @@ class Worker:
     elm: ElmNames
     js: JsNames
     schema: SchemaNames
+    implementation: Implementation = Implementation.JS
 
     # Cached: emitters ask once per variant, which made 20,000 variants quadratic.
     @cached_property
