@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: `hamlet --version` stays fast
+    from collections.abc import Mapping
+    from pathlib import Path
+
     from hamlet.cache import Cache
     from hamlet.diagnostics import Diagnostic
     from hamlet.model import OutputFile, Project
@@ -49,13 +52,15 @@ def load(
     return project, _cache_warnings(cache) + diagnostics
 
 
-def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
+def _load(
+    paths, found, cache, worker_folder: str = "../workers/"
+) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     from hamlet.diagnostics import Loc, sort_key, warning
     from hamlet.resolve import resolve
     from hamlet.read.files import parse_found
 
     parsed, diagnostics = parse_found(found, cache)
-    project, more = resolve(parsed)
+    project, more = resolve(parsed, worker_folder)
     # Path problems first, in the order the paths were given; then every problem in
     # the sources (syntax and resolve alike) in file and line order.
     in_files = {d for p in parsed for d in p.diagnostics}
@@ -75,9 +80,13 @@ def _load(paths, found, cache) -> tuple[Project | None, tuple[Diagnostic, ...]]:
 
 def generate(
     paths: list[str], cache: Cache | None = None, places: Places | None = None,
-    paths_from: str = "",
+    paths_from: str = "", roots: Mapping[str, str | Path] | None = None,
 ) -> Result:
     """Parse, resolve and emit. No I/O beyond reading the sources (and the cache).
+
+    `roots`: the output folders by root ("js", "worker", ...), as the command line has
+    them; the main JS loads the worker entry by its path from "js" to "worker" (without
+    `roots`, from generated/js to generated/workers).
 
     The generated files name their sources from `places.anchor` (see `hamlet.write.places`;
     without `places`, from the current folder). With a `Cache` whose last run saw the
@@ -89,23 +98,26 @@ def generate(
     from hamlet.write.places import Places, real_folder
     from hamlet.read.files import find_sources
 
+    from hamlet.resolve.worker_url import worker_folder
+
     found = find_sources(paths, paths_from)
     where = places or Places(real_folder("."), ())
-    result = _without_cycle_collection(lambda: _generate(paths, found, cache, where))
+    folder = worker_folder(roots["js"], roots["worker"]) if roots else "../workers/"
+    result = _without_cycle_collection(lambda: _generate(paths, found, cache, where, folder))
     warnings = _cache_warnings(cache)
     return replace(result, diagnostics=warnings + result.diagnostics) if warnings else result
 
 
-def _generate(paths, found, cache, places) -> Result:
+def _generate(paths, found, cache, places, folder) -> Result:
     key = None
     if cache is not None:
-        key = run_key(cache, paths, found, places)
+        key = run_key(cache, paths, found, places, folder)
         known = cache.result(key)
         if known is not None:
             return known
     from hamlet.emit import emit_project  # not needed when the cache has the result
 
-    project, diagnostics = _load(paths, found, cache)
+    project, diagnostics = _load(paths, found, cache, folder)
     if project is None or any(d.is_error for d in diagnostics):
         result = Result((), diagnostics, project)
     else:
@@ -116,12 +128,16 @@ def _generate(paths, found, cache, places) -> Result:
     return result
 
 
-def run_key(cache: Cache, paths: list[str], found: list, places: Places) -> bytes:
+def run_key(
+    cache: Cache, paths: list[str], found: list, places: Places, folder: str = "../workers/"
+) -> bytes:
     """The cache's key for a run: the source names in the output depend on the anchor,
-    and on the folder that relative PATHs start from, besides the sources."""
+    and on the folder that relative PATHs start from, and the main JS on the worker
+    folder, besides the sources."""
     from hamlet.write.places import real_folder
 
-    return cache.run_key([*paths, f"\0anchor {places.anchor}\0from {real_folder('.')}"], found)
+    where = f"\0anchor {places.anchor}\0from {real_folder('.')}\0workers {folder}"
+    return cache.run_key([*paths, where], found)
 
 
 def _cache_warnings(cache) -> tuple[Diagnostic, ...]:

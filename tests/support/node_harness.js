@@ -58,13 +58,22 @@ workerSelf.close = () => {
 };
 globalThis.self = workerSelf;
 
+// This file sits at the site's root: a worker URL inside the site (the main JS's default,
+// a file URL relative to its own) is logged as its path from there, `/workers/x.js`.
+const SITE = new URL('./', import.meta.url).href;
+
+function sitePath(url) {
+    const text = String(url);
+    return text.startsWith(SITE) ? '/' + text.slice(SITE.length) : text;
+}
+
 class FakeWorker extends EventTarget {
     constructor(url, options) {
         super();
         this.alive = true;
         this.index = instances.length;
         instances.push(this);
-        log.workers.push({ url: String(url), options: clone(options) });
+        log.workers.push({ url: sitePath(url), options: clone(options) });
         current = this;
     }
 

@@ -127,17 +127,22 @@ def test_workers_index_names_every_source(seed):
     assert "import { setupDataWorker } from './data_worker_main.js';\n" in out.content
     assert "        csvWorker: setupCSVWorker(app, options?.csvWorker),\n" in out.content
     assert "        imageWorker: setupImageWorker(app, options?.imageWorker),\n" in out.content
-    assert "//         imageWorker: { workerUrl: '/workers/image_worker.js' }," in out.content
+    assert "//         imageWorker: { timeoutMs: 30000 }," in out.content
 
 
 def test_main_uses_the_models_names(seed):
     content = emit_main(alone(seed["CSVWorker"]), seed["CSVWorker"]).content
     assert "export function setupCSVWorker(app, options = {}) {\n" in content
-    assert "const DEFAULT_WORKER_URL = '/workers/csv_worker.js';\n" in content
+    assert "const WORKER_PATH = '../workers/csv_worker.js';\n" in content
     assert "const fromElm = ports?.sendToCSVWorkerPort;\n" in content
     assert "const toElm = ports?.csvWorkerResponsePort;\n" in content
     assert "return { type: 'ParseError', error: text };\n" in content
-    assert "worker = new Worker(workerUrl, { type: 'module' });\n" in content
+    assert "return new Worker(workerUrl, { type: 'module' });\n" in content
+    # The form bundlers recognise, written out whole.
+    assert (
+        "return new Worker(new URL('../workers/csv_worker.js', import.meta.url), "
+        "{ type: 'module' });\n"
+    ) in content
     # No progress variant: every response ends its request.
     assert "\n        forget(id, entry);\n" in content
     assert "console." not in content

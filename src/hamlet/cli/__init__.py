@@ -197,7 +197,7 @@ def run_generate(settings: Settings, check: bool = False, report: Reporter | Non
     places = find_places(list(settings.paths), list(settings.roots.values()), settings.config)
     cache = _cache(list(settings.paths)) if settings.cache else None
     result = generate(list(settings.paths), cache=cache, places=places,
-                      paths_from=settings.paths_from)
+                      paths_from=settings.paths_from, roots=settings.roots)
     diagnostics = list(result.diagnostics)
     plan = None
     if result.ok:

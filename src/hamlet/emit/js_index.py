@@ -1,7 +1,7 @@
 """`workers.js`: every worker's setup at once.
 
     import { setupWorkers } from './workers.js';
-    const workers = setupWorkers(app, { imageWorker: { workerUrl: '/static/image.js' } });
+    const workers = setupWorkers(app, { imageWorker: { timeoutMs: 30000 } });
     workers.imageWorker.terminate();
 
 Each worker's options and handle sit under its `JsNames.key`; the module's own names
@@ -57,8 +57,8 @@ def emit_index(project: Project) -> OutputFile | None:
         index_setup=project.index.setup,
         notice="// " + sources_notice([one_line(w.source) for w in workers]),
         example_options="\n".join(
-            f"//         {key}: {{ workerUrl: {js_string(w.js.default_url)} }},"
-            for key, w in zip(keys, workers)
+            f"//         {key}: {{ timeoutMs: 30000 }},"
+            for key in keys
         ),
         imports="\n".join(
             f"import {{ {w.js.setup} }} from {js_string('./' + w.js.main_file)};" for w in workers

@@ -38,6 +38,7 @@ from __future__ import annotations
 from hamlet import naming
 from hamlet.emit.js_deadlines import DEADLINES
 from hamlet.emit.js_not_json import NOT_JSON
+from hamlet.emit.js_worker_start import worker_start
 from hamlet.emit.js_text import comment_block, failure_object, fill, js_string, notice_comment
 from hamlet.model import OutputFile, Project, Worker
 
@@ -49,7 +50,11 @@ _MAIN = """
     //     import { {{setup}} } from './{{main_file}}';
     //
     //     const app = Elm.Main.init({ node: document.getElementById('app') });
-    //     const {{handle}} = {{setup}}(app, { workerUrl: {{default_url}} });
+    //     const {{handle}} = {{setup}}(app);
+    //
+    // The worker entry is {{default_url}} from this file, which bundlers
+    // (Vite, webpack 5, Parcel) bundle with the packages it imports; without a bundler
+    // it loads from the folders as on disk. `options.workerUrl` overrides it.
     //
     // Elm sends {type, ...fields} on `{{send_port}}`; the worker gets
     // {id, type, data} and answers {id, type, data}; Elm gets {type, ...data} on
@@ -58,8 +63,6 @@ _MAIN = """
     // their responses reach Elm as [tracker, response] on `{{tracked_port}}`.
     //
     {{lifecycle}}
-
-    const DEFAULT_WORKER_URL = {{default_url}};
 
     // The longest delay setTimeout takes; a later deadline is waited for in steps.
     const MAX_DELAY = 2147483647;
@@ -78,7 +81,8 @@ _MAIN = """
      * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned; a port the app
      *     never uses is missing from `app.ports`, and that is fine
      * @param {{ workerUrl?: string | URL, timeoutMs?: number }} [options]  workerUrl:
-     *     where the worker entry `{{worker_file}}` is served, {{default_url}} by default;
+     *     where the worker entry `{{worker_file}}` is served instead of {{default_url}}
+     *     (from this file); like any `new Worker(url)`, relative to the page's URL;
      *     timeoutMs: a timeout in milliseconds for each request sent without a tracker
      *     and without a timeout of its own (none by default): when it passes, the
      *     request ends with {{failure_name}} "timed out after N ms"
@@ -90,7 +94,7 @@ _MAIN = """
         if (connected !== undefined) {
             return connected;
         }
-        const workerUrl = options?.workerUrl ?? DEFAULT_WORKER_URL;
+        const workerUrl = options?.workerUrl ?? null;
         const defaultTimeout = options?.timeoutMs ?? null;
         if (defaultTimeout !== null && !(typeof defaultTimeout === 'number' && defaultTimeout > 0)) {
             throw new TypeError(
@@ -236,7 +240,7 @@ _MAIN = """
             if (event.target === worker) {
                 const reason = event.message
                     ? `{{base}} crashed: ${event.message}`
-                    : `{{base}} could not be loaded from ${workerUrl}, or stopped without an error message`;
+                    : `{{base}} could not be loaded from ${loadedFrom(workerUrl)}, or stopped without an error message`;
                 stop(reason);
             }
         }
@@ -263,9 +267,9 @@ _MAIN = """
             const { type, ...data } = request;
             if (worker === null) {
                 try {
-                    worker = new Worker(workerUrl, { type: 'module' });
+                    worker = startWorker(workerUrl);
                 } catch (error) {
-                    deliverFailure(entry, `{{base}} could not start from ${workerUrl}: ${error?.message ?? error}`);
+                    deliverFailure(entry, `{{base}} could not start from ${loadedFrom(workerUrl)}: ${error?.message ?? error}`);
                     return;
                 }
                 worker.addEventListener('message', onMessage);
@@ -336,9 +340,7 @@ _MAIN = """
         return handle;
     }
 
-    {{deadlines}}
-
-    {{not_json}}
+    {{helpers}}
 """
 
 
@@ -361,8 +363,7 @@ def emit_main(project: Project, worker: Worker) -> OutputFile:
         connected_key=js_string(js.symbol),
         failure_object=failure_object(worker, "text"),
         end_request=_end_request(worker),
-        deadlines=DEADLINES.rstrip("\n"),
-        not_json=NOT_JSON.rstrip("\n"),
+        helpers="\n\n".join((worker_start(worker), DEADLINES.rstrip("\n"), NOT_JSON.rstrip("\n"))),
     )
     return OutputFile(root="js", path=js.main_file, content=content)
 

@@ -108,7 +108,8 @@ class JsNames:
     """File and function names of a worker's JavaScript, for `ImageWorker`:
     snake "image_worker", setup "setupImageWorker", main_file "image_worker_main.js",
     worker_file "image_worker.js", handlers_file "image_worker_handlers.js",
-    schema_file "image_worker.schema.json", default_url "/workers/image_worker.js",
+    schema_file "image_worker.schema.json", default_url "../workers/image_worker.js" (the
+    entry from the main JS, see `hamlet.resolve.worker_url`),
     key "imageWorker" (its options and handle in `workers.js`), symbol
     "hamlet.setupImageWorker" (where an app keeps the handle of its glue)."""
 

@@ -30,14 +30,19 @@ def is_worker(item: object) -> bool:
     )
 
 
-def resolve(files: list[ParsedFile]) -> tuple[Project, list[Diagnostic]]:
+def resolve(
+    files: list[ParsedFile], worker_folder: str = "../workers/"
+) -> tuple[Project, list[Diagnostic]]:
+    """`worker_folder`: where the main JS finds the worker entries
+    (`hamlet.resolve.worker_url`)."""
     diagnostics: list[Diagnostic] = []
     found = [(item, parsed.path) for parsed in files for item in parsed.items]
     domain = Domain([(i, p) for i, p in found if not is_worker(i)], diagnostics)
     workers = []
     for item, path in found:
         if is_worker(item):
-            worker = _worker(item, path, domain, diagnostics)  # type: ignore[arg-type]
+            worker = _worker(  # type: ignore[arg-type]
+                item, path, domain, diagnostics, worker_folder)
             if worker is not None:
                 workers.append(worker)
     types, types_names = domain.resolve_reached()
@@ -49,7 +54,7 @@ def resolve(files: list[ParsedFile]) -> tuple[Project, list[Diagnostic]]:
 
 
 def _worker(
-    enum: REnum, source: str, domain: Domain, diagnostics: list[Diagnostic]
+    enum: REnum, source: str, domain: Domain, diagnostics: list[Diagnostic], worker_folder: str
 ) -> Worker | None:
     before = len(diagnostics)
     if enum.generics:
@@ -94,7 +99,7 @@ def _worker(
         docs=enum.docs,
         variants=tuple(names.message_params(variants, elm)),
         elm=elm,
-        js=names.js_names(base),
+        js=names.js_names(base, worker_folder),
         schema=names.schema_names(elm),
     )
 

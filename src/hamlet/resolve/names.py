@@ -25,6 +25,7 @@ from hamlet.model import (
     ElmNames, EnumDef, Field, JsNames, NamedT, SchemaNames, StructDef, TypeDef, TypesNames,
     Variant,
 )
+from hamlet.resolve.worker_url import url_path
 
 # Local variables the Elm emitter uses; each gets a name that shadows nothing.
 ELM_LOCAL_ROLES = (
@@ -131,9 +132,12 @@ def elm_top_level(elm: ElmNames) -> set[str]:
     }
 
 
-def js_names(base: str) -> JsNames:
+def js_names(base: str, worker_folder: str = "../workers/") -> JsNames:
     """"ImageWorker" -> snake "image_worker", setup "setupImageWorker", key "imageWorker"
-    (its options and handle in `workers.js`), symbol "hamlet.setupImageWorker", ..."""
+    (its options and handle in `workers.js`), symbol "hamlet.setupImageWorker", ..., and
+    default_url "../workers/image_worker.js": `worker_folder` (see
+    `hamlet.resolve.worker_url`; the default is that of --js-out generated/js and
+    --worker-out generated/workers) and the entry's file name."""
     snake = naming.snake(base)
     return JsNames(
         snake=snake,
@@ -142,7 +146,7 @@ def js_names(base: str) -> JsNames:
         worker_file=f"{snake}.js",
         handlers_file=f"{snake}_handlers.js",
         schema_file=f"{snake}.schema.json",
-        default_url=f"/workers/{snake}.js",
+        default_url=worker_folder + url_path(f"{snake}.js"),
         key=naming.lower_camel(base),
         symbol=f"hamlet.setup{base}",
     )

@@ -6,8 +6,8 @@
 //
 //     const app = Elm.Main.init({ node: document.getElementById('app') });
 //     const workers = setupWorkers(app, {
-//         paletteWorker: { workerUrl: '/workers/palette_worker.js' },
-//         sketchWorker: { workerUrl: '/workers/sketch_worker.js' },
+//         paletteWorker: { timeoutMs: 30000 },
+//         sketchWorker: { timeoutMs: 30000 },
 //     });
 //
 // Each key of `options` holds the options of one worker's setup function (see its

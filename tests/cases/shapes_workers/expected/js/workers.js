@@ -6,8 +6,8 @@
 //
 //     const app = Elm.Main.init({ node: document.getElementById('app') });
 //     const workers = setupWorkers(app, {
-//         drawWorker: { workerUrl: '/workers/draw_worker.js' },
-//         measureWorker: { workerUrl: '/workers/measure_worker.js' },
+//         drawWorker: { timeoutMs: 30000 },
+//         measureWorker: { timeoutMs: 30000 },
 //     });
 //
 // Each key of `options` holds the options of one worker's setup function (see its
