@@ -150,10 +150,14 @@ class ElmCompiler:
             )
 
         result = run()
-        said = result.stderr + result.stdout
-        if result.returncode != 0 and any(crash in said for crash in ELM_RUNTIME_CRASHES):
+        if result.returncode != 0 and self.crashed(result.stderr + result.stdout):
             result = run()
         return result
+
+    @staticmethod
+    def crashed(said: str) -> bool:
+        """Whether elm died of one of its ELM_RUNTIME_CRASHES (a bundler's run of elm, too)."""
+        return any(crash in said for crash in ELM_RUNTIME_CRASHES)
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,8 @@ GENERATED = (
 )
 HANDLERS = "workers/csv_worker_handlers.js"
 # Never copied from a working tree that was used by hand: each test generates its own.
-NOT_SOURCES = ("generated", "elm-stuff", "node_modules", "csv_worker.js", "csv_worker.schema.json")
+NOT_SOURCES = ("generated", "elm-stuff", "node_modules", "dist", "dist-webpack", "csv_worker.js",
+               "csv_worker.schema.json")
 
 GOOD_CSV = 'name,motto\nAda,"Hello, ""world"""\r\nGrace,"line one\nline two"\nAlan, kept spaces \n'
 GOOD_ROWS = [
@@ -124,7 +125,8 @@ def test_gitignore_covers_exactly_the_generated_files(generated_app):
     assert HANDLERS in ours and "workers/csv.js" in ours
     assert set(GENERATED) <= set(written), written
 
-    extra = ["generated/elm.js", "elm-stuff/0.19.1/d.dat"]  # what elm make writes
+    # What elm make, vite build and webpack write.
+    extra = ["generated/elm.js", "elm-stuff/0.19.1/d.dat", "dist/index.html", "dist-webpack/main.js"]
     assert git_ignored(APP, written + extra) == set(written + extra)
     assert git_ignored(APP, ours) == set()
 
@@ -167,7 +169,9 @@ def test_worker_side_in_chromium(generated_app, tmp_path, open_page):
         assert ask("last\n", 6) == {"type": "CSVParsed", "rows": [["last"]]}
         assert len(p.evaluate("() => window.__toElm")) == 6
 
-        # One worker, started from index.html's workerUrl, loading the user's modules.
+        # One worker, started from the main JS's default URL (its path from generated/js
+        # to workers/, as on disk: index.html passes no workerUrl), loading the user's
+        # modules.
         workers = [url for url in watched.requested if "/workers/" in url]
         assert sorted(set(workers)) == [
             f"{base}/workers/csv.js",

@@ -315,9 +315,10 @@ function startWorker(workerUrl) {
 }
 
 // Where the worker entry was loaded from, for messages. Once bundled, the entry is
-// the bundler's copy, served from a place of its own.
+// the bundler's copy, served from a place of its own. (webpackIgnore: webpack would
+// otherwise bundle every file that this URL, not a literal, might name.)
 function loadedFrom(workerUrl) {
-    return workerUrl ?? new URL(WORKER_PATH, import.meta.url).href;
+    return workerUrl ?? new URL(/* webpackIgnore: true */ WORKER_PATH, import.meta.url).href;
 }
 
 // The deadlines of the requests with a timeout, and one timer for the earliest.
