@@ -320,6 +320,8 @@ def run_list(paths: list[str], cache: bool = True, paths_from: str = "",
             extra = f"  [{', '.join(marks)}]" if marks else ""
             report.out(f"  {v.direction.value:<9} {v.name:<{width}}  by {v.rule.value}{extra}")
         report.out(f"  failure variant: {worker.failure.name}")
+        if worker.rust is not None:
+            report.out(f"  handlers: in Rust, #[worker(rust)] (module {worker.rust.file})")
     if project.types:
         report.out(f"{project.types_names.module}  (domain types the messages reach)")
         width = max(len(t.name) for t in project.types)

@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hamlet.diagnostics import Diagnostic, error
-from hamlet.model import (
-    AliasDef, Field, Implementation, MaybeT, Omit, Project, StructDef, TypeDef, Worker,
-)
-from hamlet.read.rust.syntax import Attr, REnum, RItem, RStruct
+from hamlet.model import AliasDef, Field, Implementation, Project, TypeDef, Worker
+from hamlet.read.rust.syntax import Attr, REnum, RField, RItem, RPath, RStruct
 from hamlet.resolve import names
 from hamlet.resolve.serde import serde_derives
 
@@ -75,7 +73,7 @@ def settle(
     rust = [w for w in workers if w.implementation is Implementation.RUST]
     if not rust:
         return workers, []
-    derives = {item.loc: item.derives for item in items if isinstance(item, (REnum, RStruct))}
+    by_loc = {item.loc: item for item in items if isinstance(item, (REnum, RStruct))}
     project = Project(tuple(workers), types)
     diagnostics: list[Diagnostic] = []
     reported: set[str] = set()
@@ -85,7 +83,7 @@ def settle(
         for t in project.reached_types(worker):
             if isinstance(t, AliasDef) or t.name in reported:
                 continue
-            problems = _serde_problems(worker, t, derives.get(t.loc, ()))
+            problems = _serde_problems(worker, t, by_loc.get(t.loc))
             if problems:
                 reported.add(t.name)
                 diagnostics.extend(problems)
@@ -107,8 +105,8 @@ def _borrowed(worker: Worker, variant: str, f: Field) -> Diagnostic:
     )
 
 
-def _serde_problems(worker: Worker, t: TypeDef, derives: tuple[str, ...]) -> list[Diagnostic]:
-    found = serde_derives(derives)
+def _serde_problems(worker: Worker, t: TypeDef, item: REnum | RStruct | None) -> list[Diagnostic]:
+    found = serde_derives(item.derives if item is not None else ())
     missing = [d for d in ("Serialize", "Deserialize") if d not in found]
     if missing:
         has = f"derives serde's {next(iter(found))} but not {missing[0]}" if found else \
@@ -119,29 +117,31 @@ def _serde_problems(worker: Worker, t: TypeDef, derives: tuple[str, ...]) -> lis
             "add `#[derive(Serialize, Deserialize)]` (from serde) to the type: the generated "
             "Rust module reads and writes the messages with serde",
         )]
-    return [_missing_unread(worker, t, f) for f in _fields(t) if not _serde_reads_absent(f)]
+    return [_missing_unread(worker, t.rust_name, f) for f in _unread_fields(item)]
 
 
-def _fields(t: TypeDef) -> list[Field]:
-    if isinstance(t, StructDef):
-        return list(t.fields)
-    return [f for c in t.constructors for f in c.fields]  # type: ignore[union-attr]
+def _serde_args(attrs: tuple[Attr, ...]) -> set[str]:
+    return {arg.key for attr in attrs if attr.path == "serde" for arg in attr.args}
 
 
-def _serde_reads_absent(f: Field) -> bool:
-    """Whether serde's derive reads a missing key of `f` when Elm leaves it out: only
-    `skip_serializing_if` leaves a key out; serde then needs `default`, or an `Option`
-    it can see as one (not through a type alias)."""
-    if f.omit is Omit.NEVER or f.default:
-        return True
-    head = f.rust_type.split("<", 1)[0].replace(" ", "")
-    return isinstance(f.type, MaybeT) and head.split("::")[-1] == "Option"
+def _unread_fields(item: REnum | RStruct | None) -> list[RField]:
+    """Fields whose key Elm leaves out (`skip_serializing_if`) and serde's derive then
+    refuses as missing: no `default` on the field or the struct, and not an `Option`
+    serde can see as one (through a type alias it cannot)."""
+    if item is None or "default" in _serde_args(item.attrs):
+        return []
+    fields = item.fields if isinstance(item, RStruct) else [f for v in item.variants for f in v.fields]
+    return [
+        f for f in fields
+        if "skip_serializing_if" in (args := _serde_args(f.attrs)) and "default" not in args
+        and not (isinstance(f.ty, RPath) and f.ty.name == "Option")
+    ]
 
 
-def _missing_unread(worker: Worker, t: TypeDef, f: Field) -> Diagnostic:
+def _missing_unread(worker: Worker, type_name: str, f: RField) -> Diagnostic:
     return error(
         f.loc,
-        f"field `{f.rust_name or 'value'}` of `{t.rust_name}`: Elm leaves its key out "
+        f"field `{f.name or 'value'}` of `{type_name}`: Elm leaves its key out "
         f"(`skip_serializing_if`), which serde cannot read back without `default`; worker "
         f"`{worker.enum_name}` is written in Rust",
         "add `default` beside it: `#[serde(default, skip_serializing_if = \"...\")]`",
