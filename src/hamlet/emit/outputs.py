@@ -1,7 +1,8 @@
 """Every output Hamlet generates, each registered once with one shape.
 
 An output is a pure function from the model to one file: per worker,
-`(project, worker) -> OutputFile`, called once for each worker; or `shared`,
+`(project, worker) -> OutputFile | None`, called once for each worker (None: not
+for this worker, as the Rust module of a worker written in JavaScript); or `shared`,
 `(project) -> OutputFile | None`, called once per run (None: nothing to write, as
 `Workers/Types.elm` when the messages reach no domain type). Adding an output is one
 module and one line below. An output module imports no other output module: what
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from hamlet.emit import elm, elm_types, js_entry, js_handlers, js_index, js_main, schema
+from hamlet.emit import elm, elm_types, js_entry, js_handlers, js_index, js_main, rust, schema
 from hamlet.model import OutputFile
 
 
@@ -34,6 +35,7 @@ OUTPUTS: list[Output] = [
     Output("the worker entry", js_entry.emit_entry, ".js"),
     Output("the handlers scaffold", js_handlers.emit_handlers, ".js"),
     Output("the JSON Schema of the messages", schema.emit_schema, ".json"),
+    Output("the Rust module of a Rust worker", rust.emit_rust, ".rs"),
     Output("workers.js, every worker's setup", js_index.emit_index, ".js", shared=True),
     Output("Workers.Types, the domain types", elm_types.emit_types, ".elm", shared=True),
 ]
