@@ -376,9 +376,6 @@ def js_locals(fields: tuple[Field, ...]) -> tuple[Field, ...]:
     return settle(fields)
 
 
-# ---- Rust workers ------------------------------------------------------------------------
-
-
 def rust_names(base: str, variants: tuple[Variant, ...], types: set[str]) -> RustNames:
     """"CSVWorker" -> "csv_worker.rs", trait "CsvWorkerHandlers", "CsvWorkerReply", macro
     "hamlet_export_csv_worker"; `ParseCSV { csv_text: String }` -> method "parse_csv",
@@ -386,10 +383,8 @@ def rust_names(base: str, variants: tuple[Variant, ...], types: set[str]) -> Rus
     No generated type hides one of `types`, the domain types' Rust names, which
     `use super::*;` brings into the module for the field types to name."""
     snake, camel, taken = naming.snake(base), naming.rust_type_name(base), set(types)
-    chosen: list[str] = []
-    for name in (f"{camel}Handlers", f"{camel}Reply", "HamletRequest", "HamletResponse", "HamletCall"):
-        chosen.append(naming.fresh(name, taken))
-        taken.add(chosen[-1])
+    chosen = [taken.add(n := naming.fresh(name, taken)) or n for name in (
+        f"{camel}Handlers", f"{camel}Reply", "HamletRequest", "HamletResponse", "HamletCall")]
     methods = []
     for requests in (True, False):
         used: set[str] = set()

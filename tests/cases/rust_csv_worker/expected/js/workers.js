@@ -6,7 +6,7 @@
 //
 //     const app = Elm.Main.init({ node: document.getElementById('app') });
 //     const workers = setupWorkers(app, {
-//         csvWorker: { workerUrl: '/workers/csv_worker.js' },
+//         csvWorker: { timeoutMs: 30000 },
 //     });
 //
 // Each key of `options` holds the options of one worker's setup function (see its
