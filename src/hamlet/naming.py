@@ -26,6 +26,17 @@ JS_RESERVED = frozenset(
 # field) and the entry's `answer`, which each reply method's parameters must not shadow.
 JS_BOUND = frozenset(["request", "reply", "answer"])
 
+# Rust's keywords, strict and reserved (2015-2021 editions, `gen` of 2024 included), which
+# a generated Rust identifier must not be as written.
+RUST_KEYWORDS = frozenset(
+    "as break const continue crate else enum extern false fn for if impl in let loop match "
+    "mod move mut pub ref return self Self static struct super trait true type unsafe use "
+    "where while async await dyn abstract become box do final macro override priv typeof "
+    "unsized virtual yield try gen".split()
+)
+# Keywords with no raw form (`r#self` is not an identifier): these get an underscore.
+RUST_NOT_RAW = frozenset(["crate", "self", "Self", "super"])
+
 # Words ending in "ed" that are not past participles (contract: direction rule 3).
 NOT_PARTICIPLES = frozenset(
     "embed feed seed speed need shred proceed succeed exceed".split()
@@ -262,3 +273,18 @@ def type_encoder(rust_name: str) -> str:
 def type_decoder(rust_name: str) -> str:
     """"Point" -> "pointDecoder"; "GPXTrack" -> "gpxTrackDecoder"."""
     return f"{lower_camel(rust_name)}Decoder"
+
+
+def rust_ident(name: str) -> str:
+    """A Rust identifier for a generated name: a keyword becomes a raw identifier, or,
+    where Rust has no raw form of it, gets a trailing underscore.
+    "parse_csv" -> "parse_csv"; "match" -> "r#match"; "crate" -> "crate_"."""
+    if name in RUST_NOT_RAW:
+        return name + "_"
+    return "r#" + name if name in RUST_KEYWORDS else name
+
+
+def rust_type_name(base: str) -> str:
+    """UpperCamelCase with acronyms as words, Rust's API style: "CSVWorker" ->
+    "CsvWorker"; "HTTPRouteWorker" -> "HttpRouteWorker"; "ImageWorker" -> "ImageWorker"."""
+    return "".join(word[:1].upper() + word[1:].lower() for word in split_words(base))

@@ -295,7 +295,7 @@ CONFIG_ERRORS = {  # name -> (file, content, the diagnostics it prints)
         "  hint: write `strict = true`"]),
     "unknown_setting": ("hamlet.toml", 'elm_out = "web"\n', [
         "hamlet.toml:1:1: error: unknown setting `elm_out`",
-        "  hint: known settings: paths, elm-out, js-out, worker-out, strict"]),
+        "  hint: known settings: paths, elm-out, js-out, worker-out, rust-out, strict"]),
 }
 
 

@@ -46,7 +46,7 @@ def _registry() -> dict[str, type]:
         "N": m.NamedT, "F": m.Field, "V": m.Variant, "EN": m.ElmNames, "JN": m.JsNames,
         "W": m.Worker, "C": m.Constructor, "SD": m.StructDef, "ED": m.EnumDef,
         "AD": m.AliasDef, "TN": m.TypesNames, "Pr": m.Project, "O": m.OutputFile,
-        "SN": m.SchemaNames, "IN": m.IndexNames,
+        "SN": m.SchemaNames, "IN": m.IndexNames, "RN": m.RustNames, "RM": m.RustMethod,
         "Re": hamlet.Result,
     }
 
@@ -288,7 +288,7 @@ def _safe_output(file) -> None:
     """A cached OutputFile may only name a file inside its output folder: a planted
     `../../.bashrc` or `/etc/x` is refused, whatever the checksum says."""
     parts = file.path.split("/")
-    if (file.root not in ("elm", "js", "worker") or any(p in ("", ".", "..") for p in parts)
+    if (file.root not in ("elm", "js", "worker", "rust") or any(p in ("", ".", "..") for p in parts)
             or "\\" in file.path or "\0" in file.path or ":" in parts[0]):
         raise Rejected("an output path outside its folder")
 

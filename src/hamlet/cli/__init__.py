@@ -1,8 +1,8 @@
 """The command line: a thin layer over `hamlet.generate`. It shows what happened
 through one `Reporter` (`hamlet.cli.report`), the only way Hamlet prints.
 
-    hamlet generate [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--check] [--strict | --no-strict]
-    hamlet watch [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--strict | --no-strict]
+    hamlet generate [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--rust-out DIR] [--check] [--strict | --no-strict]
+    hamlet watch [PATH ...] [--elm-out DIR] [--js-out DIR] [--worker-out DIR] [--rust-out DIR] [--strict | --no-strict]
     hamlet list [PATH ...]
     hamlet --version
 """
@@ -23,7 +23,10 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 DEFAULT_PATHS = ("src",)
 CACHE_DIR = ".hamlet-cache"  # in the current folder; see hamlet.cache
-DEFAULT_OUT = {"elm": "generated/elm", "js": "generated/js", "worker": "generated/workers"}
+DEFAULT_OUT = {
+    "elm": "generated/elm", "js": "generated/js", "worker": "generated/workers",
+    "rust": "generated/rust",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Settings:
     cache: bool = True  # False with --no-cache
     config: str | None = None  # the config file's folder, None without a config file
     paths_from: str = ""  # "" PATH arguments, "default", or the config file's name
+    # The output folders a flag or the config file names; the others are defaults.
+    chosen: frozenset[str] = frozenset(DEFAULT_OUT)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,7 +75,8 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
 def _add_output_flags(parser: argparse.ArgumentParser) -> None:
     _add_paths(parser)
     for root, what in (("elm", "Workers/<Base>.elm"), ("js", "<snake>_main.js and workers.js"),
-                       ("worker", "the worker entries and handlers")):
+                       ("worker", "the worker entries and handlers"),
+                       ("rust", "the Rust modules of workers marked #[worker(rust)]")):
         parser.add_argument(f"--{root}-out", metavar="DIR",
                             help=f"folder for {what} (default: {DEFAULT_OUT[root]})")
     strictness = parser.add_mutually_exclusive_group()
@@ -172,10 +178,12 @@ def _settings(args: argparse.Namespace, report: Reporter | None = None) -> Setti
         if args.command != "list":  # which, as for errors in the sources, has no summary
             _nothing_written(report, _count(config.diagnostics, errors=True))
         return None
-    roots = {}
+    roots, chosen = {}, set()
     for root, default in DEFAULT_OUT.items():
-        flag = getattr(args, f"{root}_out", None)
-        roots[root] = Path(flag or getattr(config, f"{root}_out") or default)
+        given = getattr(args, f"{root}_out", None) or getattr(config, f"{root}_out")
+        roots[root] = Path(given or default)
+        if given:
+            chosen.add(root)
     strict = getattr(args, "strict", None)
     paths_from = "" if args.paths else config.source if config.paths else "default"
     return Settings(
@@ -185,6 +193,7 @@ def _settings(args: argparse.Namespace, report: Reporter | None = None) -> Setti
         cache=not getattr(args, "no_cache", False),
         config="." if config.source else None,
         paths_from=paths_from,
+        chosen=frozenset(chosen),
     )
 
 
@@ -194,7 +203,7 @@ def run_generate(settings: Settings, check: bool = False, report: Reporter | Non
     from hamlet.write.places import find_places
 
     report = report or Reporter()
-    places = find_places(list(settings.paths), list(settings.roots.values()), settings.config)
+    places = find_places(list(settings.paths), *_anchoring(settings), settings.config)
     cache = _cache(list(settings.paths)) if settings.cache else None
     result = generate(list(settings.paths), cache=cache, places=places,
                       paths_from=settings.paths_from)
@@ -232,6 +241,14 @@ def run_generate(settings: Settings, check: bool = False, report: Reporter | Non
                f"unchanged, {len(plan.orphans)} removed, "
                f"{_plural(_count(diagnostics, errors=False), 'warning')}")
     return EXIT_OK
+
+
+def _anchoring(settings: Settings) -> tuple[list[Path], list[Path]]:
+    """The output folders that place the anchor, and those that do not: the Rust
+    folder's default, which only a Rust worker writes to, leaves the anchor (and so
+    every notice) where it was before Rust workers existed."""
+    optional = [] if "rust" in settings.chosen else [settings.roots["rust"]]
+    return [r for r in settings.roots.values() if r not in optional], optional
 
 
 def _cache(paths: list[str]):

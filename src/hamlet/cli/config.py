@@ -24,6 +24,7 @@ KEYS = {
     "elm-out": "folder for the Elm modules",
     "js-out": "folder for the main-thread JavaScript",
     "worker-out": "folder for the worker entries and handlers",
+    "rust-out": "folder for the Rust modules of Rust workers",
     "strict": "treat handler drift warnings as errors",
 }
 
@@ -37,6 +38,7 @@ class Config:
     elm_out: str | None = None
     js_out: str | None = None
     worker_out: str | None = None
+    rust_out: str | None = None
     strict: bool | None = None
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 

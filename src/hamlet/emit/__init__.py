@@ -21,7 +21,8 @@ def emit_project(project: Project) -> list[OutputFile]:
         for output in OUTPUTS:
             if not output.shared and output.serves(worker):
                 file = output.emit(project, worker)
-                files.append(replace(file, worker=worker.enum_name, loc=worker.loc))
+                if file is not None:
+                    files.append(replace(file, worker=worker.enum_name, loc=worker.loc))
     for output in OUTPUTS:
         if output.shared:
             file = output.emit(project)

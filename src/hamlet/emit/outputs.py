@@ -1,13 +1,15 @@
 """Every output Hamlet generates, each registered once with one shape.
 
 An output is a pure function from the model to one file: per worker,
-`(project, worker) -> OutputFile`, called once for each worker; or `shared`,
+`(project, worker) -> OutputFile | None`, called once for each worker (None: not
+for this worker, as the Rust module of a worker written in JavaScript); or `shared`,
 `(project) -> OutputFile | None`, called once per run (None: nothing to write, as
 `Workers/Types.elm` when the messages reach no domain type). A per-worker output may
 serve the workers of one implementation only (`only`): a worker written in Rust gets
-the WebAssembly entry instead of the JavaScript one, and no handlers scaffold. Adding an output is one
-module and one line below. An output module imports no other output module: what
-outputs share (text helpers, codecs, type printers) sits in modules of its own.
+the WebAssembly entry instead of the JavaScript one, and no handlers scaffold. Adding
+an output is one module and one line below. An output module imports no other output
+module: what outputs share (text helpers, codecs, type printers) sits in modules of
+its own.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from hamlet.emit import (
     js_handlers,
     js_index,
     js_main,
+    rust,
     schema,
     wasm_entry,
 )
@@ -53,6 +56,7 @@ OUTPUTS: list[Output] = [
            only=Implementation.RUST),
     Output("the handlers scaffold", js_handlers.emit_handlers, ".js", only=Implementation.JS),
     Output("the JSON Schema of the messages", schema.emit_schema, ".json"),
+    Output("the Rust module of a Rust worker", rust.emit_rust, ".rs"),
     Output("workers.js, every worker's setup", js_index.emit_index, ".js", shared=True),
     Output("Workers.Types, the domain types", elm_types.emit_types, ".elm", shared=True),
 ]

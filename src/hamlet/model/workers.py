@@ -149,6 +149,43 @@ class SchemaNames:
 
 
 @dataclass(frozen=True)
+class RustMethod:
+    """A method of a Rust worker's handlers trait (a request) or of its reply object (a
+    response): variant "ParseCSV" -> name "parse_csv", params ("csv_text",). Each a Rust
+    identifier: a keyword is raw (`r#match`) or, where Rust allows no raw form, gets a
+    trailing underscore (`crate_`). `reply_param` is a handler's last parameter, the
+    reply object: "reply", or "reply_" beside a field named `reply`."""
+
+    variant: str
+    name: str
+    params: tuple[str, ...]
+    reply_param: str = "reply"
+
+
+@dataclass(frozen=True)
+class RustNames:
+    """The names in a Rust worker's generated module, for `CSVWorker`: file
+    "csv_worker.rs", module "csv_worker" (what its docs tell the user to declare), handlers
+    "CsvWorkerHandlers" (the trait), reply "CsvWorkerReply", export
+    "hamlet_export_csv_worker" (the macro). request_enum, response_enum and call_enum
+    are the private serde mirror and the imports' kinds, named apart from every domain
+    type, because `use super::*;` brings those into the module too."""
+
+    file: str
+    module: str
+    handlers: str
+    reply: str
+    export: str
+    request_enum: str
+    response_enum: str
+    call_enum: str
+    methods: tuple[RustMethod, ...]
+
+    def method(self, variant: str) -> RustMethod:
+        return next(m for m in self.methods if m.variant == variant)
+
+
+@dataclass(frozen=True)
 class Worker:
     """A `#[derive(BuildAmpWorker)]` enum, resolved.
 
@@ -166,6 +203,7 @@ class Worker:
     js: JsNames
     schema: SchemaNames
     implementation: Implementation = Implementation.JS
+    rust: RustNames | None = None  # set for a Rust worker
 
     # Cached: emitters ask once per variant, which made 20,000 variants quadratic.
     @cached_property

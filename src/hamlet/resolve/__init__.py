@@ -12,7 +12,7 @@ from __future__ import annotations
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error, sort_key
 from hamlet.model import Direction, Prim, PrimT, Project, Shape, Variant, Worker
-from hamlet.resolve import names, rules
+from hamlet.resolve import names, rules, rust_worker
 from hamlet.resolve.domain import Domain
 from hamlet.resolve.representation import struct_only
 from hamlet.resolve.fields import FieldRules, check_tuple_skips, resolve_fields
@@ -40,7 +40,11 @@ def resolve(files: list[ParsedFile]) -> tuple[Project, list[Diagnostic]]:
             worker = _worker(item, path, domain, diagnostics)  # type: ignore[arg-type]
             if worker is not None:
                 workers.append(worker)
+        else:
+            diagnostics.extend(rust_worker.misplaced(item))
     types, types_names = domain.resolve_reached()
+    workers, problems = rust_worker.settle(workers, types, [item for item, _ in found])
+    diagnostics.extend(problems)
     diagnostics.extend(_clashes(workers))
     diagnostics.extend(_message_type_clashes(workers, types))
     workers.sort(key=lambda w: (w.base, w.loc.path, w.loc.line))
@@ -74,6 +78,7 @@ def _worker(
                   "that module holds the domain types: rename the enum")
         )
     serde = _worker_serde(enum, diagnostics)
+    implementation = rust_worker.implementation(enum, diagnostics)
     variants = _variants(enum, serde, domain, diagnostics)
     if len(diagnostics) > before:
         return None
@@ -96,6 +101,7 @@ def _worker(
         elm=elm,
         js=names.js_names(base),
         schema=names.schema_names(elm),
+        implementation=implementation,
     )
 
 

@@ -22,8 +22,8 @@ from dataclasses import replace
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import (
-    ElmNames, EnumDef, Field, JsNames, NamedT, SchemaNames, StructDef, TypeDef, TypesNames,
-    Variant,
+    ElmNames, EnumDef, Field, JsNames, NamedT, RustMethod, RustNames, SchemaNames, StructDef,
+    TypeDef, TypesNames, Variant,
 )
 
 # Local variables the Elm emitter uses; each gets a name that shadows nothing.
@@ -370,3 +370,31 @@ def js_locals(fields: tuple[Field, ...]) -> tuple[Field, ...]:
         return tuple(out)
 
     return settle(fields)
+
+
+# ---- Rust workers ------------------------------------------------------------------------
+
+
+def rust_names(base: str, variants: tuple[Variant, ...], types: set[str]) -> RustNames:
+    """"CSVWorker" -> "csv_worker.rs", trait "CsvWorkerHandlers", "CsvWorkerReply", macro
+    "hamlet_export_csv_worker"; `ParseCSV { csv_text: String }` -> method "parse_csv",
+    params ("csv_text",); `Resize(u32, u32)` -> ("value1", "value2"); `r#match` stays.
+    No generated type hides one of `types`, the domain types' Rust names, which
+    `use super::*;` brings into the module for the field types to name."""
+    snake, camel, taken = naming.snake(base), naming.rust_type_name(base), set(types)
+    chosen: list[str] = []
+    for name in (f"{camel}Handlers", f"{camel}Reply", "HamletRequest", "HamletResponse", "HamletCall"):
+        chosen.append(naming.fresh(name, taken))
+        taken.add(chosen[-1])
+    methods = []
+    for requests in (True, False):
+        used: set[str] = set()
+        for v in (v for v in variants if v.is_request is requests):
+            positional = positional_params(len(v.fields))
+            params = tuple(naming.rust_ident(f.rust_name) if f.rust_name is not None
+                           else positional[i] for i, f in enumerate(v.fields))
+            used.add(name := naming.fresh(naming.rust_ident(naming.snake(v.name)), used))
+            last = naming.fresh("reply", set(params)) if requests else ""
+            methods.append(RustMethod(v.name, name, params, last))
+    return RustNames(f"{snake}.rs", snake, *chosen[:2], f"hamlet_export_{snake}", *chosen[2:],
+                     methods=tuple(methods))

@@ -30,6 +30,13 @@ _SERDE_CRATES = frozenset(("serde", "serde_derive"))
 def derives_serde(derives: tuple[str, ...]) -> bool:
     """Whether a `#[derive(...)]` list names serde's `Serialize` or `Deserialize`; one of
     them is enough. ("Debug", "serde::Deserialize") -> True; ("rkyv::Serialize",) -> False."""
+    return bool(serde_derives(derives))
+
+
+def serde_derives(derives: tuple[str, ...]) -> frozenset[str]:
+    """Which of serde's `Serialize` and `Deserialize` a `#[derive(...)]` list names:
+    ("Debug", "serde::Deserialize") -> {"Deserialize"}; ("rkyv::Serialize",) -> {}."""
+    found = set()
     for derive in derives:
         segments = ["".join(part.split()) for part in derive.split("::")]
         if segments and segments[0] == "":
@@ -37,8 +44,8 @@ def derives_serde(derives: tuple[str, ...]) -> bool:
         if not segments or segments[-1] not in _SERDE_DERIVES:
             continue
         if len(segments) == 1 or (len(segments) == 2 and segments[0] in _SERDE_CRATES):
-            return True
-    return False
+            found.add(segments[-1])
+    return frozenset(found)
 
 # Keys with no effect on the JSON Hamlet reads and writes.
 _IGNORED = {

@@ -26,7 +26,7 @@ from hamlet.diagnostics import Diagnostic, Loc, error, warning
 from hamlet.model import OutputFile
 from hamlet.write.places import Places, real_folder
 
-FLAGS = {"elm": "--elm-out", "js": "--js-out", "worker": "--worker-out"}
+FLAGS = {"elm": "--elm-out", "js": "--js-out", "worker": "--worker-out", "rust": "--rust-out"}
 
 
 class Action(Enum):

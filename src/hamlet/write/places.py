@@ -65,7 +65,10 @@ class Places:
         )
 
 
-def find_places(paths: list[str], roots: list[str | Path], config: str | None = None) -> Places:
+def find_places(
+    paths: list[str], roots: list[str | Path], optional: list[str | Path] | None = None,
+    config: str | None = None,
+) -> Places:
     """The anchor of a run over `paths` writing into `roots`, with the config file's
     folder `config` (None when there is no config file).
 
@@ -74,6 +77,7 @@ def find_places(paths: list[str], roots: list[str | Path], config: str | None = 
     filesystem root, or above the repository root (the nearest folder holding `.git`,
     from the PATHs up), the anchor is the config file's folder, or the current folder
     when there is none, and the output folders outside it count as shared.
+    `optional` output folders do not move the anchor; one outside it counts as shared.
     """
     scanned = tuple(real(p) for p in paths)
     folders = [s if not os.path.isfile(s) else os.path.dirname(s) for s in scanned]
@@ -83,6 +87,7 @@ def find_places(paths: list[str], roots: list[str | Path], config: str | None = 
     anchor = _common(around)
     if anchor is None or _too_high(anchor, _common(folders) or base):
         anchor = base
+    outputs += [real_folder(str(r)) for r in optional or ()]
     outside = tuple(sorted({o for o in outputs if not _within(o, anchor)}))
     return Places(anchor, scanned, outside)
 
