@@ -2,9 +2,10 @@
 Chromium with real module Web Workers.
 
     site     (session)  generate tests/browser/rust/ into a temp folder laid out as
-                        /js/ (js-out), /workers/ (worker-out), /page/; the generated
-                        handler scaffolds are replaced by tests/browser/handlers/
-                        (KeywordWorker keeps its generated scaffold)
+                        /js/ (js-out), /workers/ (worker-out), /rust/ (rust-out),
+                        /page/; the generated handler scaffolds are replaced by
+                        tests/browser/handlers/ (KeywordWorker keeps its generated
+                        scaffold; WasmWorker, written in Rust, gets none)
     server   (session)  tests/support/server.py's StaticServer on the site
     browser  (session)  from the repository's conftest.py: Debian's Chromium through
                         playwright; skips when it is missing (fails under CI)
@@ -13,7 +14,8 @@ Chromium with real module Web Workers.
                         /elm-app/main.js; skips
                         when the Elm packages are nowhere to be found (fails under CI)
     elm_partial_apps (session) Partial and TrackedOnly, each compiled on its own
-    wasm_worker (session) tests/browser/wasm/ built to WebAssembly with Debian's Rust,
+    wasm_worker (session) tests/browser/wasm/ with the Rust module Hamlet generated for
+                        WasmWorker, built to WebAssembly with Debian's Rust,
                         served as /workers/wasm_worker.wasm (beside its generated
                         entry) and as /wasm-alt/worker.bin (another name, another MIME
                         type); skips when that Rust is missing (fails under CI)
@@ -35,7 +37,7 @@ from support.server import StaticServer
 from browser_support import CONTRACTS, ElmPage, WireSchema
 
 HERE = Path(__file__).parent
-ROOTS = {"elm": "elm", "js": "js", "worker": "workers"}
+ROOTS = {"elm": "elm", "js": "js", "worker": "workers", "rust": "rust"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def site(tmp_path_factory) -> Site:
     result = hamlet.generate([str(HERE / "rust")])
     assert result.ok, "\n".join(d.render() for d in result.diagnostics)
     scaffolds = set()
-    for file in _marked_rust(result):
+    for file in result.files:
         target = root / ROOTS[file.root] / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(file.content, encoding="utf-8")
@@ -77,23 +79,6 @@ def site(tmp_path_factory) -> Site:
         c.snake: WireSchema(c, root / ROOTS["worker"] / f"{c.snake}.schema.json") for c in CONTRACTS
     }
     return Site(root, schemas)
-
-
-def _marked_rust(result) -> list:
-    """TEMPORARY, until Hamlet reads `#[worker(rust)]` (the Rust side of issue 15, on
-    another branch): the workers the contracts say are Rust are marked so here, and
-    everything is emitted again."""
-    from dataclasses import replace
-
-    from hamlet.emit import emit_project
-    from hamlet.model import Implementation
-
-    rust = {c.base for c in CONTRACTS if c.rust}
-    workers = tuple(
-        replace(w, implementation=Implementation.RUST) if w.base in rust else w
-        for w in result.project.workers
-    )
-    return emit_project(replace(result.project, workers=workers))
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +114,9 @@ def wasm_worker(site, tmp_path_factory) -> Path:
     """The WasmWorker's WebAssembly, in place on the site."""
     from support.wasm import build_wasm
 
-    built = build_wasm(HERE / "wasm", tmp_path_factory.mktemp("wasm-build"))
+    generated = (site.root / ROOTS["rust"] / "wasm_worker.rs").read_text(encoding="utf-8")
+    built = build_wasm(HERE / "wasm", tmp_path_factory.mktemp("wasm-build"),
+                       {"src/generated/wasm_worker.rs": generated})
     target = site.workers_dir / "wasm_worker.wasm"
     shutil.copyfile(built, target)
     (site.root / "wasm-alt").mkdir(exist_ok=True)

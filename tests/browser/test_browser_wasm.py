@@ -77,7 +77,7 @@ def test_err_from_a_handler_becomes_the_failure_variant_with_its_text(elm, wasm_
 
 def test_a_handler_that_returns_without_a_final_reply_fails_its_request(elm, wasm_worker):
     start(elm)
-    elm.answered_next({"type": "Silent", "tag": 1}, failed("Silent finished without sending a response"),
+    elm.answered_next({"type": "Silent", "tag": 1}, failed("silent finished without sending a response"),
                       contract=WASM)
     still_serving(elm, 2)
 

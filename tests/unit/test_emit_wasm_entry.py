@@ -11,7 +11,6 @@ the JavaScript one, no handlers scaffold, and everything else as a JavaScript wo
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
@@ -21,13 +20,19 @@ from hamlet.emit.wasm_entry import emit_wasm_entry
 from hamlet.model import Implementation, Project
 from hamlet.write.drift import check_handlers
 from support.node import check_module, needs_node, run_node
-from support.project import alone
+from support.project import alone, workers
 from support.schema import Wire
+from support.shapes import SOURCE
 
 
 @pytest.fixture
-def rust_shapes(shapes):
-    return replace(shapes, implementation=Implementation.RUST)
+def rust_shapes(tmp_path, monkeypatch):
+    """ShapesWorker marked `#[worker(rust)]`: its handlers are the trait methods `run`,
+    `resize` ..."""
+    source = SOURCE.replace("#[derive(BuildAmpWorker)]\n", "#[derive(BuildAmpWorker)]\n#[worker(rust)]\n")
+    worker = workers(tmp_path, monkeypatch, source)["ShapesWorker"]
+    assert worker.implementation is Implementation.RUST
+    return worker
 
 
 # ---- which files a Rust worker gets -------------------------------------------------------
@@ -37,13 +42,15 @@ def test_a_rust_worker_gets_the_webassembly_entry_and_no_handlers_scaffold(shape
     as_js = {(f.root, f.path): f for f in emit_project(Project((shapes,)))}
     as_rust = {(f.root, f.path): f for f in emit_project(Project((rust_shapes,)))}
     assert ("worker", "shapes_worker_handlers.js") in as_js
-    assert set(as_rust) == set(as_js) - {("worker", "shapes_worker_handlers.js")}
+    assert set(as_rust) == set(as_js) - {("worker", "shapes_worker_handlers.js")} | {
+        ("rust", "shapes_worker.rs")
+    }
     entry = as_rust[("worker", "shapes_worker.js")]
     assert not entry.scaffold
     assert "hamlet_handle" in entry.content and "shapes_worker_handlers.js" not in entry.content
     # The main thread, the Elm module, the schema and workers.js do not know the difference.
     for key, file in as_rust.items():
-        if key != ("worker", "shapes_worker.js"):
+        if key not in (("worker", "shapes_worker.js"), ("rust", "shapes_worker.rs")):
             assert file.content == as_js[key].content, key
 
 
@@ -170,7 +177,7 @@ send(7, 'Bogus', {});
             ["Ran", {"mode": "progress", "note": None}]],
         3: [["Ran", {"mode": "twice", "note": "first"}]],  # the first final reply wins
         4: [["Resized", {"value": [480, 640]}]],
-        5: [["Failed", {"value": "Run finished without sending a response"}]],
+        5: [["Failed", {"value": "run finished without sending a response"}]],
         6: [["Failed", {"value": "too many rows"}]],
         7: [["Failed", {"value": 'ShapesWorker has no request of type "Bogus"; it handles Run, Resize, '
                         "Scale, CancelAll, Tag, Orphan. Were shapes_worker_main.js and "
@@ -202,7 +209,7 @@ run(5, 'complete');
         2: [["StepProgress", {"value": 1}],
             ["Failed", {"value": "panicked at 'row 3 is short', src/lib.rs:1:1"}]],
         3: [["Ran", {"mode": "complete", "note": None}]],
-        4: [["Failed", {"value": "ShapesWorker's WebAssembly trapped in Run: unreachable"}]],
+        4: [["Failed", {"value": "ShapesWorker's WebAssembly trapped in run: unreachable"}]],
         5: [["Ran", {"mode": "complete", "note": None}]],
     }
     assert [instance for instance, _ in log["wasm"]["handled"]] == [1, 1, 2, 2, 3]

@@ -31,7 +31,7 @@ from hamlet.emit.js_worker_common import (
     receive_prologue,
     unknown_type,
 )
-from hamlet.model import OutputFile, Project, Worker
+from hamlet.model import OutputFile, Project, Variant, Worker
 
 _ENTRY = """
     {{notice}}
@@ -53,7 +53,7 @@ _ENTRY = """
     // ends up as a failure's text, which must be a string.
     {{describe}}
 
-    // The requests, by their "type": the name the messages give the request.
+    // The requests, by their "type": the method of the Rust trait that handles each.
     const REQUESTS = new Map([
         {{requests}}
     ]);
@@ -269,7 +269,7 @@ def emit_wasm_entry(project: Project, worker: Worker) -> OutputFile:
         answer_class=answer_class(worker),
         describe=describe_function(),
         requests="\n".join(
-            f"[{js_string(v.tag)}, {js_string(v.name)}]," for v in worker.requests
+            f"[{js_string(v.tag)}, {js_string(_method(worker, v))}]," for v in worker.requests
         ),
         responses="\n".join(
             f"[{js_string(v.tag)}, {'true' if v.is_terminal else 'false'}],"
@@ -279,3 +279,9 @@ def emit_wasm_entry(project: Project, worker: Worker) -> OutputFile:
         unknown_type=unknown_type(worker),
     )
     return OutputFile(root="worker", path=js.worker_file, content=content)
+
+
+def _method(worker: Worker, variant: Variant) -> str:
+    """The trait method that handles `variant` ("parse_csv"), which the failures name;
+    the variant's name for a worker whose Rust names are not set (a model built by hand)."""
+    return worker.rust.method(variant.name).name if worker.rust is not None else variant.name

@@ -1,101 +1,61 @@
-//! The browser tests' WasmWorker, written against the WebAssembly boundary by hand
-//! (docs/rust-workers.md): the exports `hamlet_alloc` and `hamlet_handle`, the imports
-//! `hamlet.reply`, `hamlet.fail` and `hamlet.panicked`. Each request has one behaviour
-//! a test needs (see ../rust/wasm.rs).
+//! The browser tests' WasmWorker (../../rust/wasm.rs), written against the Rust module
+//! Hamlet generates for it: the test copies that module to src/generated/ before it
+//! builds this crate. Each request has one behaviour a test needs.
 
-use serde::Deserialize;
-use serde_json::json;
-use std::cell::RefCell;
-use std::sync::Once;
+#[path = "generated/wasm_worker.rs"]
+mod wasm_worker;
 
-#[link(wasm_import_module = "hamlet")]
-extern "C" {
-    fn reply(ptr: *const u8, len: usize);
-    fn fail(ptr: *const u8, len: usize);
-    fn panicked(ptr: *const u8, len: usize);
-}
+use wasm_worker::{WasmWorkerHandlers, WasmWorkerReply};
 
-#[derive(Deserialize)]
-#[serde(tag = "type")]
-enum Request {
-    Echo { tag: u32, text: String },
-    Count { tag: u32, steps: u32 },
-    Refuse { message: String },
-    Panic { message: String },
-    Silent {},
-    Twice { tag: u32 },
-    Small { count: u8 },
-    Add { value: (i32, i32) },
-    Ping,
-}
+#[derive(Default)]
+pub struct TestWorker;
 
-fn send(message: serde_json::Value) {
-    let text = message.to_string();
-    unsafe { reply(text.as_ptr(), text.len()) }
-}
-
-fn failed(text: &str) {
-    unsafe { fail(text.as_ptr(), text.len()) }
-}
-
-fn run(request: Request) -> Result<(), String> {
-    match request {
-        Request::Echo { tag, text } => send(json!({"type": "Echoed", "tag": tag, "text": text})),
-        Request::Count { tag, steps } => {
-            for step in 1..=steps {
-                send(json!({"type": "CountProgress", "value": [tag, step]}));
-            }
-            send(json!({"type": "Counted", "value": tag}));
-        }
-        Request::Refuse { message } => return Err(message),
-        Request::Panic { message } => panic!("{}", message),
-        Request::Silent {} => {}
-        Request::Twice { tag } => {
-            send(json!({"type": "Counted", "value": tag}));
-            send(json!({"type": "Counted", "value": tag + 1}));
-        }
-        Request::Small { count } => send(json!({"type": "Counted", "value": count})),
-        Request::Add { value: (a, b) } => send(json!({"type": "Sum", "value": a.wrapping_add(b)})),
-        Request::Ping => send(json!({"type": "Pong"})),
+impl WasmWorkerHandlers for TestWorker {
+    fn echo(&mut self, tag: u32, text: String, reply: &mut WasmWorkerReply) -> Result<(), String> {
+        reply.echoed(tag, text);
+        Ok(())
     }
-    Ok(())
-}
 
-thread_local! {
-    // Borrowed for the whole of a request, as the generated dispatch borrows the
-    // handlers' instance: after a panic it stays borrowed, so an instance the entry did
-    // not re-create would refuse every later request ("already borrowed").
-    static HANDLED: RefCell<u64> = RefCell::new(0);
-}
+    fn count(&mut self, tag: u32, steps: u32, reply: &mut WasmWorkerReply) -> Result<(), String> {
+        for step in 1..=steps {
+            reply.count_progress(tag, step);
+        }
+        reply.counted(tag);
+        Ok(())
+    }
 
-#[no_mangle]
-pub extern "C" fn hamlet_alloc(len: usize) -> *mut u8 {
-    let mut buffer = Vec::<u8>::with_capacity(len);
-    let ptr = buffer.as_mut_ptr();
-    std::mem::forget(buffer);
-    ptr
-}
+    fn refuse(&mut self, message: String, _reply: &mut WasmWorkerReply) -> Result<(), String> {
+        Err(message)
+    }
 
-/// # Safety
-/// `ptr` and `len` are a buffer from `hamlet_alloc`, filled by the JS entry.
-#[no_mangle]
-pub unsafe extern "C" fn hamlet_handle(ptr: *mut u8, len: usize) {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            let text = info.to_string();
-            panicked(text.as_ptr(), text.len())
-        }))
-    });
-    let bytes = Vec::from_raw_parts(ptr, len, len);
-    match serde_json::from_slice::<Request>(&bytes) {
-        Ok(request) => HANDLED.with(|handled| {
-            let mut handled = handled.borrow_mut();
-            *handled += 1;
-            if let Err(text) = run(request) {
-                failed(&text);
-            }
-        }),
-        Err(error) => failed(&format!("the request does not deserialize: {}", error)),
+    fn panic(&mut self, message: String, _reply: &mut WasmWorkerReply) -> Result<(), String> {
+        panic!("{}", message)
+    }
+
+    fn silent(&mut self, _tag: u32, _reply: &mut WasmWorkerReply) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn twice(&mut self, tag: u32, reply: &mut WasmWorkerReply) -> Result<(), String> {
+        reply.counted(tag);
+        reply.counted(tag + 1);
+        Ok(())
+    }
+
+    fn small(&mut self, count: u8, reply: &mut WasmWorkerReply) -> Result<(), String> {
+        reply.counted(count.into());
+        Ok(())
+    }
+
+    fn add(&mut self, a: i32, b: i32, reply: &mut WasmWorkerReply) -> Result<(), String> {
+        reply.sum(a.wrapping_add(b));
+        Ok(())
+    }
+
+    fn ping(&mut self, reply: &mut WasmWorkerReply) -> Result<(), String> {
+        reply.pong();
+        Ok(())
     }
 }
+
+wasm_worker::hamlet_export_wasm_worker!(TestWorker);
