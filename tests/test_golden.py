@@ -22,7 +22,7 @@ import pytest
 from hamlet.cli import main
 
 CASES = Path(__file__).parent / "cases"
-ROOTS = ("elm", "js", "workers")
+ROOTS = ("elm", "js", "workers", "rust")
 
 
 def case_names() -> list[str]:

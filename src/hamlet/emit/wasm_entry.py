@@ -36,14 +36,9 @@ from hamlet.model import OutputFile, Project, Variant, Worker
 _ENTRY = """
     {{notice}}
     //
-    // The {{base}} Web Worker, written in Rust. It loads the WebAssembly built from
-    // your crate, reads {id, type, data} from {{main_file}}, hands each request to the
-    // module as the JSON {type, ...data}, and posts each reply the module makes back
-    // as {id, type, data}.
+    {{intro}}
     //
-    // The module is {{wasm_file}} beside this file, or the one the `wasm` query
-    // parameter of this worker's URL names, resolved against it:
-    // `workerUrl: '/static/{{worker_file}}?wasm=/static/{{wasm_file}}'`.
+    {{where}}
     //
     {{contract}}
 
@@ -252,10 +247,18 @@ def emit_wasm_entry(project: Project, worker: Worker) -> OutputFile:
         _ENTRY,
         notice=notice_comment(worker),
         base=worker.base,
-        main_file=js.main_file,
-        worker_file=js.worker_file,
-        wasm_file=wasm_file,
         wasm_import=js_string("./" + wasm_file),
+        intro=comment_block(
+            f"The {worker.base} Web Worker, written in Rust. It loads the WebAssembly "
+            f"built from your crate, reads {{id, type, data}} from {js.main_file}, hands "
+            "each request to the module as the JSON {type, ...data}, and posts each "
+            "reply the module makes back as {id, type, data}."
+        ),
+        where=comment_block(
+            f"The module is {wasm_file} beside this file, or the one the `wasm` query "
+            "parameter of this worker's URL names, resolved against it: "
+            f"`workerUrl: '/static/{js.worker_file}?wasm=/static/{wasm_file}'`."
+        ),
         contract=comment_block(
             "Every request gets at most one final reply: the module's, or "
             f"{failure.name} when the type is unknown, the module cannot be loaded, "
