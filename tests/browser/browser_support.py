@@ -36,6 +36,7 @@ class Contract:
     failure: str  # the failure variant, by wire name (its "type")
     failure_field: str  # its one String field, by wire name
     own_handlers: bool = True  # tests/browser/handlers/ replaces the generated scaffold
+    rust: bool = False  # #[worker(rust)]: no handlers file; the WebAssembly of tests/browser/wasm/
 
     @property
     def main_module(self) -> str:
@@ -108,7 +109,22 @@ SKETCH = Contract(
     failure_field="error",
 )
 
-CONTRACTS = (TEST, PROBE, GEO, KEYWORD, SKETCH)
+# A worker written in Rust (rust/wasm.rs): the generated entry runs tests/browser/wasm/
+# compiled to WebAssembly, served as /workers/wasm_worker.wasm.
+WASM = Contract(
+    base="WasmWorker",
+    snake="wasm_worker",
+    setup="setupWasmWorker",
+    outgoing="sendToWasmWorkerPort",
+    incoming="wasmWorkerResponsePort",
+    tracked="wasmWorkerTrackedPort",
+    failure="WasmFailed",
+    failure_field="error",
+    own_handlers=False,
+    rust=True,
+)
+
+CONTRACTS = (TEST, PROBE, GEO, KEYWORD, SKETCH, WASM)
 
 
 def echo(tag: int, text: str = "") -> dict:
@@ -204,7 +220,7 @@ def contract_problems(log: dict, schemas: dict[str, WireSchema], off_contract_ty
 def worker_contract(url: str) -> Contract:
     """Which worker a script URL runs: `/workers/<snake>.js`, or a test's copy of it
     named `<snake>__<anything>.js`."""
-    stem = url.rsplit("/", 1)[-1].split("?", 1)[0].removesuffix(".js").split("__", 1)[0]
+    stem = url.split("?", 1)[0].rsplit("/", 1)[-1].removesuffix(".js").split("__", 1)[0]
     for contract in CONTRACTS:
         if contract.snake == stem:
             return contract

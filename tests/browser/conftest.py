@@ -2,9 +2,10 @@
 Chromium with real module Web Workers.
 
     site     (session)  generate tests/browser/rust/ into a temp folder laid out as
-                        /js/ (js-out), /workers/ (worker-out), /page/; the generated
-                        handler scaffolds are replaced by tests/browser/handlers/
-                        (KeywordWorker keeps its generated scaffold)
+                        /js/ (js-out), /workers/ (worker-out), /rust/ (rust-out),
+                        /page/; the generated handler scaffolds are replaced by
+                        tests/browser/handlers/ (KeywordWorker keeps its generated
+                        scaffold; WasmWorker, written in Rust, gets none)
     server   (session)  tests/support/server.py's StaticServer on the site
     browser  (session)  from the repository's conftest.py: Debian's Chromium through
                         playwright; skips when it is missing (fails under CI)
@@ -13,6 +14,11 @@ Chromium with real module Web Workers.
                         /elm-app/main.js; skips
                         when the Elm packages are nowhere to be found (fails under CI)
     elm_partial_apps (session) Partial and TrackedOnly, each compiled on its own
+    wasm_worker (session) tests/browser/wasm/ with the Rust module Hamlet generated for
+                        WasmWorker, built to WebAssembly with Debian's Rust,
+                        served as /workers/wasm_worker.wasm (beside its generated
+                        entry) and as /wasm-alt/worker.bin (another name, another MIME
+                        type); skips when that Rust is missing (fails under CI)
     elm      (test)     a fresh page standing in for an Elm app; at the end of every
                         test, every message that crossed the port boundary (and every
                         envelope to and from the worker) is validated against the
@@ -31,7 +37,7 @@ from support.server import StaticServer
 from browser_support import CONTRACTS, ElmPage, WireSchema
 
 HERE = Path(__file__).parent
-ROOTS = {"elm": "elm", "js": "js", "worker": "workers"}
+ROOTS = {"elm": "elm", "js": "js", "worker": "workers", "rust": "rust"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,9 @@ def site(tmp_path_factory) -> Site:
             scaffolds.add((file.root, file.path))
     for contract in CONTRACTS:
         handlers = f"{contract.snake}_handlers.js"
+        if contract.rust:
+            assert ("worker", handlers) not in scaffolds, f"{handlers} was generated for a Rust worker"
+            continue
         assert ("worker", handlers) in scaffolds, f"no {handlers} scaffold was generated"
         if not contract.own_handlers:
             continue
@@ -98,6 +107,21 @@ def elm_partial_apps(elm_app, site, tmp_path_factory, elm_compiler) -> dict[str,
         assert made.returncode == 0, made.stdout + made.stderr
         urls[module] = f"/elm-app/{name}.js"
     return urls
+
+
+@pytest.fixture(scope="session")
+def wasm_worker(site, tmp_path_factory) -> Path:
+    """The WasmWorker's WebAssembly, in place on the site."""
+    from support.wasm import build_wasm
+
+    generated = (site.root / ROOTS["rust"] / "wasm_worker.rs").read_text(encoding="utf-8")
+    built = build_wasm(HERE / "wasm", tmp_path_factory.mktemp("wasm-build"),
+                       {"src/generated/wasm_worker.rs": generated})
+    target = site.workers_dir / "wasm_worker.wasm"
+    shutil.copyfile(built, target)
+    (site.root / "wasm-alt").mkdir(exist_ok=True)
+    shutil.copyfile(built, site.root / "wasm-alt" / "worker.bin")
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -153,7 +153,8 @@ def test_setup_workers_sets_up_every_worker(elm):
 
     # It returns each worker's handle, by the lowerCamel of its base name.
     handles = elm.evaluate("() => Object.keys(window.__handles.all).sort()")
-    assert handles == ["geoWorker", "httpProbeWorker", "keywordWorker", "sketchWorker", "testWorker"]
+    assert handles == ["geoWorker", "httpProbeWorker", "keywordWorker", "sketchWorker", "testWorker",
+                       "wasmWorker"]
     elm.evaluate("() => window.__handles.all.httpProbeWorker.terminate()")
     assert elm.terminated() == [urls.index(elm.base_url + PROBE.default_url)]
 

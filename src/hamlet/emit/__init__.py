@@ -11,7 +11,7 @@ from hamlet.model import OutputFile, Project
 
 
 def emit_project(project: Project) -> list[OutputFile]:
-    """Every registered output: the per-worker ones for each worker (each file marked
+    """Every registered output: the per-worker ones for each worker they serve (each file marked
     with its worker, so that two meeting at one path can be told apart), then the
     shared ones, in a fixed order."""
     from hamlet.emit.outputs import OUTPUTS
@@ -19,7 +19,7 @@ def emit_project(project: Project) -> list[OutputFile]:
     files: list[OutputFile] = []
     for worker in project.workers:
         for output in OUTPUTS:
-            if not output.shared:
+            if not output.shared and output.serves(worker):
                 file = output.emit(project, worker)
                 if file is not None:
                     files.append(replace(file, worker=worker.enum_name, loc=worker.loc))

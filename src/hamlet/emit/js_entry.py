@@ -25,12 +25,12 @@ Every name comes from the model: `variant.handler`, `variant.reply`, `field.js_n
 from __future__ import annotations
 
 from hamlet import naming
-from hamlet.emit.js_text import (
-    comment_block,
-    failure_fields,
-    fill,
-    js_string,
-    notice_comment,
+from hamlet.emit.js_text import comment_block, fill, js_string, notice_comment
+from hamlet.emit.js_worker_common import (
+    answer_class,
+    describe_function,
+    receive_prologue,
+    unknown_type,
 )
 from hamlet.model import OutputFile, Project, Shape, Variant, Worker
 
@@ -45,56 +45,7 @@ _ENTRY = """
 
     import * as handlers from {{handlers_import}};
 
-    // The requests that have not had their final reply, by id: a cancel from the main
-    // thread (["cancel", id, name, text]) finds its request here.
-    const running = new Map();
-
-    // One request's replies, posted until the first final one, or until the request is
-    // cancelled.
-    class Answer {
-        constructor(id) {
-            this.id = id;
-            this.open = true;
-            this.controller = null; // made when a handler first reads reply.signal
-        }
-
-        send(type, data, final) {
-            if (this.open) {
-                self.postMessage({ id: this.id, type, data });
-                if (final) {
-                    this.close();
-                }
-            }
-        }
-
-        fail(text) {
-            this.send({{failure_name}}, {{failure_data}}, true);
-        }
-
-        close() {
-            this.open = false;
-            running.delete(this.id);
-        }
-
-        get signal() {
-            if (this.controller === null) {
-                this.controller = new AbortController();
-            }
-            return this.controller.signal;
-        }
-
-        // The main thread ended the request (a cancel, a timeout): it has already told
-        // Elm, so every later reply is dropped; the handler's signal says why.
-        abort(name, text) {
-            if (this.open) {
-                this.close();
-                if (this.controller === null) {
-                    this.controller = new AbortController(); // read later, already aborted
-                }
-                this.controller.abort(new DOMException(text, name));
-            }
-        }
-    }
+    {{answer_class}}
 
     // The `reply` a handler gets: one method per response, and `signal`, an AbortSignal
     // that fires when the request is cancelled or times out. The methods are plain
@@ -118,13 +69,7 @@ _ENTRY = """
     // which `instanceof` throws (a revoked Proxy) or an Error whose message is not text.
     // A throw from here would escape as an uncaught error of the worker, which fails
     // every pending request, and a message that is not a string breaks the contract.
-    function describe(error) {
-        try {
-            return String(error instanceof Error ? error.message || error : error);
-        } catch {
-            return 'a value that cannot be shown as text was thrown';
-        }
-    }
+    {{describe}}
 
     // Not an async function: most handlers reply before their promise settles, and
     // then the request needs no more promise work than a catch (see below).
@@ -163,29 +108,11 @@ _ENTRY = """
     }
 
     self.onmessage = (event) => {
-        const message = event.data;
-        if (Array.isArray(message)) {
-            // Not a request: ["cancel", id, name, text].
-            if (message[0] === 'cancel') {
-                running.get(message[1])?.abort(message[2], message[3]);
-            }
-            return;
-        }
-        if (message === null || typeof message !== 'object') {
-            return; // not an envelope either: nothing to answer, and no id to answer it by
-        }
-        const { id, type, data } = message;
-        const answer = new Answer(id);
+        {{receive}}
         switch (type) {
             {{cases}}
             default: {
-                // Not JSON.stringify alone: it throws on a BigInt, and gives undefined for
-                // a missing type.
-                const shown = typeof type === 'string' ? JSON.stringify(type) : `${typeof type} (not a string)`;
-                answer.fail(
-                    `{{base}} has no request of type ${shown}; it handles {{request_names}}. ` +
-                        'Were {{main_file}} and {{worker_file}} generated from the same enum?',
-                );
+                {{unknown_type}}
             }
         }
         // Kept for a cancel only while it runs: a cancel comes in a later task, and most
@@ -223,7 +150,6 @@ def emit_entry(project: Project, worker: Worker) -> OutputFile:
         notice=notice_comment(worker),
         base=worker.base,
         main_file=js.main_file,
-        worker_file=js.worker_file,
         handlers_file=js.handlers_file,
         handlers_import=js_string("./" + js.handlers_file),
         contract=comment_block(
@@ -235,8 +161,10 @@ def emit_entry(project: Project, worker: Worker) -> OutputFile:
             "handler whose promise never settles, and that sends no final reply, keeps "
             "its request pending."
         ),
-        failure_name=js_string(failure.tag),
-        failure_data=failure_fields(worker, "text"),
+        answer_class=answer_class(worker),
+        describe=describe_function(),
+        receive=receive_prologue(),
+        unknown_type=unknown_type(worker),
         reply_methods="\n".join(_reply_method(v) for v in worker.responses),
         cases="\n".join(
             f"case {js_string(v.tag)}:\n"
@@ -244,7 +172,6 @@ def emit_entry(project: Project, worker: Worker) -> OutputFile:
             "    break;"
             for v in worker.requests
         ),
-        request_names=", ".join(v.name for v in worker.requests),
     )
     return OutputFile(root="worker", path=js.worker_file, content=content)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from hamlet.diagnostics import Diagnostic, Loc, Severity
-from hamlet.model import Worker
+from hamlet.model import Implementation, Worker
 
 # path -> the file's text, or None when there is no such file.
 Loader = Callable[[str], "str | None"]
@@ -99,8 +99,13 @@ def _inside(root: str, importer: str, specifier: str) -> str | None:
 def check_handlers(
     worker: Worker, path: str, source: str, strict: bool, load: Loader | None = None
 ) -> list[Diagnostic]:
-    """Compare the handlers file at `path` (its text is `source`) with the worker."""
+    """Compare the handlers file at `path` (its text is `source`) with the worker.
+    A worker written in Rust has no handlers file: one left from its JavaScript days is
+    not read."""
     from hamlet.emit.js_handlers import handler_stub
+
+    if worker.implementation is Implementation.RUST:
+        return []
 
     severity = Severity.ERROR if strict else Severity.WARNING
     exported = handler_exports(path, source, load)
