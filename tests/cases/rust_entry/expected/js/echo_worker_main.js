@@ -5,7 +5,11 @@
 //     import { setupEchoWorker } from './echo_worker_main.js';
 //
 //     const app = Elm.Main.init({ node: document.getElementById('app') });
-//     const echoWorker = setupEchoWorker(app, { workerUrl: '/workers/echo_worker.js' });
+//     const echoWorker = setupEchoWorker(app);
+//
+// The worker entry is '../workers/echo_worker.js' from this file, which bundlers
+// (Vite, webpack 5, Parcel) bundle with the packages it imports; without a bundler
+// it loads from the folders as on disk. `options.workerUrl` overrides it.
 //
 // Elm sends {type, ...fields} on `sendToEchoWorkerPort`; the worker gets
 // {id, type, data} and answers {id, type, data}; Elm gets {type, ...data} on
@@ -20,8 +24,6 @@
 // reply Elm cannot read (a BigInt, a cycle) ends its request with EchoFailed. A handler
 // whose promise never settles, and that sends no final reply, keeps its request pending
 // unless it has a timeout.
-
-const DEFAULT_WORKER_URL = '/workers/echo_worker.js';
 
 // The longest delay setTimeout takes; a later deadline is waited for in steps.
 const MAX_DELAY = 2147483647;
@@ -40,7 +42,8 @@ const CONNECTED = Symbol.for('hamlet.setupEchoWorker');
  * @param {{ ports?: object }} app  what `Elm.<Main>.init` returned; a port the app
  *     never uses is missing from `app.ports`, and that is fine
  * @param {{ workerUrl?: string | URL, timeoutMs?: number }} [options]  workerUrl:
- *     where the worker entry `echo_worker.js` is served, '/workers/echo_worker.js' by default;
+ *     where the worker entry `echo_worker.js` is served instead of '../workers/echo_worker.js'
+ *     (from this file); like any `new Worker(url)`, relative to the page's URL;
  *     timeoutMs: a timeout in milliseconds for each request sent without a tracker
  *     and without a timeout of its own (none by default): when it passes, the
  *     request ends with EchoFailed "timed out after N ms"
@@ -52,7 +55,7 @@ export function setupEchoWorker(app, options = {}) {
     if (connected !== undefined) {
         return connected;
     }
-    const workerUrl = options?.workerUrl ?? DEFAULT_WORKER_URL;
+    const workerUrl = options?.workerUrl ?? null;
     const defaultTimeout = options?.timeoutMs ?? null;
     if (defaultTimeout !== null && !(typeof defaultTimeout === 'number' && defaultTimeout > 0)) {
         throw new TypeError(
@@ -198,7 +201,7 @@ export function setupEchoWorker(app, options = {}) {
         if (event.target === worker) {
             const reason = event.message
                 ? `EchoWorker crashed: ${event.message}`
-                : `EchoWorker could not be loaded from ${workerUrl}, or stopped without an error message`;
+                : `EchoWorker could not be loaded from ${loadedFrom(workerUrl)}, or stopped without an error message`;
             stop(reason);
         }
     }
@@ -225,9 +228,9 @@ export function setupEchoWorker(app, options = {}) {
         const { type, ...data } = request;
         if (worker === null) {
             try {
-                worker = new Worker(workerUrl, { type: 'module' });
+                worker = startWorker(workerUrl);
             } catch (error) {
-                deliverFailure(entry, `EchoWorker could not start from ${workerUrl}: ${error?.message ?? error}`);
+                deliverFailure(entry, `EchoWorker could not start from ${loadedFrom(workerUrl)}: ${error?.message ?? error}`);
                 return;
             }
             worker.addEventListener('message', onMessage);
@@ -296,6 +299,26 @@ export function setupEchoWorker(app, options = {}) {
         Object.defineProperty(app, CONNECTED, { value: handle });
     }
     return handle;
+}
+
+// The worker entry, relative to this file. Bundlers (Vite, webpack 5, Parcel) find
+// it by the expression `new Worker(new URL('<literal>', import.meta.url), { type:
+// 'module' })` in `startWorker`, written out whole: keep it so.
+const WORKER_PATH = '../workers/echo_worker.js';
+
+// `workerUrl`: the setup's options.workerUrl, or null for the entry beside this file.
+function startWorker(workerUrl) {
+    if (workerUrl !== null) {
+        return new Worker(workerUrl, { type: 'module' });
+    }
+    return new Worker(new URL('../workers/echo_worker.js', import.meta.url), { type: 'module' });
+}
+
+// Where the worker entry was loaded from, for messages. Once bundled, the entry is
+// the bundler's copy, served from a place of its own. (webpackIgnore: webpack would
+// otherwise bundle every file that this URL, not a literal, might name.)
+function loadedFrom(workerUrl) {
+    return workerUrl ?? new URL(/* webpackIgnore: true */ WORKER_PATH, import.meta.url).href;
 }
 
 // The deadlines of the requests with a timeout, and one timer for the earliest.

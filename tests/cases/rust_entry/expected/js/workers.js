@@ -6,8 +6,8 @@
 //
 //     const app = Elm.Main.init({ node: document.getElementById('app') });
 //     const workers = setupWorkers(app, {
-//         echoWorker: { workerUrl: '/workers/echo_worker.js' },
-//         imageWorker: { workerUrl: '/workers/image_worker.js' },
+//         echoWorker: { timeoutMs: 30000 },
+//         imageWorker: { timeoutMs: 30000 },
 //     });
 //
 // Each key of `options` holds the options of one worker's setup function (see its
