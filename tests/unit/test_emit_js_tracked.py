@@ -33,6 +33,32 @@ def run(shapes, tmp_path, body: str) -> dict:
     return log
 
 
+# The glue's clock, faked: performance.now() is `clock`, a setTimeout with a delay waits
+# in `timers` until `advance(ms)` moves the clock past it (then the scenario settles).
+# A setTimeout without a delay stays real: the harness delivers messages with those.
+FAKE_CLOCK = """
+let clock = 0;
+performance.now = () => clock;
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+const timers = new Set();
+globalThis.setTimeout = (fn, delay, ...rest) => {
+    if (!(delay > 0)) return realSetTimeout(fn, delay, ...rest);
+    const timer = { due: clock + delay, fn, rest };
+    timers.add(timer);
+    return timer;
+};
+globalThis.clearTimeout = (timer) => (timers.has(timer) ? timers.delete(timer) : realClearTimeout(timer));
+async function advance(ms) {
+    clock += ms;
+    for (const timer of [...timers].sort((a, b) => a.due - b.due)) {
+        if (timer.due <= clock && timers.delete(timer)) timer.fn(...timer.rest);
+    }
+    await settle();
+}
+"""
+
+
 def run_(tracker, mode, note=None, timeout="null"):
     """A tracked `Run` command, as `sendToShapesWorkerWith` encodes it."""
     tracker = "null" if tracker is None else f"'{tracker}'"
@@ -168,16 +194,23 @@ done();
 
 @needs_node
 def test_a_timeout_ends_its_request_once_and_aborts_the_handler(shapes, tmp_path):
+    # The glue's clock is a fake one that moves only when the scenario says, so the
+    # quick request answers well within its 5 ms however slowly the machine runs.
     log = run(shapes, tmp_path, f"""
+{FAKE_CLOCK}
 const elm = makeApp({PORTS});
 setupShapesWorker(elm.app);
 elm.push({run_('slow', 'abortable', 'slow', 5)}, {run_(None, 'abortable', 'free', 2.5)},
          {run_('quick', 'complete', 'quick', 5)});
 await settle();
-await new Promise((resolve) => setTimeout(resolve, 50));
-await settle();
-done({{ aborted: globalThis.aborted }});
+const armed = timers.size;
+await advance(2.5);
+await advance(2.5);
+await advance(1000);
+done({{ aborted: globalThis.aborted, armed, left: timers.size }});
 """)
+    assert log["armed"] == 1  # one timer for the glue, for the earliest deadline
+    assert log["left"] == 0
     got = arrived(log)
     # Each gets its failure once (its first progress may or may not have come first),
     # and nothing after it: no late progress, no late reply.
