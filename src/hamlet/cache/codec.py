@@ -46,7 +46,7 @@ def _registry() -> dict[str, type]:
         "N": m.NamedT, "F": m.Field, "V": m.Variant, "EN": m.ElmNames, "JN": m.JsNames,
         "W": m.Worker, "C": m.Constructor, "SD": m.StructDef, "ED": m.EnumDef,
         "AD": m.AliasDef, "TN": m.TypesNames, "Pr": m.Project, "O": m.OutputFile,
-        "SN": m.SchemaNames, "IN": m.IndexNames,
+        "SN": m.SchemaNames, "IN": m.IndexNames, "TS": m.TsNames,
         "Re": hamlet.Result,
     }
 

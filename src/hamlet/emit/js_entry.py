@@ -31,6 +31,7 @@ from hamlet.emit.js_text import (
     fill,
     js_string,
     notice_comment,
+    ts_nocheck,
 )
 from hamlet.model import OutputFile, Project, Shape, Variant, Worker
 
@@ -220,7 +221,7 @@ def emit_entry(project: Project, worker: Worker) -> OutputFile:
     failure = worker.failure
     content = fill(
         _ENTRY,
-        notice=notice_comment(worker),
+        notice=notice_comment(worker) + "\n" + ts_nocheck(worker.js.ts.worker_file),
         base=worker.base,
         main_file=js.main_file,
         worker_file=js.worker_file,

@@ -13,7 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from hamlet.emit import elm, elm_types, js_entry, js_handlers, js_index, js_main, schema
+from hamlet.emit import (
+    elm, elm_types, js_entry, js_handlers, js_index, js_main, schema, ts_index, ts_main,
+    ts_worker,
+)
 from hamlet.model import OutputFile
 
 
@@ -33,12 +36,16 @@ OUTPUTS: list[Output] = [
     Output("the main-thread JavaScript", js_main.emit_main, ".js"),
     Output("the worker entry", js_entry.emit_entry, ".js"),
     Output("the handlers scaffold", js_handlers.emit_handlers, ".js"),
+    Output("the handlers' TypeScript declarations", ts_worker.emit_worker_types, ".d.ts"),
+    Output("the main-thread TypeScript declarations", ts_main.emit_main_types, ".d.ts"),
     Output("the JSON Schema of the messages", schema.emit_schema, ".json"),
     Output("workers.js, every worker's setup", js_index.emit_index, ".js", shared=True),
+    Output("workers.d.ts, its TypeScript declarations", ts_index.emit_index_types, ".d.ts",
+           shared=True),
     Output("Workers.Types, the domain types", elm_types.emit_types, ".elm", shared=True),
 ]
 
 
 def suffixes() -> tuple[str, ...]:
-    """How the files of every registered output end: (".elm", ".js", ".json")."""
+    """How the files of every registered output end: (".d.ts", ".elm", ".js", ".json")."""
     return tuple(sorted({output.suffix for output in OUTPUTS}))

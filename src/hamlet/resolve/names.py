@@ -22,8 +22,8 @@ from dataclasses import replace
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import (
-    ElmNames, EnumDef, Field, JsNames, NamedT, SchemaNames, StructDef, TypeDef, TypesNames,
-    Variant,
+    ElmNames, EnumDef, Field, JsNames, NamedT, SchemaNames, StructDef, TsNames, TypeDef,
+    TypesNames, Variant,
 )
 
 # Local variables the Elm emitter uses; each gets a name that shadows nothing.
@@ -145,7 +145,25 @@ def js_names(base: str) -> JsNames:
         default_url=f"/workers/{snake}.js",
         key=naming.lower_camel(base),
         symbol=f"hamlet.setup{base}",
+        ts=ts_names(base),
     )
+
+
+def ts_names(base: str) -> TsNames:
+    """"ImageWorker" -> worker_file "image_worker.d.ts", reply "ImageWorkerReply", ...
+    (requests and responses are the schema's names, which no domain type takes)."""
+    snake = naming.snake(base)
+    return TsNames(
+        f"{snake}.d.ts", f"{snake}_main.d.ts", f"{base}Request", f"{base}Response",
+        f"{base}Reply", f"{base}Handlers", f"{base}HandlersCheck", f"{base}HandlersChecked",
+        f"{base}Options", f"{base}Handle",
+    )
+
+
+def reserved_type_names(js: JsNames) -> dict[str, str]:
+    """What no domain type may be named, as a worker's declarations hold both, with
+    what each is: "ImageWorkerReply" -> "reply object"."""
+    return {js.ts.reply: "reply object", js.ts.handlers: "handlers", js.ts.check: "handlers"}
 
 
 def schema_names(elm: ElmNames) -> SchemaNames:
