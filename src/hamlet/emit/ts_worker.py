@@ -85,13 +85,15 @@ _DECLARATIONS = """
      * function that no request calls (a misspelled name).
      */
     export type {{check}}<
-        Module extends {{handlers}} & {
+        // The misspelled names first: tsc reports the first part that fails, and the
+        // name is the better clue than the handler it leaves missing.
+        Module extends {
             [Name in keyof Module as Name extends `handle${string}`
                 ? Name extends keyof {{handlers}}
                     ? never
                     : Name
                 : never]: 'no request calls this handler: is its name misspelled?';
-        },
+        } & {{handlers}},
     > = Module;
 """
 

@@ -61,11 +61,13 @@ export interface CSVWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type CSVWorkerHandlersCheck<
-    Module extends CSVWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof CSVWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & CSVWorkerHandlers,
 > = Module;

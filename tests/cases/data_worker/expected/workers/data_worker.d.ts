@@ -78,11 +78,13 @@ export interface DataWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type DataWorkerHandlersCheck<
-    Module extends DataWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof DataWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & DataWorkerHandlers,
 > = Module;

@@ -75,11 +75,13 @@ export interface ImageWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type ImageWorkerHandlersCheck<
-    Module extends ImageWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof ImageWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & ImageWorkerHandlers,
 > = Module;

@@ -121,11 +121,13 @@ export interface KeywordWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type KeywordWorkerHandlersCheck<
-    Module extends KeywordWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof KeywordWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & KeywordWorkerHandlers,
 > = Module;

@@ -66,11 +66,13 @@ export interface BagWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type BagWorkerHandlersCheck<
-    Module extends BagWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof BagWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & BagWorkerHandlers,
 > = Module;

@@ -70,11 +70,13 @@ export interface ConfigWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type ConfigWorkerHandlersCheck<
-    Module extends ConfigWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof ConfigWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & ConfigWorkerHandlers,
 > = Module;

@@ -67,11 +67,13 @@ export interface PaletteWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type PaletteWorkerHandlersCheck<
-    Module extends PaletteWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof PaletteWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & PaletteWorkerHandlers,
 > = Module;

@@ -86,11 +86,13 @@ export interface SketchWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type SketchWorkerHandlersCheck<
-    Module extends SketchWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof SketchWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & SketchWorkerHandlers,
 > = Module;

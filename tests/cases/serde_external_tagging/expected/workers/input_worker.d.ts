@@ -64,11 +64,13 @@ export interface InputWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type InputWorkerHandlersCheck<
-    Module extends InputWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof InputWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & InputWorkerHandlers,
 > = Module;

@@ -78,11 +78,13 @@ export interface LibraryWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type LibraryWorkerHandlersCheck<
-    Module extends LibraryWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof LibraryWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & LibraryWorkerHandlers,
 > = Module;

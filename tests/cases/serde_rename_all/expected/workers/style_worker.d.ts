@@ -87,11 +87,13 @@ export interface StyleWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type StyleWorkerHandlersCheck<
-    Module extends StyleWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof StyleWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & StyleWorkerHandlers,
 > = Module;

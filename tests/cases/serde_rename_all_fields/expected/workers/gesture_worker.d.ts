@@ -65,11 +65,13 @@ export interface GestureWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type GestureWorkerHandlersCheck<
-    Module extends GestureWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof GestureWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & GestureWorkerHandlers,
 > = Module;

@@ -73,11 +73,13 @@ export interface DocWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type DocWorkerHandlersCheck<
-    Module extends DocWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof DocWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & DocWorkerHandlers,
 > = Module;

@@ -66,11 +66,13 @@ export interface BlogWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type BlogWorkerHandlersCheck<
-    Module extends BlogWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof BlogWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & BlogWorkerHandlers,
 > = Module;

@@ -90,11 +90,13 @@ export interface ShapeWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type ShapeWorkerHandlersCheck<
-    Module extends ShapeWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof ShapeWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & ShapeWorkerHandlers,
 > = Module;

@@ -69,11 +69,13 @@ export interface ScriptWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type ScriptWorkerHandlersCheck<
-    Module extends ScriptWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof ScriptWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & ScriptWorkerHandlers,
 > = Module;

@@ -70,11 +70,13 @@ export interface PageWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type PageWorkerHandlersCheck<
-    Module extends PageWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof PageWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & PageWorkerHandlers,
 > = Module;

@@ -73,11 +73,13 @@ export interface ScoreWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type ScoreWorkerHandlersCheck<
-    Module extends ScoreWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof ScoreWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & ScoreWorkerHandlers,
 > = Module;

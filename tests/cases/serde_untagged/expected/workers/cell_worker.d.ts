@@ -68,11 +68,13 @@ export interface CellWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type CellWorkerHandlersCheck<
-    Module extends CellWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof CellWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & CellWorkerHandlers,
 > = Module;

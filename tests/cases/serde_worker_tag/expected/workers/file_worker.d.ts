@@ -94,11 +94,13 @@ export interface FileWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type FileWorkerHandlersCheck<
-    Module extends FileWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof FileWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & FileWorkerHandlers,
 > = Module;

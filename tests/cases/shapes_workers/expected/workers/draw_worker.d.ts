@@ -73,11 +73,13 @@ export interface DrawWorkerHandlers {
  * function that no request calls (a misspelled name).
  */
 export type DrawWorkerHandlersCheck<
-    Module extends DrawWorkerHandlers & {
+    // The misspelled names first: tsc reports the first part that fails, and the
+    // name is the better clue than the handler it leaves missing.
+    Module extends {
         [Name in keyof Module as Name extends `handle${string}`
             ? Name extends keyof DrawWorkerHandlers
                 ? never
                 : Name
             : never]: 'no request calls this handler: is its name misspelled?';
-    },
+    } & DrawWorkerHandlers,
 > = Module;
