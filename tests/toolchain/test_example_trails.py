@@ -74,10 +74,11 @@ def test_generate_writes_both_workers_and_the_types(project):
     out = project / "generated"
     found = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     expected = ["elm/Workers/RouteWorker.elm", "elm/Workers/SearchWorker.elm",
-                "elm/Workers/Types.elm", "js/workers.js"]
+                "elm/Workers/Types.elm", "js/workers.js", "js/workers.d.ts"]
     for snake in WORKERS.values():
-        expected += [f"js/{snake}_main.js", f"workers/{snake}.js",
-                     f"workers/{snake}.schema.json", f"workers/{snake}_handlers.js"]
+        expected += [f"js/{snake}_main.js", f"js/{snake}_main.d.ts", f"workers/{snake}.js",
+                     f"workers/{snake}.d.ts", f"workers/{snake}.schema.json",
+                     f"workers/{snake}_handlers.js"]
     assert found == sorted(expected)
     types = (out / "elm" / "Workers" / "Types.elm").read_text(encoding="utf-8")
     declared = re.findall(r"^type (?:alias )?(\w+)", types, flags=re.MULTILINE)

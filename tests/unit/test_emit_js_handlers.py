@@ -1,14 +1,13 @@
 """The handlers scaffold `<snake>_handlers.js`: one documented stub per request that
-answers with the failure variant, the stub `hamlet generate` suggests for a missing
-handler, and the JSDoc `@typedef` of each domain type the messages reach, in its wire
-shape (serde's included).
+answers with the failure variant, typed through the worker's declarations, and the stub
+`hamlet generate` suggests for a missing handler. (The declarations, with the domain
+types in their wire shape: test_emit_ts.py; tsc on them: tests/toolchain/test_typescript.py.)
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-import hamlet
 from hamlet.emit.js_entry import emit_entry
 from hamlet.emit.js_handlers import emit_handlers, handler_stub
 from hamlet.emit.js_types import js_type
@@ -42,11 +41,18 @@ def test_scaffold_has_one_documented_stub_per_request(shapes):
     assert "const [value1, value2] = request.value;\n" in content
     # `class` is reserved in JS: the local gets another name, the wire key stays.
     assert "const { class: class_, tags, meta, pair } = request;\n" in content
-    assert " * @param {string} request.class  Rust `String`\n" in content
-    assert " * @param {Object<string, number>} request.meta  Rust `HashMap<String, i64>`\n" in content
-    assert " * @param {[boolean, string, number]} request.pair  Rust `(bool, String, f32)`\n" in content
-    assert " * @param {string | null} request.note  Rust `Option<String>`\n" in content
-    assert " * @param {object} request  CancelAll carries no fields: {}\n" in content
+    assert content.startswith("// @ts-check\n")
+    assert (" * @param {import('./shapes_worker.js').ShapesWorkerRequest['Tag']} request\n"
+            " *     class: string  Rust `String`\n") in content
+    assert " *     meta: { [key: string]: number }  Rust `HashMap<String, i64>`\n" in content
+    assert " *     pair: [boolean, string, number]  Rust `(bool, String, f32)`\n" in content
+    assert " *     note: string | null  Rust `Option<String>`\n" in content
+    assert (" * @param {import('./shapes_worker.js').ShapesWorkerRequest['CancelAll']} request"
+            "  CancelAll carries no fields: {}\n") in content
+    assert " * @param {import('./shapes_worker.js').ShapesWorkerReply} reply\n" in content
+    # the module is checked against the declarations: a misspelled handler is an error
+    assert ("/** @typedef {import('./shapes_worker.js').ShapesWorkerHandlersCheck"
+            "<typeof import('./shapes_worker_handlers.js')>} ShapesWorkerHandlersChecked */\n") in content
     assert " * Run: Behaves as `mode` says (see HANDLERS in the test).\n" in content
     assert " *     reply.stepProgress(value)  (progress)\n" in content
     assert " *     reply.tagged({ class: class_, count })\n" in content
@@ -90,49 +96,17 @@ def test_js_type_names_a_domain_type():
     assert js_type(ListT(MaybeT(named("Point")))) == "Array<Point | null>"
 
 
-def test_the_scaffold_defines_each_reached_domain_type_in_its_wire_shape():
+def test_the_scaffold_names_domain_types_that_the_declarations_define():
     project = route_project()
-    route, small = project.workers
+    route, _ = project.workers
     content = emit_handlers(project, route).content
-    block = content[content.index("/**\n * @typedef"):]
-    block = block[: block.index(" */\n")]
-    typedefs = [line.split("} ")[-1] for line in block.splitlines() if "@typedef" in line]
-    assert typedefs == sorted(t.name for t in project.types if t.name != "Unreached")
-    for line in (
-        " * @typedef {{ lat: number, lon: number }} Point\n",
-        " * @typedef {number} Meters\n",
-        " * @typedef {[number, string]} Pair\n",
-        " * @typedef {null} Marker\n",
-        " * @typedef {'Paved' | 'Gravel' | 'trail'} Surface\n",
-        " * @typedef {Object<string, Array<string>>} Labels\n",
-        " * @typedef {{ type: 'Circle', center: Point, radius: number } | { type: 'Polygon', value: Array<Point> }"
-        " | { type: 'Segment', value: [Point, Point] } | { type: 'Empty' }} Shape\n",
-        " * @typedef {{ kind: 'Moved', lat: number, lon: number } | { kind: 'stopped', atMs: number }"
-        " | { kind: 'lost' }} Event\n",
-        " * @typedef {{ t: 'Leaf', c: number } | { t: 'Branch', c: { left: Tree, right: Tree } }"
-        " | { t: 'Span', c: [number, number] } | { t: 'Nil' }} Tree\n",
-        " * @typedef {null | number | string | [number, string] | Array<Value_>"
-        " | { key: string, inner?: Value_ | null }} Value_\n",
-        " * @typedef {{ name: string, tags?: Array<string>, note?: string | null, extra?: Array<number>,"
-        " lat: number, lon: number, label: string }} Options\n",
-    ):
-        assert line in content, line
-    assert "(see route_worker.schema.json)" in content
-    assert " * @param {Point} request.from  Rust `?`\n" in content
+    assert "@typedef {{" not in content and "Object<" not in content
+    assert " *     from: Point  Rust `?`\n" in content
     assert "//                  reply.planned({ distance: Meters, surfaces: Array<Surface> })\n" in content
-    small_content = emit_handlers(project, small).content
-    assert [line for line in small_content.splitlines() if "@typedef" in line] == [
-        " * @typedef {'Paved' | 'Gravel' | 'trail'} Surface"
-    ]
     assert emit_handlers(project, route) == emit_handlers(project, route)
     if NODE:
         check_module(content)
         check_module(emit_entry(alone(route), route).content)
-
-
-def test_without_domain_types_the_scaffold_is_unchanged(seed):
-    for worker in seed.values():
-        assert "@typedef" not in emit_handlers(alone(worker), worker).content
 
 
 def flat_worker():
@@ -153,33 +127,8 @@ def test_flattened_keys_in_the_scaffold_and_the_entry():
     worker, project = flat_worker()
     handlers = emit_handlers(project, worker).content
     assert "    const { lat, lon, zoom } = request;\n" in handlers
-    assert " * @param {number} request.lat  Rust `?`\n" in handlers
+    assert " *     lat: number  Rust `?`\n" in handlers
     assert "request['']" not in handlers
     entry = emit_entry(alone(worker), worker).content
     name = next(v for v in worker.responses if v.name == "Moved").fields[0].js_name
     assert f"this.moved = ({name}) => answer.send('Moved', {name}, true);\n" in entry
-
-
-def test_the_scaffold_types_serde_types_as_serde_writes_them(tmp_path, monkeypatch):
-    source = """\
-#[derive(Serialize, Deserialize)]
-pub struct Point { pub x_pos: f64 }
-#[derive(Serialize, Deserialize)]
-pub enum Shape { Circle { center_point: Point }, Square(f64), Pair(u8, String), Dot, V(), W {},
-                 #[serde(rename = "constructor")] Ctor(Option<u8>) }
-pub struct Plain { pub x_pos: f64 }
-#[derive(BuildAmpWorker)]
-pub enum DrawWorkerMessage { Draw { shape: Shape, plain: Plain }, DrawFailed { error: String } }
-"""
-    worker = workers(tmp_path, monkeypatch, source)["DrawWorker"]
-    project, _ = hamlet.load(["src"])
-    content = emit_handlers(project, worker).content
-    for line in (
-        " * @typedef {{ x_pos: number }} Point\n",
-        " * @typedef {{ xPos: number }} Plain\n",
-        " * @typedef {{ Circle: { center_point: Point } } | { Square: number } | { Pair: [number, string] }"
-        " | 'Dot' | { V: [] } | { W: {} } | { constructor: number | null }} Shape\n",
-    ):
-        assert line in content, line
-    if NODE:
-        check_module(content)

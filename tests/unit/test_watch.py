@@ -98,7 +98,7 @@ def test_watch_regenerates_and_survives_errors(tmp_path):
     try:
         out = Lines(process.stdout)
         first = out.until(summary, "first summary line")
-        assert first[-1] == "hamlet: 1 worker: 6 written, 0 unchanged, 0 removed, 0 warnings"
+        assert first[-1] == "hamlet: 1 worker: 9 written, 0 unchanged, 0 removed, 0 warnings"
         assert out.until(lambda line: line.startswith("hamlet: watching"), "watching line") == [
             "hamlet: watching src (Ctrl-C to stop)"
         ]

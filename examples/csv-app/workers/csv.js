@@ -10,6 +10,10 @@
 // in the text as typed, so line breaks inside quoted fields count too.
 
 export class CSVError extends Error {
+    /**
+     * @param {string} message
+     * @param {number} line
+     */
     constructor(message, line) {
         super(message);
         this.name = 'CSVError';
@@ -19,12 +23,17 @@ export class CSVError extends Error {
 
 const QUOTE = '"';
 
+/**
+ * @param {string} text
+ * @returns {string[][]}
+ */
 export function parseCSV(text) {
     if (typeof text !== 'string') {
         throw new TypeError(`parseCSV expects a string, got ${typeof text}`);
     }
     // A byte order mark is an encoding artefact, not part of the first field.
     const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    /** @type {string[][]} */
     const rows = [];
     if (start === text.length) {
         return rows;
@@ -35,7 +44,7 @@ export function parseCSV(text) {
     let width = null; // the number of fields in the first record
     let firstLine = 1;
 
-    const column = (at) => at - lineStart + 1;
+    const column = (/** @type {number} */ at) => at - lineStart + 1;
 
     for (;;) {
         const recordLine = line;
@@ -121,11 +130,13 @@ export function parseCSV(text) {
     }
 }
 
+/** @param {string} char */
 function isDelimiter(char) {
     return char === ',' || char === '\n' || char === '\r';
 }
 
 // How many line breaks `chunk` holds (CRLF counts once), and the offset just past the last.
+/** @param {string} chunk */
 function lineBreaks(chunk) {
     let count = 0;
     let lastEnd = 0;
@@ -138,6 +149,12 @@ function lineBreaks(chunk) {
     return { count, lastEnd };
 }
 
+/**
+ * @param {number} line
+ * @param {string[]} row
+ * @param {number} width
+ * @param {number} firstLine
+ */
 function widthMessage(line, row, width, firstLine) {
     const expected = `the first row (line ${firstLine}) has ${fields(width)}`;
     if (row.length === 1 && row[0] === '') {
@@ -146,6 +163,7 @@ function widthMessage(line, row, width, firstLine) {
     return `line ${line} has ${fields(row.length)}, but ${expected}`;
 }
 
+/** @param {number} n */
 function fields(n) {
     return n === 1 ? '1 field' : `${n} fields`;
 }

@@ -11,6 +11,7 @@ export const KERNELS = {
 
 // mulberry32: a small seeded random number generator, so that a seed always makes the
 // same photo. Returns numbers in [0, 1).
+/** @param {number} seed */
 function random(seed) {
     let state = seed >>> 0;
     return () => {
@@ -23,7 +24,12 @@ function random(seed) {
 }
 
 /** A `width` x `height` grey-scale photo, one byte per pixel: a soft gradient, a few
- * bright blobs and some grain, all from `seed`. */
+ * bright blobs and some grain, all from `seed`.
+ *
+ * @param {number} width
+ * @param {number} height
+ * @param {number} seed
+ */
 export function makePhoto(width, height, seed) {
     const next = random(seed);
     const photo = new Uint8ClampedArray(width * height);
@@ -56,7 +62,16 @@ export function makePhoto(width, height, seed) {
 }
 
 /** Filter rows `from` (included) to `to` (excluded) of `source` into `target`. Pixels
- * past the photo's edge count as the nearest pixel on it. */
+ * past the photo's edge count as the nearest pixel on it.
+ *
+ * @param {Uint8ClampedArray} source
+ * @param {Uint8ClampedArray} target
+ * @param {number} width
+ * @param {number} height
+ * @param {{ weights: number[], divisor: number }} kernel
+ * @param {number} from
+ * @param {number} to
+ */
 export function filterRows(source, target, width, height, kernel, from, to) {
     const [k0, k1, k2, k3, k4, k5, k6, k7, k8] = kernel.weights;
     const divisor = kernel.divisor;
@@ -77,7 +92,11 @@ export function filterRows(source, target, width, height, kernel, from, to) {
     }
 }
 
-/** The photo's mean brightness (0 to 255) and a histogram of 16 bins of 16 levels. */
+/**
+ * The photo's mean brightness (0 to 255) and a histogram of 16 bins of 16 levels.
+ *
+ * @param {Uint8ClampedArray} photo
+ */
 export function summarize(photo) {
     const histogram = new Array(16).fill(0);
     let total = 0;

@@ -1,3 +1,4 @@
+// @ts-check
 // PhotoWorker handlers: this file is ours. Hamlet wrote it once as a scaffold, from
 // src/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here. It runs inside the Web Worker, imported by the generated photo_worker.js.
@@ -12,6 +13,10 @@
 
 import { KERNELS, filterRows, makePhoto, summarize } from './photo.js';
 
+// Checked against the generated photo_worker.d.ts: a missing or misspelled handler, a
+// reply that does not exist or a wrong field is an error in the editor and for `tsc --checkJs`.
+/** @typedef {import('./photo_worker.js').PhotoWorkerHandlersCheck<typeof import('./photo_worker_handlers.js')>} PhotoWorkerHandlersChecked */
+
 // About this many pixels per band: a few milliseconds of work, so that a cancel takes
 // effect at once and jobs take turns often.
 const BAND_PIXELS = 1 << 18;
@@ -22,8 +27,9 @@ const PROGRESS_STEPS = 100;
 /**
  * ApplyFilter: filter a made-up `width` x `height` photo, `passes` times over.
  *
- * @param {{ width: number, height: number, filter: 'Blur' | 'Sharpen' | 'Edges', passes: number, seed: number }} request
- * @param {object} reply  progress replies, then one final reply:
+ * @param {import('./photo_worker.js').PhotoWorkerRequest['ApplyFilter']} request
+ *     { width: number, height: number, filter: 'Blur' | 'Sharpen' | 'Edges', passes: number, seed: number }
+ * @param {import('./photo_worker.js').PhotoWorkerReply} reply  progress replies, then one final reply:
  *     reply.filterProgress({ done, total })  rows filtered so far, over every pass
  *     reply.filterApplied({ width, height, mean, histogram, millis })
  *     reply.filterFailed({ error })
@@ -70,6 +76,7 @@ export async function handleApplyFilter(request, reply) {
 // Resolves once the worker has read the messages that arrived in the meantime. A
 // message to itself rather than `setTimeout(resolve, 0)`: browsers wait at least 4 ms
 // for a timeout set from inside a timeout, and a job awaits this hundreds of times.
+/** @returns {Promise<void>} */
 function nextTurn() {
     return new Promise((resolve) => {
         const { port1, port2 } = new MessageChannel();

@@ -47,6 +47,7 @@ def _registry() -> dict[str, type]:
         "W": m.Worker, "C": m.Constructor, "SD": m.StructDef, "ED": m.EnumDef,
         "AD": m.AliasDef, "TN": m.TypesNames, "Pr": m.Project, "O": m.OutputFile,
         "SN": m.SchemaNames, "IN": m.IndexNames, "RN": m.RustNames, "RM": m.RustMethod,
+        "TS": m.TsNames,
         "Re": hamlet.Result,
     }
 

@@ -25,7 +25,13 @@ Every name comes from the model: `variant.handler`, `variant.reply`, `field.js_n
 from __future__ import annotations
 
 from hamlet import naming
-from hamlet.emit.js_text import comment_block, fill, js_string, notice_comment
+from hamlet.emit.js_text import (
+    comment_block,
+    fill,
+    js_string,
+    notice_comment,
+    ts_nocheck,
+)
 from hamlet.emit.js_worker_common import (
     answer_class,
     describe_function,
@@ -147,7 +153,7 @@ def emit_entry(project: Project, worker: Worker) -> OutputFile:
     failure = worker.failure
     content = fill(
         _ENTRY,
-        notice=notice_comment(worker),
+        notice=notice_comment(worker) + "\n" + ts_nocheck(worker.js.ts.worker_file),
         base=worker.base,
         main_file=js.main_file,
         handlers_file=js.handlers_file,

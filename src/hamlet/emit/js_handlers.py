@@ -13,16 +13,17 @@ becomes, once (the file is the user's afterwards):
     /**
      * ProcessImage
      *
-     * @param {object} request
-     * @param {string} request.imageUrl  Rust `String`
+     * @param {import('./image_worker.js').ImageWorkerRequest['ProcessImage']} request
+     *     imageUrl: string  Rust `String`
      * ..
      */
     export async function handleProcessImage(request, reply) {
         const { imageUrl, maxWidth, quality } = request;
         ..
 
-When messages reach domain types, the scaffold also gets a JSDoc `@typedef` per type,
-in its wire shape (see `hamlet.emit.js_types`).
+The types come from the worker's declarations `<snake>.d.ts` (`hamlet.emit.ts_worker`),
+domain types included; a `@typedef` near the top checks the module's handlers against
+them, so that a missing or misspelled handler is a type error.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ from hamlet.emit.js_text import (
     js_string,
     one_line,
 )
-from hamlet.emit.js_types import def_type, js_type
+from hamlet.emit.js_types import js_type
 from hamlet.model import Field, OutputFile, Project, Shape, Variant, Worker
 
 _HANDLERS = """
+    // @ts-check
     {{intro}}
     //
     // It runs inside the Web Worker (no DOM, no `window`), imported by {{worker_file}}.
@@ -73,8 +75,13 @@ _HANDLERS = """
     // ends the worker: every pending request gets {{failure_name}}, and the next
     // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
     // cycle ends the request with {{failure_name}} when Elm cannot read it.
+    //
+    // The types come from {{declarations_file}}, which Hamlet rewrites with the worker:
+    // VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+    // and a request field that does not exist. The typedef below also flags a handler
+    // that is missing, misspelled or of the wrong type.
+    /** @typedef {import({{entry_import}}).{{check}}<typeof import({{self_import}})>} {{checked}} */
 
-    {{typedefs}}
     {{stubs}}
 """
 
@@ -95,7 +102,11 @@ def emit_handlers(project: Project, worker: Worker) -> OutputFile:
             for v in worker.responses
         ),
         failure_name=worker.failure.name,
-        typedefs=_typedefs(worker, project),
+        declarations_file=worker.js.ts.worker_file,
+        entry_import=js_string("./" + worker.js.worker_file),
+        check=worker.js.ts.check,
+        self_import=js_string("./" + worker.js.handlers_file),
+        checked=worker.js.ts.checked,
         stubs="\n\n".join(handler_stub(worker, v).rstrip("\n") for v in worker.requests),
     )
     return OutputFile(
@@ -124,9 +135,10 @@ def handler_stub(worker: Worker, variant: Variant) -> str:
     failure variant until the user fills it in."""
     summary = variant.name + (f": {variant.docs}" if variant.docs else "")
     has_progress = any(not v.is_terminal for v in worker.responses)
+    entry = js_string("./" + worker.js.worker_file)
     reply_lines = [
-        "@param {object} reply  "
-        + ("any number of progress replies, then one final reply:" if has_progress else "one final reply:")
+        f"@param {{import({entry}).{worker.js.ts.reply}}} reply",
+        "    " + ("any number of progress replies, then one final reply:" if has_progress else "one final reply:"),
     ]
     reply_lines += [
         f"    {_reply_call(v)}" + ("" if v.is_terminal else "  (progress)")
@@ -145,7 +157,7 @@ def handler_stub(worker: Worker, variant: Variant) -> str:
         _STUB,
         summary=block_safe(" ".join(summary.split())),
         params="\n".join(
-            "* " + block_safe(line) for line in _request_params(variant) + reply_lines
+            "* " + block_safe(line) for line in _request_params(worker, variant) + reply_lines
         ),
         handler=variant.handler,
         unpack=unpack + "\n" if unpack else "",
@@ -158,27 +170,28 @@ def handler_stub(worker: Worker, variant: Variant) -> str:
     )
 
 
-def _request_params(variant: Variant) -> list[str]:
-    """JSDoc lines for `request`: one per field, by wire name, with the Rust type."""
+def _request_params(worker: Worker, variant: Variant) -> list[str]:
+    """JSDoc lines for `request`: its type from the declarations, then one line per
+    field, by wire name, with the Rust type."""
+    entry = js_string("./" + worker.js.worker_file)
+    head = f"@param {{import({entry}).{worker.js.ts.requests}[{js_string(variant.name)}]}} request"
     if variant.shape is Shape.UNIT:
-        return [f"@param {{object}} request  {variant.name} carries no fields: {{}}"]
-    lines = ["@param {object} request"]
+        return [f"{head}  {variant.name} carries no fields: {{}}"]
+    lines = [head]
     if variant.shape is Shape.TUPLE and not variant.is_flat_newtype:
         if len(variant.fields) == 1:
             field = variant.fields[0]
-            lines.append(f"@param {{{js_type(field.type)}}} request.value  {_rust(field)}")
+            lines.append(f"    value: {js_type(field.type)}  {_rust(field)}")
         else:
             types = ", ".join(js_type(f.type) for f in variant.fields)
             rust = ", ".join(one_line(f.rust_type) for f in variant.fields)
-            lines.append(f"@param {{[{types}]}} request.value  Rust `({rust})`")
+            lines.append(f"    value: [{types}]  Rust `({rust})`")
         return lines
     # A `#[serde(flatten)]` field stands for its struct's keys (`request.lat`, not `request.at`).
     for key in variant.keys:
         field = key.field
-        name = js_key(key.name)
-        name = f".{name}" if name == key.name else f"[{name}]"
         docs = f": {' '.join(field.docs.split())}" if field.docs else ""
-        lines.append(f"@param {{{js_type(field.type)}}} request{name}  {_rust(field)}{docs}")
+        lines.append(f"    {js_key(key.name)}: {js_type(field.type)}  {_rust(field)}{docs}")
     return lines
 
 
@@ -225,18 +238,3 @@ def _reply_signature(variant: Variant) -> str:
         return f"reply.{variant.reply}({args})"
     keys = ", ".join(f"{js_key(k.name)}: {js_type(k.field.type)}" for k in variant.keys)
     return f"reply.{variant.reply}({{ {keys} }})"
-
-
-def _typedefs(worker: Worker, project: Project) -> str:
-    """The JSDoc block naming the domain types that `@param` lines refer to, followed
-    by a blank line; "" when messages reach none."""
-    definitions = project.reached_types(worker)
-    if not definitions:
-        return ""
-    lines = [
-        f"// The domain types in requests and replies, as they travel (see {worker.js.schema_file}):",
-        "/**",
-        *(" * " + block_safe(f"@typedef {{{def_type(d)}}} {d.name}") for d in definitions),
-        " */",
-    ]
-    return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ are `Project.index`.
 from __future__ import annotations
 
 from hamlet.emit.header import sources_notice
-from hamlet.emit.js_text import fill, js_string, one_line
+from hamlet.emit.js_text import fill, js_string, one_line, ts_nocheck
 from hamlet.model import OutputFile, Project
 
 _INDEX = """
@@ -55,7 +55,8 @@ def emit_index(project: Project) -> OutputFile | None:
         _INDEX,
         index_file=project.index.file,
         index_setup=project.index.setup,
-        notice="// " + sources_notice([one_line(w.source) for w in workers]),
+        notice="// " + sources_notice([one_line(w.source) for w in workers])
+        + "\n" + ts_nocheck(project.index.declarations),
         example_options="\n".join(
             f"//         {key}: {{ timeoutMs: 30000 }},"
             for key in keys

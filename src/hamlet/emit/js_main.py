@@ -39,7 +39,7 @@ from hamlet import naming
 from hamlet.emit.js_deadlines import DEADLINES
 from hamlet.emit.js_not_json import NOT_JSON
 from hamlet.emit.js_worker_start import worker_start
-from hamlet.emit.js_text import comment_block, failure_object, fill, js_string, notice_comment
+from hamlet.emit.js_text import comment_block, failure_object, fill, js_string, notice_comment, ts_nocheck
 from hamlet.model import OutputFile, Project, Worker
 
 _MAIN = """
@@ -348,7 +348,7 @@ def emit_main(project: Project, worker: Worker) -> OutputFile:
     js, elm = worker.js, worker.elm
     content = fill(
         _MAIN,
-        notice=notice_comment(worker),
+        notice=notice_comment(worker) + "\n" + ts_nocheck(worker.js.ts.main_file),
         base=worker.base,
         setup=js.setup,
         handle=js.key,

@@ -91,6 +91,12 @@ def notice_comment(worker: Worker) -> str:
     return "// " + notice(one_line(worker.source))
 
 
+def ts_nocheck(declarations: str) -> str:
+    """Line 2 of a generated JS file that has TypeScript declarations beside it: `tsc
+    --checkJs` given the file itself skips it (a tsconfig's `include` already does)."""
+    return f"// @ts-nocheck: TypeScript reads this module's types from {declarations}."
+
+
 def failure_fields(worker: Worker, text_expr: str) -> str:
     """The failure variant's fields as a JS object literal carrying `text_expr`:
     `{ error: text }` for `ProcessingFailed { error: String }`, `{ value: text }` for

@@ -2,6 +2,7 @@
 and a domain type in its wire shape. No output of its own.
 
     Vec<Option<u32>>                                  -> Array<number | null>
+    HashMap<String, f64>                              -> { [key: string]: number }
     struct Point { lat: f64, lon: f64 }               -> { lat: number, lon: number }
     enum Shape { Circle { radius: f64 }, Empty }      -> { type: 'Circle', radius: number } | { type: 'Empty' }
     the same enum deriving serde                      -> { Circle: { radius: number } } | 'Empty'
@@ -27,6 +28,7 @@ from hamlet.model import (
     TupleT,
     Type,
     TypeDef,
+    Variant,
 )
 
 
@@ -56,14 +58,14 @@ def _ctor_type(enum: EnumDef, ctor: Constructor) -> str:
         if shape is not Shape.UNIT:
             keys.append(f"{js_key(enum.content)}: {_value_type(ctor)}")
     elif shape is Shape.STRUCT or ctor.is_flat_newtype:
-        keys += _key_types(ctor.keys)
+        keys += key_types(ctor.keys)
     elif shape is Shape.TUPLE:
         optional = len(fields) == 1 and fields[0].optional_key
         keys.append(("value?: " if optional else "value: ") + _value_type(ctor))
     return "{ " + ", ".join(keys) + " }"
 
 
-def _value_type(case: StructDef | Constructor) -> str:
+def _value_type(case: StructDef | Constructor | Variant) -> str:
     """An untagged value: `null`, a newtype's inner type, `[A, B]`, or `{ a: A }`."""
     fields = case.fields
     if case.shape is Shape.UNIT:
@@ -72,11 +74,11 @@ def _value_type(case: StructDef | Constructor) -> str:
         if len(fields) == 1:
             return js_type(fields[0].type)
         return js_type(TupleT(tuple(f.type for f in fields)))
-    keys = _key_types(case.keys)
+    keys = key_types(case.keys)
     return "{ " + ", ".join(keys) + " }" if keys else "{}"
 
 
-def _key_types(keys: tuple[Key, ...]) -> list[str]:
+def key_types(keys: tuple[Key, ...]) -> list[str]:
     """`lat: number`, `note?: string | null`; a flattened field gives its struct's keys."""
     return [f"{js_key(k.name)}{'?' if k.optional else ''}: {js_type(k.field.type)}" for k in keys]
 
@@ -97,8 +99,23 @@ def js_type(t: Type) -> str:
     if isinstance(t, MaybeT):
         return f"{js_type(t.item)} | null"
     if isinstance(t, DictT):
-        return f"Object<string, {js_type(t.value)}>"
+        # Not JSDoc's `Object<string, V>`, which a .d.ts does not take.
+        return f"{{ [key: string]: {js_type(t.value)} }}"
     if isinstance(t, TupleT):
         return "[" + ", ".join(js_type(item) for item in t.items) + "]"
     assert isinstance(t, NamedT)
     return t.name
+
+
+def payload_type(variant: Variant) -> str:
+    """A message's fields as they travel without the tag, what a handler gets as
+    `request` and a reply sends: `ParseCSV { data: String }` -> `{ data: string }`,
+    `Resized(u32)` -> `{ value: number }`, `CancelAll` -> `{}`."""
+    if variant.shape is Shape.UNIT:
+        return "{}"
+    if variant.shape is Shape.TUPLE and not variant.is_flat_newtype:
+        fields = variant.fields
+        optional = len(fields) == 1 and fields[0].optional_key
+        return "{ " + ("value?: " if optional else "value: ") + _value_type(variant) + " }"
+    keys = key_types(variant.keys)
+    return "{ " + ", ".join(keys) + " }" if keys else "{}"

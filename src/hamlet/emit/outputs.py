@@ -26,6 +26,9 @@ from hamlet.emit import (
     js_main,
     rust,
     schema,
+    ts_index,
+    ts_main,
+    ts_worker,
     wasm_entry,
 )
 from hamlet.model import Implementation, OutputFile, Worker
@@ -55,13 +58,18 @@ OUTPUTS: list[Output] = [
     Output("the WebAssembly worker entry", wasm_entry.emit_wasm_entry, ".js",
            only=Implementation.RUST),
     Output("the handlers scaffold", js_handlers.emit_handlers, ".js", only=Implementation.JS),
+    Output("the handlers' TypeScript declarations", ts_worker.emit_worker_types, ".d.ts",
+           only=Implementation.JS),
+    Output("the main-thread TypeScript declarations", ts_main.emit_main_types, ".d.ts"),
     Output("the JSON Schema of the messages", schema.emit_schema, ".json"),
     Output("the Rust module of a Rust worker", rust.emit_rust, ".rs"),
     Output("workers.js, every worker's setup", js_index.emit_index, ".js", shared=True),
+    Output("workers.d.ts, its TypeScript declarations", ts_index.emit_index_types, ".d.ts",
+           shared=True),
     Output("Workers.Types, the domain types", elm_types.emit_types, ".elm", shared=True),
 ]
 
 
 def suffixes() -> tuple[str, ...]:
-    """How the files of every registered output end: (".elm", ".js", ".json")."""
+    """How the files of every registered output end: (".d.ts", ".elm", ".js", ".json")."""
     return tuple(sorted({output.suffix for output in OUTPUTS}))

@@ -245,7 +245,9 @@ def emit_wasm_entry(project: Project, worker: Worker) -> OutputFile:
     wasm_file = js.snake + ".wasm"
     content = fill(
         _ENTRY,
-        notice=notice_comment(worker),
+        # tsc --checkJs over the worker folder skips this module: it is generated, and no
+        # handlers of the user's import it.
+        notice=notice_comment(worker) + "\n// @ts-nocheck: generated; TypeScript need not check it.",
         base=worker.base,
         wasm_import=js_string("./" + wasm_file),
         intro=comment_block(

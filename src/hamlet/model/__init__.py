@@ -40,14 +40,14 @@ from hamlet.model.types import (
     walk,
 )
 from hamlet.model.workers import (
-    Direction, ElmNames, Implementation, JsNames, Rule, RustMethod, RustNames, SchemaNames, Variant,
-    Worker,
+    Direction, ElmNames, Implementation, JsNames, Rule, RustMethod, RustNames, SchemaNames,
+    TsNames, Variant, Worker,
 )
 
 __all__ = [
     "MESSAGE_TAGS", "AliasDef", "Constructor", "DictT", "Direction", "ElmNames", "EnumDef", "Field",
     "Implementation", "IndexNames", "JsNames", "Key", "ListT", "MaybeT", "NamedT", "Omit", "OutputFile", "Prim", "PrimT",
     "Project", "Record", "Rule", "RustMethod", "RustNames", "SchemaNames", "Shape", "StructDef", "Tagging", "Tags", "TupleT", "Type", "TypeDef",
-    "TypesNames", "Variant", "Worker", "def_types", "field_types", "is_flat_newtype",
+    "TsNames", "TypesNames", "Variant", "Worker", "def_types", "field_types", "is_flat_newtype",
     "mentions", "parts", "record_keys", "walk",
 ]

@@ -14,10 +14,12 @@ from hamlet.model.workers import Worker
 @dataclass(frozen=True)
 class IndexNames:
     """The JavaScript module that sets up every worker: file "workers.js", function
-    "setupWorkers" (each worker's options and handle under its `JsNames.key`)."""
+    "setupWorkers" (each worker's options and handle under its `JsNames.key`), and its
+    TypeScript declarations, declarations "workers.d.ts"."""
 
     file: str
     setup: str
+    declarations: str = "workers.d.ts"
 
 
 @dataclass(frozen=True)

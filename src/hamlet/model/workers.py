@@ -104,6 +104,29 @@ class ElmNames:
 
 
 @dataclass(frozen=True)
+class TsNames:
+    """The TypeScript declarations of a worker, for `ImageWorker`: worker_file
+    "image_worker.d.ts" (beside the worker entry, which it declares) exporting requests
+    "ImageWorkerRequest" (each request's fields, by variant), responses
+    "ImageWorkerResponse", reply "ImageWorkerReply", handlers "ImageWorkerHandlers" and
+    check "ImageWorkerHandlersCheck" (a handlers module checked against them), which
+    the scaffold names checked "ImageWorkerHandlersChecked"; main_file
+    "image_worker_main.d.ts" exporting options "ImageWorkerOptions" and handle
+    "ImageWorkerHandle"."""
+
+    worker_file: str
+    main_file: str
+    requests: str
+    responses: str
+    reply: str
+    handlers: str
+    check: str
+    checked: str
+    options: str
+    handle: str
+
+
+@dataclass(frozen=True)
 class JsNames:
     """File and function names of a worker's JavaScript, for `ImageWorker`:
     snake "image_worker", setup "setupImageWorker", main_file "image_worker_main.js",
@@ -122,6 +145,7 @@ class JsNames:
     default_url: str
     key: str
     symbol: str
+    ts: TsNames
 
 
 @dataclass(frozen=True)

@@ -363,7 +363,8 @@ def _clashes(workers: list[Worker]) -> list[Diagnostic]:
 def _message_type_clashes(workers: list[Worker], types) -> list[Diagnostic]:
     """A domain type named like a worker's message type (`ImageWorkerRequest`) or its
     envelope (`ImageWorkerResponseEnvelope`): the worker's JSON schema defines both
-    under one name."""
+    under one name; or like its reply object or handlers (`ImageWorkerReply`), which
+    its TypeScript declarations define beside the domain types."""
     message_types = {}
     for worker in workers:
         schema = worker.schema
@@ -371,6 +372,9 @@ def _message_type_clashes(workers: list[Worker], types) -> list[Diagnostic]:
             message_types[name] = (worker, "messages")
         for name in (schema.request_envelopes, schema.response_envelopes):
             message_types[name] = (worker, "envelopes")
+        # Its TypeScript declarations export these beside the domain types.
+        for name, kind in names.reserved_type_names(worker.js).items():
+            message_types[name] = (worker, kind)
     return [
         error(
             t.loc,

@@ -22,8 +22,8 @@ from dataclasses import replace
 from hamlet import naming
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import (
-    ElmNames, EnumDef, Field, JsNames, NamedT, RustMethod, RustNames, SchemaNames, StructDef,
-    TypeDef, TypesNames, Variant,
+    ElmNames, EnumDef, Field, JsNames, NamedT, SchemaNames, StructDef, TsNames, TypeDef,
+    TypesNames, Variant,
 )
 from hamlet.resolve.worker_url import url_path
 
@@ -149,7 +149,25 @@ def js_names(base: str, worker_folder: str = "../workers/") -> JsNames:
         default_url=worker_folder + url_path(f"{snake}.js"),
         key=naming.lower_camel(base),
         symbol=f"hamlet.setup{base}",
+        ts=ts_names(base),
     )
+
+
+def ts_names(base: str) -> TsNames:
+    """"ImageWorker" -> worker_file "image_worker.d.ts", reply "ImageWorkerReply", ...
+    (requests and responses are the schema's names, which no domain type takes)."""
+    snake = naming.snake(base)
+    return TsNames(
+        f"{snake}.d.ts", f"{snake}_main.d.ts", f"{base}Request", f"{base}Response",
+        f"{base}Reply", f"{base}Handlers", f"{base}HandlersCheck", f"{base}HandlersChecked",
+        f"{base}Options", f"{base}Handle",
+    )
+
+
+def reserved_type_names(js: JsNames) -> dict[str, str]:
+    """What no domain type may be named, as a worker's declarations hold both, with
+    what each is: "ImageWorkerReply" -> "reply object"."""
+    return {js.ts.reply: "reply object", js.ts.handlers: "handlers", js.ts.check: "handlers"}
 
 
 def schema_names(elm: ElmNames) -> SchemaNames:
@@ -374,26 +392,3 @@ def js_locals(fields: tuple[Field, ...]) -> tuple[Field, ...]:
         return tuple(out)
 
     return settle(fields)
-
-
-def rust_names(base: str, variants: tuple[Variant, ...], types: set[str]) -> RustNames:
-    """"CSVWorker" -> "csv_worker.rs", trait "CsvWorkerHandlers", "CsvWorkerReply", macro
-    "hamlet_export_csv_worker"; `ParseCSV { csv_text: String }` -> method "parse_csv",
-    params ("csv_text",); `Resize(u32, u32)` -> ("value1", "value2"); `r#match` stays.
-    No generated type hides one of `types`, the domain types' Rust names, which
-    `use super::*;` brings into the module for the field types to name."""
-    snake, camel, taken = naming.snake(base), naming.rust_type_name(base), set(types)
-    chosen = [taken.add(n := naming.fresh(name, taken)) or n for name in (
-        f"{camel}Handlers", f"{camel}Reply", "HamletRequest", "HamletResponse", "HamletCall")]
-    methods = []
-    for requests in (True, False):
-        used: set[str] = set()
-        for v in (v for v in variants if v.is_request is requests):
-            positional = positional_params(len(v.fields))
-            params = tuple(naming.rust_ident(f.rust_name) if f.rust_name is not None
-                           else positional[i] for i, f in enumerate(v.fields))
-            used.add(name := naming.fresh(naming.rust_ident(naming.snake(v.name)), used))
-            last = naming.fresh("reply", set(params)) if requests else ""
-            methods.append(RustMethod(v.name, name, params, last))
-    return RustNames(f"{snake}.rs", snake, *chosen[:2], f"hamlet_export_{snake}", *chosen[2:],
-                     methods=tuple(methods))

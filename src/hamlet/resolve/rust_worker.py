@@ -14,7 +14,7 @@ from dataclasses import replace
 from hamlet.diagnostics import Diagnostic, error
 from hamlet.model import AliasDef, Field, Implementation, Project, TypeDef, Worker
 from hamlet.read.rust.syntax import Attr, REnum, RField, RItem, RPath, RStruct
-from hamlet.resolve import names
+from hamlet.resolve.rust_names import rust_names
 from hamlet.resolve.serde import serde_derives
 
 LANGUAGES = {"rust": Implementation.RUST}
@@ -89,7 +89,7 @@ def settle(
                 diagnostics.extend(problems)
     type_names = {t.rust_name for t in types}
     settled = [
-        replace(w, rust=names.rust_names(w.base, w.variants, type_names)) if w.implementation is Implementation.RUST else w
+        replace(w, rust=rust_names(w.base, w.variants, type_names)) if w.implementation is Implementation.RUST else w
         for w in workers
     ]
     return settled, diagnostics

@@ -1,11 +1,12 @@
 /**
  * ProcessImage
  *
- * @param {object} request
- * @param {string} request.imageUrl  Rust `String`
- * @param {number} request.maxWidth  Rust `u32`
- * @param {number} request.quality  Rust `u8`
- * @param {object} reply  any number of progress replies, then one final reply:
+ * @param {import('./image_worker.js').ImageWorkerRequest['ProcessImage']} request
+ *     imageUrl: string  Rust `String`
+ *     maxWidth: number  Rust `u32`
+ *     quality: number  Rust `u8`
+ * @param {import('./image_worker.js').ImageWorkerReply} reply
+ *     any number of progress replies, then one final reply:
  *     reply.processingComplete({ resultUrl, originalSize, finalSize })
  *     reply.processingFailed({ error })
  *     reply.processingProgress({ percent })  (progress)

@@ -1,3 +1,4 @@
+// @ts-check
 // CSVWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,13 +35,20 @@
 // ends the worker: every pending request gets ParseError, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with ParseError when Elm cannot read it.
+//
+// The types come from csv_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./csv_worker.js').CSVWorkerHandlersCheck<typeof import('./csv_worker_handlers.js')>} CSVWorkerHandlersChecked */
 
 /**
  * ParseCSV
  *
- * @param {object} request
- * @param {string} request.data  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./csv_worker.js').CSVWorkerRequest['ParseCSV']} request
+ *     data: string  Rust `String`
+ * @param {import('./csv_worker.js').CSVWorkerReply} reply
+ *     one final reply:
  *     reply.csvParsed({ rows })
  *     reply.parseError({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

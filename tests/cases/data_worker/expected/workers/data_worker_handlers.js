@@ -1,3 +1,4 @@
+// @ts-check
 // DataWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -35,13 +36,20 @@
 // ends the worker: every pending request gets WorkerError, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with WorkerError when Elm cannot read it.
+//
+// The types come from data_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./data_worker.js').DataWorkerHandlersCheck<typeof import('./data_worker_handlers.js')>} DataWorkerHandlersChecked */
 
 /**
  * ProcessCSV
  *
- * @param {object} request
- * @param {string} request.data  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./data_worker.js').DataWorkerRequest['ProcessCSV']} request
+ *     data: string  Rust `String`
+ * @param {import('./data_worker.js').DataWorkerReply} reply
+ *     one final reply:
  *     reply.csvProcessed({ rows, columns })
  *     reply.statsCalculated({ mean, median, stdDev })
  *     reply.workerError({ message })
@@ -58,9 +66,10 @@ export async function handleProcessCSV(request, reply) {
 /**
  * CalculateStats
  *
- * @param {object} request
- * @param {Array<number>} request.numbers  Rust `Vec<f64>`
- * @param {object} reply  one final reply:
+ * @param {import('./data_worker.js').DataWorkerRequest['CalculateStats']} request
+ *     numbers: Array<number>  Rust `Vec<f64>`
+ * @param {import('./data_worker.js').DataWorkerReply} reply
+ *     one final reply:
  *     reply.csvProcessed({ rows, columns })
  *     reply.statsCalculated({ mean, median, stdDev })
  *     reply.workerError({ message })

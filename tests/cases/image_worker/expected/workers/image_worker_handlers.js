@@ -1,3 +1,4 @@
+// @ts-check
 // ImageWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -35,15 +36,22 @@
 // ends the worker: every pending request gets ProcessingFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with ProcessingFailed when Elm cannot read it.
+//
+// The types come from image_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./image_worker.js').ImageWorkerHandlersCheck<typeof import('./image_worker_handlers.js')>} ImageWorkerHandlersChecked */
 
 /**
  * ProcessImage
  *
- * @param {object} request
- * @param {string} request.imageUrl  Rust `String`
- * @param {number} request.maxWidth  Rust `u32`
- * @param {number} request.quality  Rust `u8`
- * @param {object} reply  any number of progress replies, then one final reply:
+ * @param {import('./image_worker.js').ImageWorkerRequest['ProcessImage']} request
+ *     imageUrl: string  Rust `String`
+ *     maxWidth: number  Rust `u32`
+ *     quality: number  Rust `u8`
+ * @param {import('./image_worker.js').ImageWorkerReply} reply
+ *     any number of progress replies, then one final reply:
  *     reply.processingComplete({ resultUrl, originalSize, finalSize })
  *     reply.processingFailed({ error })
  *     reply.processingProgress({ percent })  (progress)

@@ -1,3 +1,4 @@
+// @ts-check
 // KeywordWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -35,34 +36,36 @@
 // ends the worker: every pending request gets KeywordFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with KeywordFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see keyword_worker.schema.json):
-/**
- * @typedef {{ class_: string, reply: boolean }} Extra
- */
+//
+// The types come from keyword_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./keyword_worker.js').KeywordWorkerHandlersCheck<typeof import('./keyword_worker_handlers.js')>} KeywordWorkerHandlersChecked */
 
 /**
  * Echo
  *
- * @param {object} request
- * @param {string} request.request  Rust `String`
- * @param {string} request.reply  Rust `String`
- * @param {number} request.answer  Rust `u32`
- * @param {boolean} request.await  Rust `bool`
- * @param {Array<string>} request.arguments  Rust `Vec<String>`
- * @param {string | null} request.eval  Rust `Option<String>`
- * @param {number} request.yield  Rust `u8`
- * @param {number} request.let  Rust `i32`
- * @param {number} request.static  Rust `f64`
- * @param {string} request.implements  Rust `String`
- * @param {string} request.package  Rust `String`
- * @param {string} request.interface  Rust `String`
- * @param {string} request.enum  Rust `String`
- * @param {string} request.class  Rust `String`
- * @param {string} request.this  Rust `String`
- * @param {boolean} request.null  Rust `bool`
- * @param {string} request.default  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./keyword_worker.js').KeywordWorkerRequest['Echo']} request
+ *     request: string  Rust `String`
+ *     reply: string  Rust `String`
+ *     answer: number  Rust `u32`
+ *     await: boolean  Rust `bool`
+ *     arguments: Array<string>  Rust `Vec<String>`
+ *     eval: string | null  Rust `Option<String>`
+ *     yield: number  Rust `u8`
+ *     let: number  Rust `i32`
+ *     static: number  Rust `f64`
+ *     implements: string  Rust `String`
+ *     package: string  Rust `String`
+ *     interface: string  Rust `String`
+ *     enum: string  Rust `String`
+ *     class: string  Rust `String`
+ *     this: string  Rust `String`
+ *     null: boolean  Rust `bool`
+ *     default: string  Rust `String`
+ * @param {import('./keyword_worker.js').KeywordWorkerReply} reply
+ *     one final reply:
  *     reply.echoed({ request: request_, reply: reply_, answer: answer_, await: await_, arguments: arguments_, eval: eval_ })
  *     reply.found(value1, value2)
  *     reply.keywordFailed({ error })
@@ -79,11 +82,12 @@ export async function handleEcho(request, reply) {
 /**
  * Lookup
  *
- * @param {object} request
- * @param {string} request.class  Rust `String`
- * @param {string} request.class_  Rust `String`
- * @param {boolean} request.reply  Rust `bool`
- * @param {object} reply  one final reply:
+ * @param {import('./keyword_worker.js').KeywordWorkerRequest['Lookup']} request
+ *     class: string  Rust `String`
+ *     class_: string  Rust `String`
+ *     reply: boolean  Rust `bool`
+ * @param {import('./keyword_worker.js').KeywordWorkerReply} reply
+ *     one final reply:
  *     reply.echoed({ request: request_, reply: reply_, answer: answer_, await: await_, arguments: arguments_, eval: eval_ })
  *     reply.found(value1, value2)
  *     reply.keywordFailed({ error })
@@ -100,9 +104,10 @@ export async function handleLookup(request, reply) {
 /**
  * Pair
  *
- * @param {object} request
- * @param {[string, string]} request.value  Rust `(String, String)`
- * @param {object} reply  one final reply:
+ * @param {import('./keyword_worker.js').KeywordWorkerRequest['Pair']} request
+ *     value: [string, string]  Rust `(String, String)`
+ * @param {import('./keyword_worker.js').KeywordWorkerReply} reply
+ *     one final reply:
  *     reply.echoed({ request: request_, reply: reply_, answer: answer_, await: await_, arguments: arguments_, eval: eval_ })
  *     reply.found(value1, value2)
  *     reply.keywordFailed({ error })

@@ -1,3 +1,4 @@
+// @ts-check
 // EchoWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,13 +35,20 @@
 // ends the worker: every pending request gets EchoFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with EchoFailed when Elm cannot read it.
+//
+// The types come from echo_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./echo_worker.js').EchoWorkerHandlersCheck<typeof import('./echo_worker_handlers.js')>} EchoWorkerHandlersChecked */
 
 /**
  * Echo
  *
- * @param {object} request
- * @param {string} request.value  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./echo_worker.js').EchoWorkerRequest['Echo']} request
+ *     value: string  Rust `String`
+ * @param {import('./echo_worker.js').EchoWorkerReply} reply
+ *     one final reply:
  *     reply.echoed(value)
  *     reply.echoFailed(value)
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

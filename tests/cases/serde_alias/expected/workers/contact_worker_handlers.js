@@ -1,3 +1,4 @@
+// @ts-check
 // ContactWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,20 +35,21 @@
 // ends the worker: every pending request gets NotifyFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with NotifyFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see contact_worker.schema.json):
-/**
- * @typedef {'Email' | 'Phone'} Channel
- * @typedef {{ email: string, tel?: string | null }} Contact
- */
+//
+// The types come from contact_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./contact_worker.js').ContactWorkerHandlersCheck<typeof import('./contact_worker_handlers.js')>} ContactWorkerHandlersChecked */
 
 /**
  * Notify
  *
- * @param {object} request
- * @param {Contact} request.contact  Rust `Contact`
- * @param {Channel} request.via  Rust `Channel`
- * @param {object} reply  one final reply:
+ * @param {import('./contact_worker.js').ContactWorkerRequest['Notify']} request
+ *     contact: Contact  Rust `Contact`
+ *     via: Channel  Rust `Channel`
+ * @param {import('./contact_worker.js').ContactWorkerReply} reply
+ *     one final reply:
  *     reply.notified()
  *     reply.notifyFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

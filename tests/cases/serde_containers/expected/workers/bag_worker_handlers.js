@@ -1,3 +1,4 @@
+// @ts-check
 // BagWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,19 +35,21 @@
 // ends the worker: every pending request gets PackFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with PackFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see bag_worker.schema.json):
-/**
- * @typedef {{ maybe?: number | null, maybe_maybe?: string | null | null, list: Array<string>, queue: Array<number>, set: Array<string>, sorted: Array<number>, array: Array<number>, by_name: Object<string, Array<number>>, ordered: Object<string, boolean | null>, pair: [string, number], triple: [boolean, string, number], boxed: string, shared: string, atomic: Array<string>, unit: null, nested: Array<Object<string, [number, Array<string>]> | null> }} Bag
- */
+//
+// The types come from bag_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./bag_worker.js').BagWorkerHandlersCheck<typeof import('./bag_worker_handlers.js')>} BagWorkerHandlersChecked */
 
 /**
  * Pack
  *
- * @param {object} request
- * @param {Bag} request.bag  Rust `Bag`
- * @param {Array<Bag> | null} request.extra  Rust `Option<Vec<Bag>>`
- * @param {object} reply  one final reply:
+ * @param {import('./bag_worker.js').BagWorkerRequest['Pack']} request
+ *     bag: Bag  Rust `Bag`
+ *     extra: Array<Bag> | null  Rust `Option<Vec<Bag>>`
+ * @param {import('./bag_worker.js').BagWorkerReply} reply
+ *     one final reply:
  *     reply.packed({ bag })
  *     reply.packFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // ConfigWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,23 +35,22 @@
 // ends the worker: every pending request gets ConfigureFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with ConfigureFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see config_worker.schema.json):
-/**
- * @typedef {{ name: string }} Colour
- * @typedef {{ max_rows?: number, strict?: boolean, columns?: Array<string> }} Limits
- * @typedef {Array<string>} Names
- * @typedef {{ title: string, subtitle?: string | null, items?: Array<number>, labels?: Object<string, string>, note?: string, count?: number, ratio?: number, enabled?: boolean, nothing?: null, aliases?: Names, colour: Colour, retries: number }} Settings
- */
+//
+// The types come from config_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./config_worker.js').ConfigWorkerHandlersCheck<typeof import('./config_worker_handlers.js')>} ConfigWorkerHandlersChecked */
 
 /**
  * Configure
  *
- * @param {object} request
- * @param {Settings} request.settings  Rust `Settings`
- * @param {Limits} request.limits  Rust `Limits`
- * @param {boolean} request.verbose  Rust `bool`
- * @param {object} reply  one final reply:
+ * @param {import('./config_worker.js').ConfigWorkerRequest['Configure']} request
+ *     settings: Settings  Rust `Settings`
+ *     limits: Limits  Rust `Limits`
+ *     verbose: boolean  Rust `bool`
+ * @param {import('./config_worker.js').ConfigWorkerReply} reply
+ *     one final reply:
  *     reply.configured()
  *     reply.configureFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

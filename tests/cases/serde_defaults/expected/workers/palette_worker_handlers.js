@@ -1,3 +1,4 @@
+// @ts-check
 // PaletteWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,19 +35,21 @@
 // ends the worker: every pending request gets MixFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with MixFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see palette_worker.schema.json):
-/**
- * @typedef {{ type: 'Named', colourName: string } | { type: 'Rgb', value: [number, number, number] }} Paint
- */
+//
+// The types come from palette_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./palette_worker.js').PaletteWorkerHandlersCheck<typeof import('./palette_worker_handlers.js')>} PaletteWorkerHandlersChecked */
 
 /**
  * Mix
  *
- * @param {object} request
- * @param {Paint} request.firstPaint  Rust `Paint`
- * @param {Paint} request.secondPaint  Rust `Paint`
- * @param {object} reply  one final reply:
+ * @param {import('./palette_worker.js').PaletteWorkerRequest['Mix']} request
+ *     firstPaint: Paint  Rust `Paint`
+ *     secondPaint: Paint  Rust `Paint`
+ * @param {import('./palette_worker.js').PaletteWorkerReply} reply
+ *     one final reply:
  *     reply.mixed({ paint })
  *     reply.mixFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

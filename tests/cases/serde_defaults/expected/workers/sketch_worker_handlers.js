@@ -1,3 +1,4 @@
+// @ts-check
 // SketchWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,23 +35,22 @@
 // ends the worker: every pending request gets SketchFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with SketchFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see sketch_worker.schema.json):
-/**
- * @typedef {'Solid' | 'Dashed'} LineStyle
- * @typedef {{ x_pos: number, y_pos: number }} Point
- * @typedef {{ Circle: { center_point: Point, radius: number } } | { Square: number } | { Segment: [Point, Point] } | 'Dot' | { Blank: [] } | { Group: { children: Array<Shape>, label_text?: string | null } }} Shape
- * @typedef {{ sketch_name: string, shapes: Array<Shape>, styles_by_layer: Object<string, LineStyle>, selected?: Shape | null }} Sketch
- */
+//
+// The types come from sketch_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./sketch_worker.js').SketchWorkerHandlersCheck<typeof import('./sketch_worker_handlers.js')>} SketchWorkerHandlersChecked */
 
 /**
  * Draw
  *
- * @param {object} request
- * @param {Shape} request.shape  Rust `Shape`
- * @param {LineStyle} request.style  Rust `LineStyle`
- * @param {number | null} request.strokeWidth  Rust `Option<f64>`
- * @param {object} reply  one final reply:
+ * @param {import('./sketch_worker.js').SketchWorkerRequest['Draw']} request
+ *     shape: Shape  Rust `Shape`
+ *     style: LineStyle  Rust `LineStyle`
+ *     strokeWidth: number | null  Rust `Option<f64>`
+ * @param {import('./sketch_worker.js').SketchWorkerReply} reply
+ *     one final reply:
  *     reply.drawn({ svgText })
  *     reply.sketchFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out
@@ -66,12 +66,13 @@ export async function handleDraw(request, reply) {
 /**
  * Load
  *
- * @param {object} request
- * @param {string} request.sketch_name  Rust `String`
- * @param {Array<Shape>} request.shapes  Rust `Vec<Shape>`
- * @param {Object<string, LineStyle>} request.styles_by_layer  Rust `BTreeMap<String, LineStyle>`
- * @param {Shape | null} request.selected  Rust `Option<Shape>`
- * @param {object} reply  one final reply:
+ * @param {import('./sketch_worker.js').SketchWorkerRequest['Load']} request
+ *     sketch_name: string  Rust `String`
+ *     shapes: Array<Shape>  Rust `Vec<Shape>`
+ *     styles_by_layer: { [key: string]: LineStyle }  Rust `BTreeMap<String, LineStyle>`
+ *     selected: Shape | null  Rust `Option<Shape>`
+ * @param {import('./sketch_worker.js').SketchWorkerReply} reply
+ *     one final reply:
  *     reply.drawn({ svgText })
  *     reply.sketchFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // InputWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,18 +35,20 @@
 // ends the worker: every pending request gets RecordFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with RecordFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see input_worker.schema.json):
-/**
- * @typedef {'Tick' | { Key: string } | { Move: [number, number] } | { Click: { button_index: number, double: boolean } } | { Blur: [] } | { Focus: {} }} Event
- */
+//
+// The types come from input_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./input_worker.js').InputWorkerHandlersCheck<typeof import('./input_worker_handlers.js')>} InputWorkerHandlersChecked */
 
 /**
  * Record
  *
- * @param {object} request
- * @param {Array<Event>} request.events  Rust `Vec<Event>`
- * @param {object} reply  one final reply:
+ * @param {import('./input_worker.js').InputWorkerRequest['Record']} request
+ *     events: Array<Event>  Rust `Vec<Event>`
+ * @param {import('./input_worker.js').InputWorkerReply} reply
+ *     one final reply:
  *     reply.recorded({ count })
  *     reply.recordFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // LibraryWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,24 +35,23 @@
 // ends the worker: every pending request gets CatalogueFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with CatalogueFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see library_worker.schema.json):
-/**
- * @typedef {{ created_by: string }} Audit
- * @typedef {{ title: string, pageCount: number, created_by: string }} Book
- * @typedef {{ Shelved: { shelf: number, title: string, pageCount: number, created_by: string } } | 'Lost'} Location
- * @typedef {{ pageCount: number, created_by: string }} Meta
- */
+//
+// The types come from library_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./library_worker.js').LibraryWorkerHandlersCheck<typeof import('./library_worker_handlers.js')>} LibraryWorkerHandlersChecked */
 
 /**
  * Catalogue: The book's keys beside the message's own: `{"type": "Catalogue", "title": .., "pageCount": .., "created_by": .., "location": ..}`.
  *
- * @param {object} request
- * @param {string} request.title  Rust `String`
- * @param {number} request.pageCount  Rust `u32`
- * @param {string} request.created_by  Rust `String`
- * @param {Location} request.location  Rust `Location`
- * @param {object} reply  one final reply:
+ * @param {import('./library_worker.js').LibraryWorkerRequest['Catalogue']} request
+ *     title: string  Rust `String`
+ *     pageCount: number  Rust `u32`
+ *     created_by: string  Rust `String`
+ *     location: Location  Rust `Location`
+ * @param {import('./library_worker.js').LibraryWorkerReply} reply
+ *     one final reply:
  *     reply.catalogued({ id })
  *     reply.catalogueFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

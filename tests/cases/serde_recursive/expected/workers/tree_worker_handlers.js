@@ -1,3 +1,4 @@
+// @ts-check
 // TreeWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,23 +35,22 @@
 // ends the worker: every pending request gets WalkFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with WalkFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see tree_worker.schema.json):
-/**
- * @typedef {{ statements: Array<Expr> }} Block
- * @typedef {{ Num: number } | { Neg: Expr } | { Add: [Expr, Expr] } | { Block: Block }} Expr
- * @typedef {{ value: number, next?: List_ | null }} List_
- * @typedef {{ name: string, children: Array<Tree> }} Tree
- */
+//
+// The types come from tree_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./tree_worker.js').TreeWorkerHandlersCheck<typeof import('./tree_worker_handlers.js')>} TreeWorkerHandlersChecked */
 
 /**
  * Walk
  *
- * @param {object} request
- * @param {Tree} request.tree  Rust `Tree`
- * @param {List_} request.list  Rust `List`
- * @param {Expr} request.expr  Rust `Expr`
- * @param {object} reply  one final reply:
+ * @param {import('./tree_worker.js').TreeWorkerRequest['Walk']} request
+ *     tree: Tree  Rust `Tree`
+ *     list: List_  Rust `List`
+ *     expr: Expr  Rust `Expr`
+ * @param {import('./tree_worker.js').TreeWorkerReply} reply
+ *     one final reply:
  *     reply.walked({ tree })
  *     reply.walkFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // UserWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,22 +35,22 @@
 // ends the worker: every pending request gets SaveFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with SaveFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see user_worker.schema.json):
-/**
- * @typedef {'admin' | 'guest-user' | { ban: { for: number } }} Role
- * @typedef {{ type: 'on', sinceDay: number } | { type: 'Idle' }} Status
- * @typedef {{ id: string, 'Full Name': string, nick?: string | null, '': string }} User
- */
+//
+// The types come from user_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./user_worker.js').UserWorkerHandlersCheck<typeof import('./user_worker_handlers.js')>} UserWorkerHandlersChecked */
 
 /**
  * SaveUser: `{"type": "save", "record": .., "role": .., "status": ..}`: a worker variant and field renamed.
  *
- * @param {object} request
- * @param {User} request.record  Rust `User`
- * @param {Role} request.role  Rust `Role`
- * @param {Status} request.status  Rust `Status`
- * @param {object} reply  one final reply:
+ * @param {import('./user_worker.js').UserWorkerRequest['SaveUser']} request
+ *     record: User  Rust `User`
+ *     role: Role  Rust `Role`
+ *     status: Status  Rust `Status`
+ * @param {import('./user_worker.js').UserWorkerReply} reply
+ *     one final reply:
  *     reply.saved({ userId })
  *     reply.saveFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

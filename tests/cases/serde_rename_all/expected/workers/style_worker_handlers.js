@@ -1,3 +1,4 @@
+// @ts-check
 // StyleWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,34 +35,28 @@
 // ends the worker: every pending request gets ApplyFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with ApplyFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see style_worker.schema.json):
-/**
- * @typedef {{ firstName: string, url2Path: string }} Camel
- * @typedef {'parse_c_s_v' | { h_t_t_p_status: number } | { open_file: { filePath: string } }} Command
- * @typedef {{ 'first-name': string, last: string }} Kebab
- * @typedef {{ first_name: string }} Lower
- * @typedef {{ read_only: boolean, max_depth: number }} Options
- * @typedef {{ FirstName: string }} Pascal
- * @typedef {{ 'FIRST-NAME': string }} ScreamingKebab
- * @typedef {{ FIRST_NAME: string }} ScreamingSnake
- * @typedef {{ FIRST_NAME: string }} Upper
- */
+//
+// The types come from style_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./style_worker.js').StyleWorkerHandlersCheck<typeof import('./style_worker_handlers.js')>} StyleWorkerHandlersChecked */
 
 /**
  * Apply
  *
- * @param {object} request
- * @param {Lower} request.lower  Rust `Lower`
- * @param {Upper} request.upper  Rust `Upper`
- * @param {Pascal} request.pascal  Rust `Pascal`
- * @param {Camel} request.camel  Rust `Camel`
- * @param {ScreamingSnake} request.screamingSnake  Rust `ScreamingSnake`
- * @param {Kebab} request.kebab  Rust `Kebab`
- * @param {ScreamingKebab} request.screamingKebab  Rust `ScreamingKebab`
- * @param {Command} request.command  Rust `Command`
- * @param {Options} request.options  Rust `Options`
- * @param {object} reply  one final reply:
+ * @param {import('./style_worker.js').StyleWorkerRequest['Apply']} request
+ *     lower: Lower  Rust `Lower`
+ *     upper: Upper  Rust `Upper`
+ *     pascal: Pascal  Rust `Pascal`
+ *     camel: Camel  Rust `Camel`
+ *     screamingSnake: ScreamingSnake  Rust `ScreamingSnake`
+ *     kebab: Kebab  Rust `Kebab`
+ *     screamingKebab: ScreamingKebab  Rust `ScreamingKebab`
+ *     command: Command  Rust `Command`
+ *     options: Options  Rust `Options`
+ * @param {import('./style_worker.js').StyleWorkerReply} reply
+ *     one final reply:
  *     reply.applied()
  *     reply.applyFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // GestureWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,18 +35,20 @@
 // ends the worker: every pending request gets PerformFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with PerformFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see gesture_worker.schema.json):
-/**
- * @typedef {{ Move: { 'delta-x': number, 'delta-y': number } } | { Zoom: { scaleFactor: number } } | { Rotate: number } | 'Reset'} Gesture
- */
+//
+// The types come from gesture_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./gesture_worker.js').GestureWorkerHandlersCheck<typeof import('./gesture_worker_handlers.js')>} GestureWorkerHandlersChecked */
 
 /**
  * Perform
  *
- * @param {object} request
- * @param {Gesture} request.gesture  Rust `Gesture`
- * @param {object} reply  one final reply:
+ * @param {import('./gesture_worker.js').GestureWorkerRequest['Perform']} request
+ *     gesture: Gesture  Rust `Gesture`
+ * @param {import('./gesture_worker.js').GestureWorkerReply} reply
+ *     one final reply:
  *     reply.performed({ gesture })
  *     reply.performFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

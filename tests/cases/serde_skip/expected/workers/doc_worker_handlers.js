@@ -1,3 +1,4 @@
+// @ts-check
 // DocWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,22 +35,22 @@
 // ends the worker: every pending request gets IndexFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with IndexFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see doc_worker.schema.json):
-/**
- * @typedef {{ name: string }} Document
- * @typedef {'Ready' | 'Done'} Phase
- * @typedef {[number, number]} Span
- */
+//
+// The types come from doc_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./doc_worker.js').DocWorkerHandlersCheck<typeof import('./doc_worker_handlers.js')>} DocWorkerHandlersChecked */
 
 /**
  * Index
  *
- * @param {object} request
- * @param {Document} request.document  Rust `Document`
- * @param {Span} request.span  Rust `Span`
- * @param {Phase} request.phase  Rust `Phase`
- * @param {object} reply  one final reply:
+ * @param {import('./doc_worker.js').DocWorkerRequest['Index']} request
+ *     document: Document  Rust `Document`
+ *     span: Span  Rust `Span`
+ *     phase: Phase  Rust `Phase`
+ * @param {import('./doc_worker.js').DocWorkerReply} reply
+ *     one final reply:
  *     reply.indexed({ words })
  *     reply.indexFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // BlogWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,19 +35,21 @@
 // ends the worker: every pending request gets PublishFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with PublishFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see blog_worker.schema.json):
-/**
- * @typedef {{ title: string, subtitle?: string | null, tags?: Array<string>, body?: string, meta?: Object<string, string>, counts?: Object<string, number> }} Post
- */
+//
+// The types come from blog_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./blog_worker.js').BlogWorkerHandlersCheck<typeof import('./blog_worker_handlers.js')>} BlogWorkerHandlersChecked */
 
 /**
  * Publish
  *
- * @param {object} request
- * @param {Post} request.post  Rust `Post`
- * @param {string | null} request.slug  Rust `Option<String>`
- * @param {object} reply  one final reply:
+ * @param {import('./blog_worker.js').BlogWorkerRequest['Publish']} request
+ *     post: Post  Rust `Post`
+ *     slug: string | null  Rust `Option<String>`
+ * @param {import('./blog_worker.js').BlogWorkerReply} reply
+ *     one final reply:
  *     reply.published({ url })
  *     reply.publishFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // ShapeWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,31 +35,26 @@
 // ends the worker: every pending request gets MeasureFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with MeasureFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see shape_worker.schema.json):
-/**
- * @typedef {{}} Empty
- * @typedef {null} Marker
- * @typedef {number} Meters
- * @typedef {{ label: string }} Named
- * @typedef {[number, string]} Pair
- * @typedef {{ fullLabel: string, unitMarker: PlainMarker }} Plain
- * @typedef {null} PlainMarker
- * @typedef {[]} Void
- */
+//
+// The types come from shape_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./shape_worker.js').ShapeWorkerHandlersCheck<typeof import('./shape_worker_handlers.js')>} ShapeWorkerHandlersChecked */
 
 /**
  * Measure
  *
- * @param {object} request
- * @param {Named} request.named  Rust `Named`
- * @param {Meters} request.meters  Rust `Meters`
- * @param {Pair} request.pair  Rust `Pair`
- * @param {Marker} request.marker  Rust `Marker`
- * @param {Empty} request.empty  Rust `Empty`
- * @param {Void} request.void  Rust `Void`
- * @param {Plain} request.plain  Rust `Plain`
- * @param {object} reply  one final reply:
+ * @param {import('./shape_worker.js').ShapeWorkerRequest['Measure']} request
+ *     named: Named  Rust `Named`
+ *     meters: Meters  Rust `Meters`
+ *     pair: Pair  Rust `Pair`
+ *     marker: Marker  Rust `Marker`
+ *     empty: Empty  Rust `Empty`
+ *     void: Void  Rust `Void`
+ *     plain: Plain  Rust `Plain`
+ * @param {import('./shape_worker.js').ShapeWorkerReply} reply
+ *     one final reply:
  *     reply.measured({ total })
  *     reply.measureFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

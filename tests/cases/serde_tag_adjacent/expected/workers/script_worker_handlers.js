@@ -1,3 +1,4 @@
+// @ts-check
 // ScriptWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,20 +35,21 @@
 // ends the worker: every pending request gets RunFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with RunFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see script_worker.schema.json):
-/**
- * @typedef {{ op: 'Push', arg: number } | { op: 'Pop' }} Op
- * @typedef {{ t: 'Stop' } | { t: 'Wait', c: number } | { t: 'Goto', c: [number, number] } | { t: 'Say', c: { text: string } } | { t: 'Skip', c: [] } | { t: 'Hint', c: string | null }} Step
- */
+//
+// The types come from script_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./script_worker.js').ScriptWorkerHandlersCheck<typeof import('./script_worker_handlers.js')>} ScriptWorkerHandlersChecked */
 
 /**
  * Run
  *
- * @param {object} request
- * @param {Array<Step>} request.steps  Rust `Vec<Step>`
- * @param {Op} request.op  Rust `Op`
- * @param {object} reply  one final reply:
+ * @param {import('./script_worker.js').ScriptWorkerRequest['Run']} request
+ *     steps: Array<Step>  Rust `Vec<Step>`
+ *     op: Op  Rust `Op`
+ * @param {import('./script_worker.js').ScriptWorkerReply} reply
+ *     one final reply:
  *     reply.ran({ last })
  *     reply.runFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

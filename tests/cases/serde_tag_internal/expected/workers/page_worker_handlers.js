@@ -1,3 +1,4 @@
+// @ts-check
 // PageWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,21 +35,21 @@
 // ends the worker: every pending request gets RenderFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with RenderFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see page_worker.schema.json):
-/**
- * @typedef {{ kind: 'Blank' } | { kind: 'Image', width: number, height: number } | { kind: 'Text', body: string } | { kind: 'Note', lines?: Array<string> }} Block
- * @typedef {{ shape: 'Dot', x: number, y: number } | { shape: 'Clear' }} Mark
- * @typedef {{ width: number, height: number }} Size
- */
+//
+// The types come from page_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./page_worker.js').PageWorkerHandlersCheck<typeof import('./page_worker_handlers.js')>} PageWorkerHandlersChecked */
 
 /**
  * Render
  *
- * @param {object} request
- * @param {Array<Block>} request.blocks  Rust `Vec<Block>`
- * @param {Mark} request.mark  Rust `Mark`
- * @param {object} reply  one final reply:
+ * @param {import('./page_worker.js').PageWorkerRequest['Render']} request
+ *     blocks: Array<Block>  Rust `Vec<Block>`
+ *     mark: Mark  Rust `Mark`
+ * @param {import('./page_worker.js').PageWorkerReply} reply
+ *     one final reply:
  *     reply.rendered({ html })
  *     reply.renderFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // ScoreWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,22 +35,22 @@
 // ends the worker: every pending request gets SubmitFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with SubmitFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see score_worker.schema.json):
-/**
- * @typedef {number} Score
- * @typedef {Array<string>} Tags
- * @typedef {string} UserId
- */
+//
+// The types come from score_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./score_worker.js').ScoreWorkerHandlersCheck<typeof import('./score_worker_handlers.js')>} ScoreWorkerHandlersChecked */
 
 /**
  * Submit
  *
- * @param {object} request
- * @param {UserId} request.user  Rust `UserId`
- * @param {Score} request.score  Rust `Score`
- * @param {Tags} request.tags  Rust `Tags`
- * @param {object} reply  one final reply:
+ * @param {import('./score_worker.js').ScoreWorkerRequest['Submit']} request
+ *     user: UserId  Rust `UserId`
+ *     score: Score  Rust `Score`
+ *     tags: Tags  Rust `Tags`
+ * @param {import('./score_worker.js').ScoreWorkerReply} reply
+ *     one final reply:
  *     reply.submitted({ rank })
  *     reply.submitFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // CellWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,20 +35,21 @@
 // ends the worker: every pending request gets EvaluateFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with EvaluateFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see cell_worker.schema.json):
-/**
- * @typedef {{ x: number, y: number }} Point
- * @typedef {null | number | string | [number, number] | Point | { label: string } | []} Value_
- */
+//
+// The types come from cell_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./cell_worker.js').CellWorkerHandlersCheck<typeof import('./cell_worker_handlers.js')>} CellWorkerHandlersChecked */
 
 /**
  * Evaluate
  *
- * @param {object} request
- * @param {string} request.formula  Rust `String`
- * @param {Array<Value_>} request.inputs  Rust `Vec<Value>`
- * @param {object} reply  one final reply:
+ * @param {import('./cell_worker.js').CellWorkerRequest['Evaluate']} request
+ *     formula: string  Rust `String`
+ *     inputs: Array<Value_>  Rust `Vec<Value>`
+ * @param {import('./cell_worker.js').CellWorkerReply} reply
+ *     one final reply:
  *     reply.evaluated({ value })
  *     reply.evaluateFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

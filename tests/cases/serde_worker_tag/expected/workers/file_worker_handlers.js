@@ -1,3 +1,4 @@
+// @ts-check
 // FileWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -35,19 +36,21 @@
 // ends the worker: every pending request gets FileFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with FileFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see file_worker.schema.json):
-/**
- * @typedef {{ fileName: string, byteCount: number }} Upload
- */
+//
+// The types come from file_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./file_worker.js').FileWorkerHandlersCheck<typeof import('./file_worker_handlers.js')>} FileWorkerHandlersChecked */
 
 /**
  * Store: `{"type": "Store", "fileName": .., "byteCount": ..}`
  *
- * @param {object} request
- * @param {string} request.fileName  Rust `String`
- * @param {number} request.byteCount  Rust `u64`
- * @param {object} reply  one final reply:
+ * @param {import('./file_worker.js').FileWorkerRequest['Store']} request
+ *     fileName: string  Rust `String`
+ *     byteCount: number  Rust `u64`
+ * @param {import('./file_worker.js').FileWorkerReply} reply
+ *     one final reply:
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })
@@ -64,9 +67,10 @@ export async function handleStore(request, reply) {
 /**
  * Delete: `{"type": "Delete", "filePath": ..}`
  *
- * @param {object} request
- * @param {string} request.filePath  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./file_worker.js').FileWorkerRequest['Delete']} request
+ *     filePath: string  Rust `String`
+ * @param {import('./file_worker.js').FileWorkerReply} reply
+ *     one final reply:
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })
@@ -83,8 +87,9 @@ export async function handleDelete(request, reply) {
 /**
  * ListAll: `{"type": "list-all"}`
  *
- * @param {object} request  ListAll carries no fields: {}
- * @param {object} reply  one final reply:
+ * @param {import('./file_worker.js').FileWorkerRequest['ListAll']} request  ListAll carries no fields: {}
+ * @param {import('./file_worker.js').FileWorkerReply} reply
+ *     one final reply:
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })
@@ -99,10 +104,11 @@ export async function handleListAll(request, reply) {
 /**
  * Move: `{"type": "Move", "from_path": .., "to_path": ..}`: the variant's own style wins.
  *
- * @param {object} request
- * @param {string} request.from_path  Rust `String`
- * @param {string} request.to_path  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./file_worker.js').FileWorkerRequest['Move']} request
+ *     from_path: string  Rust `String`
+ *     to_path: string  Rust `String`
+ * @param {import('./file_worker.js').FileWorkerReply} reply
+ *     one final reply:
  *     reply.stored({ fileId })
  *     reply.listed({ fileNames })
  *     reply.fileFailed({ error })

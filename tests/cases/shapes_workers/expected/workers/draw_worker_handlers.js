@@ -1,3 +1,4 @@
+// @ts-check
 // DrawWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/draw.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -34,23 +35,21 @@
 // ends the worker: every pending request gets DrawFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with DrawFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see draw_worker.schema.json):
-/**
- * @typedef {'red' | 'green' | 'blue'} Colour
- * @typedef {Object<string, string>} Labels
- * @typedef {{ x: number, y: number }} Point
- * @typedef {{ kind: 'circle', center: Point, radius: number } | { kind: 'polygon', points: Array<Point> } | { kind: 'group', children: Array<Shape> }} Shape
- * @typedef {{ fill: Colour, stroke?: Colour | null, labels?: Labels }} Style
- */
+//
+// The types come from draw_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./draw_worker.js').DrawWorkerHandlersCheck<typeof import('./draw_worker_handlers.js')>} DrawWorkerHandlersChecked */
 
 /**
  * Draw
  *
- * @param {object} request
- * @param {Shape} request.shape  Rust `Shape`
- * @param {Style} request.style  Rust `Style`
- * @param {object} reply  one final reply:
+ * @param {import('./draw_worker.js').DrawWorkerRequest['Draw']} request
+ *     shape: Shape  Rust `Shape`
+ *     style: Style  Rust `Style`
+ * @param {import('./draw_worker.js').DrawWorkerReply} reply
+ *     one final reply:
  *     reply.drawn({ svg })
  *     reply.drawFailed({ error })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // MeasureWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/measure.rs, and never overwrites it; `hamlet generate` warns when a request has
 // no handler here, and prints the function to add.
@@ -34,21 +35,20 @@
 // ends the worker: every pending request gets MeasureFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with MeasureFailed when Elm cannot read it.
-
-// The domain types in requests and replies, as they travel (see measure_worker.schema.json):
-/**
- * @typedef {number} Meters
- * @typedef {{ x: number, y: number }} Point
- * @typedef {{ status: 'Ok', data: number } | { status: 'Err', data: { reason: string } }} Result_
- * @typedef {{ kind: 'circle', center: Point, radius: number } | { kind: 'polygon', points: Array<Point> } | { kind: 'group', children: Array<Shape> }} Shape
- */
+//
+// The types come from measure_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./measure_worker.js').MeasureWorkerHandlersCheck<typeof import('./measure_worker_handlers.js')>} MeasureWorkerHandlersChecked */
 
 /**
  * Measure
  *
- * @param {object} request
- * @param {Shape} request.value  Rust `geometry::Shape`
- * @param {object} reply  one final reply:
+ * @param {import('./measure_worker.js').MeasureWorkerRequest['Measure']} request
+ *     value: Shape  Rust `geometry::Shape`
+ * @param {import('./measure_worker.js').MeasureWorkerReply} reply
+ *     one final reply:
  *     reply.measured({ area, perimeter })
  *     reply.measureFailed({ error_text })
  *     reply.signal  an AbortSignal: aborted when the request is cancelled or times out

@@ -1,3 +1,4 @@
+// @ts-check
 // JobWorker handlers: this file is yours to edit. Hamlet wrote it once, from
 // input/lib.rs, and never overwrites it; `hamlet generate` warns when a request has no
 // handler here, and prints the function to add.
@@ -35,14 +36,21 @@
 // ends the worker: every pending request gets JobFailed, and the next
 // request starts a fresh worker. Replies carry JSON values only: a BigInt or a
 // cycle ends the request with JobFailed when Elm cannot read it.
+//
+// The types come from job_worker.d.ts, which Hamlet rewrites with the worker:
+// VS Code and `tsc --checkJs` flag a reply that does not exist or has a wrong field,
+// and a request field that does not exist. The typedef below also flags a handler
+// that is missing, misspelled or of the wrong type.
+/** @typedef {import('./job_worker.js').JobWorkerHandlersCheck<typeof import('./job_worker_handlers.js')>} JobWorkerHandlersChecked */
 
 /**
  * Tracker
  *
- * @param {object} request
- * @param {string} request.tracker  Rust `String`
- * @param {number} request.timeout  Rust `f64`
- * @param {object} reply  one final reply:
+ * @param {import('./job_worker.js').JobWorkerRequest['Tracker']} request
+ *     tracker: string  Rust `String`
+ *     timeout: number  Rust `f64`
+ * @param {import('./job_worker.js').JobWorkerReply} reply
+ *     one final reply:
  *     reply.done({ tracker })
  *     reply.signalSent({ signal })
  *     reply.jobFailed({ error })
@@ -59,10 +67,11 @@ export async function handleTracker(request, reply) {
 /**
  * Options
  *
- * @param {object} request
- * @param {boolean} request.cancel  Rust `bool`
- * @param {string} request.send  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./job_worker.js').JobWorkerRequest['Options']} request
+ *     cancel: boolean  Rust `bool`
+ *     send: string  Rust `String`
+ * @param {import('./job_worker.js').JobWorkerReply} reply
+ *     one final reply:
  *     reply.done({ tracker })
  *     reply.signalSent({ signal })
  *     reply.jobFailed({ error })
@@ -79,9 +88,10 @@ export async function handleOptions(request, reply) {
 /**
  * Request
  *
- * @param {object} request
- * @param {string} request.value  Rust `String`
- * @param {object} reply  one final reply:
+ * @param {import('./job_worker.js').JobWorkerRequest['Request']} request
+ *     value: string  Rust `String`
+ * @param {import('./job_worker.js').JobWorkerReply} reply
+ *     one final reply:
  *     reply.done({ tracker })
  *     reply.signalSent({ signal })
  *     reply.jobFailed({ error })
@@ -98,8 +108,9 @@ export async function handleRequest(request, reply) {
 /**
  * Cancel
  *
- * @param {object} request  Cancel carries no fields: {}
- * @param {object} reply  one final reply:
+ * @param {import('./job_worker.js').JobWorkerRequest['Cancel']} request  Cancel carries no fields: {}
+ * @param {import('./job_worker.js').JobWorkerReply} reply
+ *     one final reply:
  *     reply.done({ tracker })
  *     reply.signalSent({ signal })
  *     reply.jobFailed({ error })
@@ -114,8 +125,9 @@ export async function handleCancel(request, reply) {
 /**
  * Terminate
  *
- * @param {object} request  Terminate carries no fields: {}
- * @param {object} reply  one final reply:
+ * @param {import('./job_worker.js').JobWorkerRequest['Terminate']} request  Terminate carries no fields: {}
+ * @param {import('./job_worker.js').JobWorkerReply} reply
+ *     one final reply:
  *     reply.done({ tracker })
  *     reply.signalSent({ signal })
  *     reply.jobFailed({ error })
@@ -130,9 +142,10 @@ export async function handleTerminate(request, reply) {
 /**
  * Send
  *
- * @param {object} request
- * @param {number} request.id  Rust `u32`
- * @param {object} reply  one final reply:
+ * @param {import('./job_worker.js').JobWorkerRequest['Send']} request
+ *     id: number  Rust `u32`
+ * @param {import('./job_worker.js').JobWorkerReply} reply
+ *     one final reply:
  *     reply.done({ tracker })
  *     reply.signalSent({ signal })
  *     reply.jobFailed({ error })
