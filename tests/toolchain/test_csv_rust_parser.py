@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 from support import procs
+from support.examples import crate_copy, generate
 from support.procs import ROOT, explain
 
 CRATE = ROOT / "examples" / "csv-rust"
@@ -29,6 +31,15 @@ HAND_PICKED = [
     'name,motto\r\nAda,"Hello, ""world"""\r\n', '"a\nb",c\n"d\r\ne",f', '"never closed',
     '"a"b', '"a"😀', 'a"b', '😀a"b', "a,b\n1", "a,b\n\n", "a\n,", '""', '"",""\n,',
 ]
+
+
+@pytest.fixture(scope="module")
+def crate(tmp_path_factory) -> Path:
+    """The crate includes the module `hamlet generate` writes: a generated copy."""
+    app = crate_copy(CRATE, tmp_path_factory.mktemp("csv-rust"), ("generated", "target"))
+    generated = generate(app)
+    assert generated.returncode == 0, explain(generated)
+    return app
 
 
 @pytest.fixture(scope="module")
@@ -57,23 +68,23 @@ def parse_with_js(texts: list[str]) -> list[dict]:
     return json.loads(ran.stdout)
 
 
-def parse_with_rust(cargo, texts: list[str]) -> list[dict]:
-    ran = cargo(["run", "-q", "--offline", "--locked", "--example", "csv_json"], cwd=CRATE,
+def parse_with_rust(cargo, crate: Path, texts: list[str]) -> list[dict]:
+    ran = cargo(["run", "-q", "--offline", "--locked", "--example", "csv_json"], cwd=crate,
                 stdin=json.dumps(texts))
     assert ran.returncode == 0, explain(ran)
     return json.loads(ran.stdout)
 
 
-def test_rust_unit_tests(cargo):
-    tested = cargo(["test", "--offline", "--locked"], cwd=CRATE)
+def test_rust_unit_tests(cargo, crate):
+    tested = cargo(["test", "--offline", "--locked"], cwd=crate)
     assert tested.returncode == 0, explain(tested)
     assert "test result: ok" in tested.stdout, explain(tested)
 
 
-def test_parsers_agree(cargo):
+def test_parsers_agree(cargo, crate):
     seed = 20261130
     texts = HAND_PICKED + random_texts(seed, 3000)
-    js, rust = parse_with_js(texts), parse_with_rust(cargo, texts)
+    js, rust = parse_with_js(texts), parse_with_rust(cargo, crate, texts)
     assert len(js) == len(rust) == len(texts)
     differ = [(text, a, b) for text, a, b in zip(texts, js, rust) if a != b]
     assert not differ, f"seed {seed}: {len(differ)} differ; first: {differ[0]!r}"

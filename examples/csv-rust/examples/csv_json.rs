@@ -6,7 +6,7 @@
 
 use std::io::{self, Read};
 
-use hamlet_csv_rust_example::csv::parse;
+use csv_worker::csv::parse;
 use serde_json::{json, Value};
 
 fn main() {

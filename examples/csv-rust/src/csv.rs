@@ -2,7 +2,7 @@
 //! same rows and the same error messages for the same text.
 //!
 //! ```
-//! use hamlet_csv_rust_example::csv::parse;
+//! use csv_worker::csv::parse;
 //! let rows = parse("name,motto\r\nAda,\"Hello, \"\"world\"\"\"\r\n", |_| {}).unwrap();
 //! assert_eq!(rows, [["name", "motto"], ["Ada", "Hello, \"world\""]]);
 //! ```
