@@ -11,6 +11,9 @@
     files(root, skip)                   every file under `root`, relative, sorted
     git_ignored(folder, paths)          which of `paths` (relative to `folder`, a folder
                                         of this repository) git would ignore
+    crate_copy(source, target, skip)    a copy of an example crate that cargo builds as in
+                                        the repository: crates/hamlet-derive beside it at
+                                        the same relative path, .cargo/config.toml above
 """
 
 from __future__ import annotations
@@ -25,6 +28,18 @@ from support.procs import ROOT, explain, hamlet, node, run
 def copy_example(source: Path, target: Path, skip: tuple[str, ...]) -> Path:
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(*skip))
     return target
+
+
+def crate_copy(source: Path, root: Path, skip: tuple[str, ...]) -> Path:
+    """`source` (examples/<name>) copied to `root`/examples/<name>, with
+    crates/hamlet-derive where its path dependency points and the repository's
+    .cargo/config.toml (Debian's packaged crates) in `root`."""
+    app = copy_example(source, root / source.relative_to(ROOT), skip)
+    derive = ROOT / "crates" / "hamlet-derive"
+    shutil.copytree(derive, root / "crates" / "hamlet-derive", ignore=shutil.ignore_patterns("target"))
+    (root / ".cargo").mkdir(exist_ok=True)
+    shutil.copyfile(ROOT / ".cargo" / "config.toml", root / ".cargo" / "config.toml")
+    return app
 
 
 def generate(app: Path) -> subprocess.CompletedProcess:

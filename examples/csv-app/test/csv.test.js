@@ -114,6 +114,8 @@ test('lines are counted as typed: breaks inside quotes count', () => {
 test('text after a closing quote is an error at that spot', () => {
     fails('a,"b"c\n', /^line 1, column 6: "c" after the closing quote of a quoted field/, 1);
     fails('x\n"multi\nline" ,y', /^line 3, column 6: " " after the closing quote/, 3);
+    // The whole character, not half of its UTF-16 pair; columns count UTF-16 units.
+    fails('"😀"😀', /^line 1, column 5: "😀" after the closing quote/, 1);
 });
 
 test('a quote inside an unquoted field is an error at that spot', () => {

@@ -82,7 +82,7 @@ export function parseCSV(text) {
                 }
                 if (i < text.length && !isDelimiter(text[i])) {
                     throw new CSVError(
-                        `line ${line}, column ${column(i)}: ${JSON.stringify(text[i])} after the closing quote of a quoted field (a quoted field must end right before a comma or a line break)`,
+                        `line ${line}, column ${column(i)}: ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)))} after the closing quote of a quoted field (a quoted field must end right before a comma or a line break)`,
                         line,
                     );
                 }
