@@ -35,10 +35,13 @@ WAIT_MS = 20_000
 NOT_SOURCES = ("generated", "elm-stuff", "target", ".hamlet-cache")
 
 # What `hamlet generate` writes with examples/csv-rust/hamlet.toml, written out by hand
-# so that a change in the layout fails here. A Rust worker has no handlers file.
+# so that a change in the layout fails here. A Rust worker has no handlers file, and so
+# no handlers declarations either.
 GENERATED = (
     "generated/elm/Workers/CSVWorker.elm",
+    "generated/js/csv_worker_main.d.ts",
     "generated/js/csv_worker_main.js",
+    "generated/js/workers.d.ts",
     "generated/js/workers.js",
     "generated/rust/csv_worker.rs",
     "generated/workers/csv_worker.js",

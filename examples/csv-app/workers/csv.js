@@ -81,8 +81,9 @@ export function parseCSV(text) {
                     }
                 }
                 if (i < text.length && !isDelimiter(text[i])) {
+                    // Shown as a whole character, never half of a surrogate pair.
                     throw new CSVError(
-                        `line ${line}, column ${column(i)}: ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)))} after the closing quote of a quoted field (a quoted field must end right before a comma or a line break)`,
+                        `line ${line}, column ${column(i)}: ${JSON.stringify([...text.slice(i, i + 2)][0])} after the closing quote of a quoted field (a quoted field must end right before a comma or a line break)`,
                         line,
                     );
                 }
