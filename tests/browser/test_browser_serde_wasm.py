@@ -305,7 +305,8 @@ def run(browser, site, wasm, elm_program, samples, worker):
                 got = page.evaluate("() => window.__reports")
                 raise AssertionError(f"{len(got)} of {len(samples)} samples reported; page errors: {errors}") from exc
             reports = page.evaluate("() => window.__reports")
-            log = page.evaluate("() => window.__log")
+            # As JSON text: playwright's own copy of an object drops a `__proto__` key.
+            log = json.loads(page.evaluate("() => JSON.stringify(window.__log)"))
             assert not errors, f"the page threw: {errors}"
         finally:
             context.close()
@@ -388,18 +389,20 @@ def test_every_message_that_crossed_is_on_the_wire_contract(run, samples, projec
     wire = Wire(worker, project)
     elm = worker.elm
 
-    def sample_of(message) -> str:
-        tracker = message[0] if isinstance(message, list) else (message.get("tracker") if isinstance(message, dict) else None)
-        return named(samples, int(tracker)) if isinstance(tracker, str) and tracker.isdigit() else ""
+    def sample_of(message, at: int) -> str:
+        """The sample a tracked message carries: ["send", tracker, timeout, request]
+        from Elm, [tracker, response] to it."""
+        tracker = message[at] if isinstance(message, list) and len(message) > at else None
+        return named(samples, int(tracker)) if isinstance(tracker, str) and tracker.isdigit() else "untracked"
 
     problems = []
     for entry in log["pushed"]:
         if not wire.valid("Request.port", entry["value"]):
-            problems.append(f"Elm sent {json.dumps(entry['value'])[:300]} ({sample_of(entry['value'])})")
+            problems.append(f"Elm sent {json.dumps(entry['value'])[:300]} ({sample_of(entry['value'], 1)})")
     for entry in log["sent"]:
         kind = "Response.tracked" if entry["port"] == elm.tracked_port else "Response"
         if not wire.valid(kind, entry["value"]):
-            problems.append(f"Elm got {json.dumps(entry['value'])[:300]} ({sample_of(entry['value'])})")
+            problems.append(f"Elm got {json.dumps(entry['value'])[:300]} ({sample_of(entry['value'], 0)})")
     for direction, kind in (("toWorker", "RequestEnvelope"), ("fromWorker", "ResponseEnvelope")):
         for entry in log[direction]:
             if not wire.valid(kind, entry["message"]):
