@@ -354,32 +354,35 @@ def test_every_sample_comes_back_equal(run, samples):
     assert not wrong, f"{len(wrong)} of {len(samples)} samples did not come back equal:\n" + "\n".join(wrong)
 
 
-def envelopes_by_id(log) -> tuple[dict, dict]:
-    to_worker = {e["message"]["id"]: e["message"] for e in log["toWorker"]}
-    from_worker: dict = {}
-    for entry in log["fromWorker"]:
-        from_worker.setdefault(entry["message"]["id"], []).append(entry["message"])
-    return to_worker, from_worker
-
-
 def test_serde_writes_back_what_elm_wrote(run, samples, worker):
     """Below Elm's `==`: the JSON the WebAssembly wrote for each value is the JSON Elm's
     encoder wrote for it (as JSON values: 2.0 is 2, as in JavaScript), so no decoder's
-    leniency hides a difference."""
+    leniency hides a difference. Requests reach the worker in the order Elm sent them,
+    each as the envelope of the request Elm wrote."""
     _, log = run
-    to_worker, from_worker = envelopes_by_id(log)
-    assert len(to_worker) == len(samples)
-    pairs = echoed_types_by_request(worker)
+    pushed = [entry["value"] for entry in log["pushed"]]
+    to_worker = [entry["message"] for entry in log["toWorker"]]
+    assert len(pushed) == len(to_worker) == len(samples)
+    answers: dict = {}
+    for entry in log["fromWorker"]:
+        answers.setdefault(entry["message"]["id"], []).append(entry["message"])
+    response_of = echoed_types_by_request(worker)
     wrong = []
-    for id_, request in sorted(to_worker.items()):
-        (answer,) = from_worker.get(id_, [None])
-        expected = {"id": id_, "type": pairs[request["type"]], "data": request["data"]}
-        if answer != expected:
-            wrong.append(f"{json.dumps(request)[:400]}\n    answered {json.dumps(answer)[:400]}")
+    for (_, tracker, _, request), envelope in zip(pushed, to_worker):
+        sample = named(samples, int(tracker))
+        tag, data = request["type"], {k: v for k, v in request.items() if k != "type"}
+        if (envelope["type"], envelope["data"]) != (tag, data):
+            wrong.append(f"{sample}\n    Elm wrote {json.dumps(request)[:300]}\n    the worker got {json.dumps(envelope)[:300]}")
+            continue
+        expected = [{"id": envelope["id"], "type": response_of[tag], "data": data}]
+        if answers.get(envelope["id"]) != expected:
+            wrong.append(f"{sample}\n    Elm wrote {json.dumps(request)[:300]}\n"
+                         f"    the WebAssembly answered {json.dumps(answers.get(envelope['id']))[:300]}")
     assert not wrong, "\n".join(wrong)
 
 
 def echoed_types_by_request(worker) -> dict[str, str]:
+    """Request tag -> the tag of the response that carries the same type."""
     responses = {v.fields[0].type.name: v.tag for v in worker.responses if not v.is_failure}
     return {v.tag: responses[v.fields[0].type.name] for v in worker.requests}
 
