@@ -156,7 +156,7 @@ def test_requests_are_read_without_serdes_buffer():
             "                    f0: Mark,\n                }\n                let HamletFields { f0 } = ") in read
     assert "let HamletFields {} = ::serde_json::from_slice::<HamletFields>(bytes)?;\n                Self::Empty {}\n" in read
     # The dispatch still reads the plain request enum.
-    assert "    Mark { f0: Mark },\n" in text and "    Move(Point),\n" in text
+    assert "    Mark {\n        f0: Mark,\n    },\n" in text and "    Move(Point),\n" in text
 
 
 def test_method_names_stay_apart():

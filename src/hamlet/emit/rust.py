@@ -163,35 +163,33 @@ def _mirror(variants: tuple[Variant, ...], name: str, derive: str) -> str:
     lines = [f"#[derive(::serde::{derive})]", '#[serde(tag = "type")]', f"enum {name} {{"]
     for v in variants:
         lines.append(f"    #[serde(rename = {rust_string(v.tag)})]")
-        if v.shape is Shape.UNIT:
-            lines.append(f"    {v.name},")
-        elif v.is_flat_newtype:
-            lines.append(f"    {v.name}({rust_type(v.fields[0])}),")
-        elif v.shape is Shape.TUPLE:
-            lines.append(f"    {v.name} {{ value: {_value_type(v.fields)} }},")
-        else:
-            lines.append(f"    {v.name} {{")
-            for i, f in enumerate(v.fields):
-                lines.append(f"        #[serde({_field_attrs(f, derive)})]")
-                lines.append(f"        f{i}: {rust_type(f)},")
-            lines.append("    },")
+        lines.extend(_variant(v, derive))
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _variant(v: Variant, derive: str | None) -> list[str]:
+    """A message variant in an enum of the module: its fields `f0`, `f1`.. with their
+    keys when the enum derives serde's `derive`; a tuple variant's fields in "value"."""
+    if v.shape is Shape.UNIT:
+        return [f"    {v.name},"]
+    if v.is_flat_newtype:
+        return [f"    {v.name}({rust_type(v.fields[0])}),"]
+    if v.shape is Shape.TUPLE:
+        return [f"    {v.name} {{ value: {_value_type(v.fields)} }},"]
+    lines = [f"    {v.name} {{"]
+    for i, f in enumerate(v.fields):
+        if derive:
+            lines.append(f"        #[serde({_field_attrs(f, derive)})]")
+        lines.append(f"        f{i}: {rust_type(f)},")
+    return lines + ["    },"]
 
 
 def _request_enum(variants: tuple[Variant, ...], name: str) -> str:
     """The requests as the dispatch takes them, shaped as the mirror's variants are."""
     lines = [f"enum {name} {{"]
     for v in variants:
-        if v.shape is Shape.UNIT:
-            lines.append(f"    {v.name},")
-        elif v.is_flat_newtype:
-            lines.append(f"    {v.name}({rust_type(v.fields[0])}),")
-        elif v.shape is Shape.TUPLE:
-            lines.append(f"    {v.name} {{ value: {_value_type(v.fields)} }},")
-        else:
-            fields = ", ".join(f"f{i}: {rust_type(f)}" for i, f in enumerate(v.fields))
-            lines.append(f"    {v.name} {{ {fields} }},")
+        lines.extend(_variant(v, None))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -235,7 +233,8 @@ def _read_arm(v: Variant, tag: str, fields: str) -> list[str]:
     if v.is_flat_newtype or any(f.flattened for f in v.fields):
         declared = [f"{inner}#[derive(::serde::Deserialize)]", f'{inner}#[serde(tag = "type")]',
                     f"{inner}enum {fields} {{"]
-        declared += [f"{inner}{line}" for line in _mirror((v,), "", "Deserialize").splitlines()[3:-1]]
+        variant = [f"    #[serde(rename = {rust_string(v.tag)})]", *_variant(v, "Deserialize")]
+        declared += [f"{inner}{line}" for line in variant]
         declared.append(f"{inner}}}")
         names = [f"f{i}" for i in range(len(v.fields))]
         found = _pattern(fields, v, names)

@@ -113,12 +113,21 @@ impl EchoWorkerReply {
 }
 
 enum HamletRequest {
-    Echo { f0: String, f1: u32, f2: Option<String> },
+    Echo {
+        f0: String,
+        f1: u32,
+        f2: Option<String>,
+    },
     Measure { value: Vec<Shape> },
     Resize { value: (u32, u32) },
-    Fail { f0: String },
+    Fail {
+        f0: String,
+    },
     Panic,
-    Count { f0: HashMap<String, Point>, f1: bool },
+    Count {
+        f0: HashMap<String, Point>,
+        f1: bool,
+    },
 }
 
 impl HamletRequest {

@@ -94,9 +94,16 @@ impl CsvWorkerReply {
 }
 
 enum HamletRequest {
-    ParseCSV { f0: String, f1: Option<u32> },
+    ParseCSV {
+        f0: String,
+        f1: Option<u32>,
+    },
     FindCell { value: (String, Cell) },
-    Match { f0: String, f1: bool, f2: u8 },
+    Match {
+        f0: String,
+        f1: bool,
+        f2: u8,
+    },
     CancelAll,
 }
 

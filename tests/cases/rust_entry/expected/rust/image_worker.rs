@@ -80,7 +80,10 @@ impl ImageWorkerReply {
 }
 
 enum HamletRequest {
-    ProcessImage { f0: String, f1: u32 },
+    ProcessImage {
+        f0: String,
+        f1: u32,
+    },
     Resize { value: (u32, u32) },
     CancelAll,
 }
