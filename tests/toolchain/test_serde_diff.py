@@ -40,11 +40,9 @@ from pathlib import Path
 import pytest
 from support import procs
 from support.procs import ROOT, explain, hamlet, node, run
+from support.serde_diff import CRATE, TYPES_RS, printed_rows, serde_diff_program
 
 from hamlet import load
-
-CRATE = ROOT / "tests" / "serde_diff"
-TYPES_RS = CRATE / "src" / "types.rs"
 
 
 # ---- the tools ----------------------------------------------------------------------------
@@ -52,16 +50,7 @@ TYPES_RS = CRATE / "src" / "types.rs"
 
 @pytest.fixture(scope="module")
 def serde_program(request, tmp_path_factory) -> Path:
-    """The crate's program, built once; its target folder lives in pytest's cache (or a
-    temp folder when the cache is off), never in the repository."""
-    cache = getattr(request.config, "cache", None)
-    target = cache.mkdir("serde-diff-target") if cache else tmp_path_factory.mktemp("target")
-    cargo = procs.cargo(target, serde=True)
-    built = cargo(["build", "--offline", "--locked", "--quiet"], cwd=CRATE)
-    assert built.returncode == 0, explain(built)
-    program = target / "debug" / "hamlet-serde-diff"
-    assert program.is_file(), f"cargo built no {program}"
-    return program
+    return serde_diff_program(request, tmp_path_factory)
 
 
 # ---- the harness ----------------------------------------------------------------------------
@@ -192,9 +181,7 @@ def elm_check(harness: Path, pairs: list[tuple[str, str]]) -> list[tuple[bool, s
 def runs(serde_program, elm_harness):
     """Every JSON text of the crate with what serde and Elm make of it, and what serde
     makes of Elm's JSON: a list of dicts with kind, type, json, serde, elm, back."""
-    printed = run([serde_program, "samples"], cwd=CRATE)
-    assert printed.returncode == 0, explain(printed)
-    rows = [line.split("\t", 2) for line in printed.stdout.splitlines()]
+    rows = printed_rows(serde_program)
     pairs = [(name, text) for _, name, text in rows]
     by_serde = serde_check(serde_program, pairs)
     by_elm = elm_check(elm_harness, pairs)

@@ -15,14 +15,18 @@ becomes `csv_worker.rs`, a module the user declares next to the enum, with
         fn parse_csv(&mut self, csv_text: String, reply: &mut CsvWorkerReply) -> Result<(), String>;
     }
     impl CsvWorkerReply { pub fn parse_progress(&mut self, percent: u8) { .. } .. }
-    enum HamletRequest { ParseCSV { #[serde(rename = "csvText")] f0: String } }  // private
+    enum HamletResponse { CSVParsed { #[serde(rename = "rows")] f0: .. } }  // private
+    impl HamletRequest { fn hamlet_read(bytes: &[u8]) -> Result<Self, serde_json::Error> }
     macro_rules! hamlet_export_csv_worker { .. }
 
-The private serde mirror (`HamletRequest`, `HamletResponse`) spells out the messages'
-wire format (`{"type": "ParseCSV", "csvText": ..}`) with explicit renames, so the user's
-enum needs no serde attributes; field types are the user's own, as written. Every name
-comes from the model (`worker.rust`, `variant.tag`, `field.wire_name`); the boundary is
-`rust_runtime`.
+The private serde mirror spells out the messages' wire format (`{"type": "ParseCSV",
+"csvText": ..}`) with explicit renames, so the user's enum needs no serde attributes;
+field types are the user's own, as written. Responses are an internally tagged serde
+enum. A request is read in two steps, its "type" and then its fields straight from the
+JSON, because serde's internally tagged enums read the fields from a copy they buffer
+first, which reads some values unlike serde_json does (an empty tuple variant,
+`{"Blank": []}`, fails there). Every name comes from the model (`worker.rust`,
+`variant.tag`, `field.wire_name`); the boundary is `rust_runtime`.
 """
 
 from __future__ import annotations
@@ -49,7 +53,8 @@ def emit_rust(project: Project, worker: Worker) -> OutputFile | None:
         _head(worker, rust),
         _trait(worker, rust),
         _reply(worker, rust),
-        _mirror(worker.requests, rust.request_enum, "Deserialize"),
+        _request_enum(worker.requests, rust.request_enum),
+        _read(worker.requests, rust),
         _mirror(worker.responses, rust.response_enum, "Serialize"),
         _dispatch(worker, rust),
         runtime(worker.base, rust),
@@ -158,20 +163,100 @@ def _mirror(variants: tuple[Variant, ...], name: str, derive: str) -> str:
     lines = [f"#[derive(::serde::{derive})]", '#[serde(tag = "type")]', f"enum {name} {{"]
     for v in variants:
         lines.append(f"    #[serde(rename = {rust_string(v.tag)})]")
-        if v.shape is Shape.UNIT:
-            lines.append(f"    {v.name},")
-        elif v.is_flat_newtype:
-            lines.append(f"    {v.name}({rust_type(v.fields[0])}),")
-        elif v.shape is Shape.TUPLE:
-            lines.append(f"    {v.name} {{ value: {_value_type(v.fields)} }},")
-        else:
-            lines.append(f"    {v.name} {{")
-            for i, f in enumerate(v.fields):
-                lines.append(f"        #[serde({_field_attrs(f, derive)})]")
-                lines.append(f"        f{i}: {rust_type(f)},")
-            lines.append("    },")
+        lines.extend(_variant(v, derive))
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _variant(v: Variant, derive: str | None) -> list[str]:
+    """A message variant in an enum of the module: its fields `f0`, `f1`.. with their
+    keys when the enum derives serde's `derive`; a tuple variant's fields in "value"."""
+    if v.shape is Shape.UNIT:
+        return [f"    {v.name},"]
+    if v.is_flat_newtype:
+        return [f"    {v.name}({rust_type(v.fields[0])}),"]
+    if v.shape is Shape.TUPLE:
+        return [f"    {v.name} {{ value: {_value_type(v.fields)} }},"]
+    lines = [f"    {v.name} {{"]
+    for i, f in enumerate(v.fields):
+        if derive:
+            lines.append(f"        #[serde({_field_attrs(f, derive)})]")
+        lines.append(f"        f{i}: {rust_type(f)},")
+    return lines + ["    },"]
+
+
+def _request_enum(variants: tuple[Variant, ...], name: str) -> str:
+    """The requests as the dispatch takes them, shaped as the mirror's variants are."""
+    lines = [f"enum {name} {{"]
+    for v in variants:
+        lines.extend(_variant(v, None))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _read(variants: tuple[Variant, ...], rust: RustNames) -> str:
+    """`hamlet_read`: a request from its JSON, its "type" read first (unknown fields
+    skipped), then its fields, each variant's into a struct of its own. A variant with a
+    flattened field (or a flat newtype) keeps serde's internally tagged read: flatten
+    buffers anyway, and its keys sit beside the tag."""
+    tag, fields = rust.request_tag, rust.request_fields
+    lines = [
+        f"impl {rust.request_enum} {{",
+        "    fn hamlet_read(bytes: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {",
+        "        #[derive(::serde::Deserialize)]",
+        f"        enum {tag} {{",
+    ]
+    for v in variants:
+        lines += [f"            #[serde(rename = {rust_string(v.tag)})]", f"            {v.name},"]
+    lines += [
+        "        }",
+        "",
+        "        #[derive(::serde::Deserialize)]",
+        f"        struct {fields} {{",
+        '            #[serde(rename = "type")]',
+        f"            tag: {tag},",
+        "        }",
+        "",
+        f"        let {fields} {{ tag }} = ::serde_json::from_slice::<{fields}>(bytes)?;",
+        "        ::core::result::Result::Ok(match tag {",
+    ]
+    for v in variants:
+        lines += _read_arm(v, tag, fields)
+    lines += ["        })", "    }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def _read_arm(v: Variant, tag: str, fields: str) -> list[str]:
+    if v.shape is Shape.UNIT:
+        return [f"            {tag}::{v.name} => Self::{v.name},"]
+    inner = "                "
+    if v.is_flat_newtype or any(f.flattened for f in v.fields):
+        declared = [f"{inner}#[derive(::serde::Deserialize)]", f'{inner}#[serde(tag = "type")]',
+                    f"{inner}enum {fields} {{"]
+        variant = [f"    #[serde(rename = {rust_string(v.tag)})]", *_variant(v, "Deserialize")]
+        declared += [f"{inner}{line}" for line in variant]
+        declared.append(f"{inner}}}")
+        names = [f"f{i}" for i in range(len(v.fields))]
+        found = _pattern(fields, v, names)
+        made = _pattern("Self", v, names)
+    else:
+        declared = [f"{inner}#[derive(::serde::Deserialize)]", f"{inner}struct {fields} {{"]
+        if v.shape is Shape.TUPLE:
+            declared.append(f"{inner}    value: {_value_type(v.fields)},")
+            found, made = f"{fields} {{ value }}", f"Self::{v.name} {{ value }}"
+        else:
+            for i, f in enumerate(v.fields):
+                declared += [f"{inner}    #[serde({_field_attrs(f, 'Deserialize')})]", f"{inner}    f{i}: {rust_type(f)},"]
+            names = " " + ", ".join(f"f{i}" for i in range(len(v.fields))) + " " if v.fields else ""
+            found, made = f"{fields} {{{names}}}", f"Self::{v.name} {{{names}}}"
+        declared.append(f"{inner}}}")
+    return [
+        f"            {tag}::{v.name} => {{",
+        *declared,
+        f"{inner}let {found} = ::serde_json::from_slice::<{fields}>(bytes)?;",
+        f"{inner}{made}",
+        "            }",
+    ]
 
 
 def _value_type(fields: tuple[Field, ...]) -> str:

@@ -123,7 +123,7 @@ pub fn hamlet_handle<T: @Handlers + ::core::default::Default>(
     bytes: ::std::boxed::Box<[u8]>,
 ) {
     hamlet_panic_hook();
-    let request = match ::serde_json::from_slice::<@Request>(&bytes) {
+    let request = match @Request::hamlet_read(&bytes) {
         ::core::result::Result::Ok(request) => request,
         ::core::result::Result::Err(error) => {
             let text = ::std::format!("@Base could not read the request: {}", error);

@@ -193,8 +193,10 @@ class RustNames:
     "csv_worker.rs", module "csv_worker" (what its docs tell the user to declare), handlers
     "CsvWorkerHandlers" (the trait), reply "CsvWorkerReply", export
     "hamlet_export_csv_worker" (the macro). request_enum, response_enum and call_enum
-    are the private serde mirror and the imports' kinds, named apart from every domain
-    type, because `use super::*;` brings those into the module too."""
+    are the private serde mirror and the imports' kinds; request_tag and request_fields
+    the local types that read a request (its "type", then its fields). All are named
+    apart from every domain type, because `use super::*;` brings those into the module
+    too."""
 
     file: str
     module: str
@@ -204,6 +206,8 @@ class RustNames:
     request_enum: str
     response_enum: str
     call_enum: str
+    request_tag: str
+    request_fields: str
     methods: tuple[RustMethod, ...]
 
     def method(self, variant: str) -> RustMethod:

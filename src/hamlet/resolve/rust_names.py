@@ -18,7 +18,8 @@ def rust_names(base: str, variants: tuple[Variant, ...], types: set[str]) -> Rus
     `use super::*;` brings into the module for the field types to name."""
     snake, camel, taken = naming.snake(base), naming.rust_type_name(base), set(types)
     chosen = [taken.add(n := naming.fresh(name, taken)) or n for name in (
-        f"{camel}Handlers", f"{camel}Reply", "HamletRequest", "HamletResponse", "HamletCall")]
+        f"{camel}Handlers", f"{camel}Reply", "HamletRequest", "HamletResponse", "HamletCall",
+        "HamletRequestType", "HamletFields")]
     methods = []
     for requests in (True, False):
         used: set[str] = set()

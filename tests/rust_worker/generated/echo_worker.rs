@@ -112,36 +112,102 @@ impl EchoWorkerReply {
     }
 }
 
-#[derive(::serde::Deserialize)]
-#[serde(tag = "type")]
 enum HamletRequest {
-    #[serde(rename = "Echo")]
     Echo {
-        #[serde(rename = "text")]
         f0: String,
-        #[serde(rename = "times")]
         f1: u32,
-        #[serde(rename = "note", default)]
         f2: Option<String>,
     },
-    #[serde(rename = "Measure")]
     Measure { value: Vec<Shape> },
-    #[serde(rename = "Resize")]
     Resize { value: (u32, u32) },
-    #[serde(rename = "Fail")]
     Fail {
-        #[serde(rename = "reason")]
         f0: String,
     },
-    #[serde(rename = "Panic")]
     Panic,
-    #[serde(rename = "Count")]
     Count {
-        #[serde(rename = "match")]
         f0: HashMap<String, Point>,
-        #[serde(rename = "reply")]
         f1: bool,
     },
+}
+
+impl HamletRequest {
+    fn hamlet_read(bytes: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
+        #[derive(::serde::Deserialize)]
+        enum HamletRequestType {
+            #[serde(rename = "Echo")]
+            Echo,
+            #[serde(rename = "Measure")]
+            Measure,
+            #[serde(rename = "Resize")]
+            Resize,
+            #[serde(rename = "Fail")]
+            Fail,
+            #[serde(rename = "Panic")]
+            Panic,
+            #[serde(rename = "Count")]
+            Count,
+        }
+
+        #[derive(::serde::Deserialize)]
+        struct HamletFields {
+            #[serde(rename = "type")]
+            tag: HamletRequestType,
+        }
+
+        let HamletFields { tag } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+        ::core::result::Result::Ok(match tag {
+            HamletRequestType::Echo => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    #[serde(rename = "text")]
+                    f0: String,
+                    #[serde(rename = "times")]
+                    f1: u32,
+                    #[serde(rename = "note", default)]
+                    f2: Option<String>,
+                }
+                let HamletFields { f0, f1, f2 } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::Echo { f0, f1, f2 }
+            }
+            HamletRequestType::Measure => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    value: Vec<Shape>,
+                }
+                let HamletFields { value } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::Measure { value }
+            }
+            HamletRequestType::Resize => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    value: (u32, u32),
+                }
+                let HamletFields { value } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::Resize { value }
+            }
+            HamletRequestType::Fail => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    #[serde(rename = "reason")]
+                    f0: String,
+                }
+                let HamletFields { f0 } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::Fail { f0 }
+            }
+            HamletRequestType::Panic => Self::Panic,
+            HamletRequestType::Count => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    #[serde(rename = "match")]
+                    f0: HashMap<String, Point>,
+                    #[serde(rename = "reply")]
+                    f1: bool,
+                }
+                let HamletFields { f0, f1 } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::Count { f0, f1 }
+            }
+        })
+    }
 }
 
 #[derive(::serde::Serialize)]
@@ -295,7 +361,7 @@ pub fn hamlet_handle<T: EchoWorkerHandlers + ::core::default::Default>(
     bytes: ::std::boxed::Box<[u8]>,
 ) {
     hamlet_panic_hook();
-    let request = match ::serde_json::from_slice::<HamletRequest>(&bytes) {
+    let request = match HamletRequest::hamlet_read(&bytes) {
         ::core::result::Result::Ok(request) => request,
         ::core::result::Result::Err(error) => {
             let text = ::std::format!("EchoWorker could not read the request: {}", error);

@@ -334,6 +334,7 @@ fn structs(out: &mut Lines) {
     out.sample("EmptyRecord", EmptyRecord {});
     out.probes("EmptyRecord", &["[]", "[1]", "null", "\"\"", r#"{"extra":1}"#]);
     out.sample("Cards", Cards(vec![Card { name: s("ace") }]));
+    out.sample("Card", Card { name: s("king") });
     out.sample("Players", Players { players: vec![Card { name: s("p") }] });
     out.probe("Players", r#"{"players":[]}"#);
     out.sample("Pool", Pool { cards: Cards(vec![]), queue: vec![1] });
@@ -417,6 +418,7 @@ fn untagged(out: &mut Lines) {
     out.probes("StructOrNull", &["{}", "[]", "[1]", "\"x\"", "0"]);
     out.sample("MetaOrName", MetaOrName::Meta(Meta { author: Some(s("a")), year: None }));
     out.sample("MetaOrName", MetaOrName::Name(s("x")));
+    out.sample("Meta", Meta { author: None, year: Some(1999) });
     out.probes("MetaOrName", &["{}", "[]", "[\"a\",1]", "[\"a\"]", "null", "1"]);
     out.sample("Coordinate", Coordinate::Named(LatLng { lat: 1.0, lng: 2.0 }));
     out.sample("Coordinate", Coordinate::Pair(3.0, 4.0));

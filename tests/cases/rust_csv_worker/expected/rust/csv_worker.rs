@@ -93,29 +93,77 @@ impl CsvWorkerReply {
     }
 }
 
-#[derive(::serde::Deserialize)]
-#[serde(tag = "type")]
 enum HamletRequest {
-    #[serde(rename = "ParseCSV")]
     ParseCSV {
-        #[serde(rename = "csvText")]
         f0: String,
-        #[serde(rename = "maxRows", default)]
         f1: Option<u32>,
     },
-    #[serde(rename = "FindCell")]
     FindCell { value: (String, Cell) },
-    #[serde(rename = "Match")]
     Match {
-        #[serde(rename = "typeName")]
         f0: String,
-        #[serde(rename = "match")]
         f1: bool,
-        #[serde(rename = "reply")]
         f2: u8,
     },
-    #[serde(rename = "CancelAll")]
     CancelAll,
+}
+
+impl HamletRequest {
+    fn hamlet_read(bytes: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
+        #[derive(::serde::Deserialize)]
+        enum HamletRequestType {
+            #[serde(rename = "ParseCSV")]
+            ParseCSV,
+            #[serde(rename = "FindCell")]
+            FindCell,
+            #[serde(rename = "Match")]
+            Match,
+            #[serde(rename = "CancelAll")]
+            CancelAll,
+        }
+
+        #[derive(::serde::Deserialize)]
+        struct HamletFields {
+            #[serde(rename = "type")]
+            tag: HamletRequestType,
+        }
+
+        let HamletFields { tag } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+        ::core::result::Result::Ok(match tag {
+            HamletRequestType::ParseCSV => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    #[serde(rename = "csvText")]
+                    f0: String,
+                    #[serde(rename = "maxRows", default)]
+                    f1: Option<u32>,
+                }
+                let HamletFields { f0, f1 } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::ParseCSV { f0, f1 }
+            }
+            HamletRequestType::FindCell => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    value: (String, Cell),
+                }
+                let HamletFields { value } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::FindCell { value }
+            }
+            HamletRequestType::Match => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    #[serde(rename = "typeName")]
+                    f0: String,
+                    #[serde(rename = "match")]
+                    f1: bool,
+                    #[serde(rename = "reply")]
+                    f2: u8,
+                }
+                let HamletFields { f0, f1, f2 } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::Match { f0, f1, f2 }
+            }
+            HamletRequestType::CancelAll => Self::CancelAll,
+        })
+    }
 }
 
 #[derive(::serde::Serialize)]
@@ -264,7 +312,7 @@ pub fn hamlet_handle<T: CsvWorkerHandlers + ::core::default::Default>(
     bytes: ::std::boxed::Box<[u8]>,
 ) {
     hamlet_panic_hook();
-    let request = match ::serde_json::from_slice::<HamletRequest>(&bytes) {
+    let request = match HamletRequest::hamlet_read(&bytes) {
         ::core::result::Result::Ok(request) => request,
         ::core::result::Result::Err(error) => {
             let text = ::std::format!("CSVWorker could not read the request: {}", error);

@@ -79,20 +79,57 @@ impl ImageWorkerReply {
     }
 }
 
-#[derive(::serde::Deserialize)]
-#[serde(tag = "type")]
 enum HamletRequest {
-    #[serde(rename = "ProcessImage")]
     ProcessImage {
-        #[serde(rename = "imageUrl")]
         f0: String,
-        #[serde(rename = "maxWidth")]
         f1: u32,
     },
-    #[serde(rename = "resize")]
     Resize { value: (u32, u32) },
-    #[serde(rename = "CancelAll")]
     CancelAll,
+}
+
+impl HamletRequest {
+    fn hamlet_read(bytes: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
+        #[derive(::serde::Deserialize)]
+        enum HamletRequestType {
+            #[serde(rename = "ProcessImage")]
+            ProcessImage,
+            #[serde(rename = "resize")]
+            Resize,
+            #[serde(rename = "CancelAll")]
+            CancelAll,
+        }
+
+        #[derive(::serde::Deserialize)]
+        struct HamletFields {
+            #[serde(rename = "type")]
+            tag: HamletRequestType,
+        }
+
+        let HamletFields { tag } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+        ::core::result::Result::Ok(match tag {
+            HamletRequestType::ProcessImage => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    #[serde(rename = "imageUrl")]
+                    f0: String,
+                    #[serde(rename = "maxWidth")]
+                    f1: u32,
+                }
+                let HamletFields { f0, f1 } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::ProcessImage { f0, f1 }
+            }
+            HamletRequestType::Resize => {
+                #[derive(::serde::Deserialize)]
+                struct HamletFields {
+                    value: (u32, u32),
+                }
+                let HamletFields { value } = ::serde_json::from_slice::<HamletFields>(bytes)?;
+                Self::Resize { value }
+            }
+            HamletRequestType::CancelAll => Self::CancelAll,
+        })
+    }
 }
 
 #[derive(::serde::Serialize)]
@@ -233,7 +270,7 @@ pub fn hamlet_handle<T: ImageWorkerHandlers + ::core::default::Default>(
     bytes: ::std::boxed::Box<[u8]>,
 ) {
     hamlet_panic_hook();
-    let request = match ::serde_json::from_slice::<HamletRequest>(&bytes) {
+    let request = match HamletRequest::hamlet_read(&bytes) {
         ::core::result::Result::Ok(request) => request,
         ::core::result::Result::Err(error) => {
             let text = ::std::format!("ImageWorker could not read the request: {}", error);
