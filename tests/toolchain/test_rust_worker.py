@@ -8,6 +8,9 @@
     test_checks_on_stable              `cargo check` with current stable, -Dwarnings
     test_host_dispatch                 `cargo test` on the host: the crate's own test
                                        sends wire JSON through the generated dispatch
+    test_a_worker_named_like_a_keyword_compiles
+                                       `TypeMessage`: its module is `r#type`, and the
+                                       module's own instructions compile as written
 
 The crate (tests/rust_worker) is copied to a temp folder with the module generated
 afresh beside it and a copy of .cargo/config.toml (Debian's crates); one wasm build per
@@ -106,3 +109,46 @@ def test_checks_on_stable(crate, tmp_path, monkeypatch):
 def test_host_dispatch(crate, tmp_path, monkeypatch):
     ran = _stable_cargo(crate, tmp_path, monkeypatch, ["test", "--offline", "--locked"])
     assert "test tests::dispatches_in_the_wire_format ... ok" in ran.stdout, explain(ran)
+
+
+# A worker whose module name is a Rust keyword (`TypeMessage` -> `type.rs`, `mod r#type`),
+# declared, implemented and exported as the module's opening comment says.
+KEYWORD_WORKER = """use hamlet_derive::BuildAmpWorker;
+
+#[derive(BuildAmpWorker)]
+#[worker(rust)]
+pub enum TypeMessage {
+    Check { text: String },
+    Checked,
+    CheckFailed { error: String },
+}
+
+#[path = "../generated/type.rs"]
+mod r#type;
+
+#[derive(Default)]
+pub struct Checker;
+
+impl r#type::TypeHandlers for Checker {
+    fn check(&mut self, _text: String, reply: &mut r#type::TypeReply) -> Result<(), String> {
+        reply.checked();
+        Ok(())
+    }
+}
+
+r#type::hamlet_export_type!(Checker);
+"""
+
+
+def test_a_worker_named_like_a_keyword_compiles(crate, tmp_path, monkeypatch):
+    keyword = tmp_path / "keyword"
+    shutil.copytree(crate, keyword, ignore=shutil.ignore_patterns("generated", "target", "src"))
+    (keyword / "src").mkdir()
+    (keyword / "src" / "lib.rs").write_text(KEYWORD_WORKER, encoding="utf-8")
+    code = main(["generate", str(keyword / "src"), "--no-cache", "--rust-out", str(keyword / "generated"),
+                 "--elm-out", str(tmp_path / "out" / "elm"), "--js-out", str(tmp_path / "out" / "js"),
+                 "--worker-out", str(tmp_path / "out" / "workers")])
+    assert code == 0
+    module = (keyword / "generated" / "type.rs").read_text(encoding="utf-8")
+    assert "//     mod r#type;" in module and "r#type::hamlet_export_type!(MyWorker);" in module
+    _stable_cargo(keyword, tmp_path, monkeypatch, ["check", "--offline", "--locked"])

@@ -30,5 +30,6 @@ def rust_names(base: str, variants: tuple[Variant, ...], types: set[str]) -> Rus
             used.add(name := naming.fresh(naming.rust_ident(naming.snake(v.name)), used))
             last = naming.fresh("reply", set(params)) if requests else ""
             methods.append(RustMethod(v.name, name, params, last))
-    return RustNames(f"{snake}.rs", snake, *chosen[:2], f"hamlet_export_{snake}", *chosen[2:],
+    # The module's name is an identifier too: a worker `TypeMessage` is `mod r#type;`.
+    return RustNames(f"{snake}.rs", naming.rust_ident(snake), *chosen[:2], f"hamlet_export_{snake}", *chosen[2:],
                      methods=tuple(methods))
