@@ -36,6 +36,9 @@ RUST_KEYWORDS = frozenset(
 )
 # Keywords with no raw form (`r#self` is not an identifier): these get an underscore.
 RUST_NOT_RAW = frozenset(["crate", "self", "Self", "super"])
+# Crates a Rust worker's crate names (the standard ones, and what its module and the
+# derive need): a module of that name beside the enum makes `use serde::..` ambiguous.
+RUST_CRATES = frozenset(["std", "core", "alloc", "serde", "serde_json", "hamlet_derive"])
 
 # Words ending in "ed" that are not past participles (contract: direction rule 3).
 NOT_PARTICIPLES = frozenset(
@@ -282,6 +285,13 @@ def rust_ident(name: str) -> str:
     if name in RUST_NOT_RAW:
         return name + "_"
     return "r#" + name if name in RUST_KEYWORDS else name
+
+
+def rust_module_ident(snake_name: str) -> str:
+    """The identifier a generated Rust module is declared as: `rust_ident`, and apart
+    from the crates the user's code names. "csv_worker" -> "csv_worker"; "type" ->
+    "r#type"; "self" -> "self_"; "serde" -> "serde_" (its file stays serde.rs)."""
+    return snake_name + "_" if snake_name in RUST_CRATES else rust_ident(snake_name)
 
 
 def rust_type_name(base: str) -> str:

@@ -42,6 +42,9 @@ def test_rust_identifiers():
     assert naming.rust_ident("match") == "r#match"
     assert naming.rust_ident("crate") == "crate_"
     assert naming.rust_ident("self") == "self_"
+    assert naming.rust_module_ident("type") == "r#type"
+    assert naming.rust_module_ident("serde") == "serde_"  # never hides the crate
+    assert naming.rust_module_ident("std") == "std_"
     assert naming.rust_type_name("CSVWorker") == "CsvWorker"
     assert naming.rust_type_name("HTTPRouteWorker") == "HttpRouteWorker"
 

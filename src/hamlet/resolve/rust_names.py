@@ -30,6 +30,7 @@ def rust_names(base: str, variants: tuple[Variant, ...], types: set[str]) -> Rus
             used.add(name := naming.fresh(naming.rust_ident(naming.snake(v.name)), used))
             last = naming.fresh("reply", set(params)) if requests else ""
             methods.append(RustMethod(v.name, name, params, last))
-    # The module's name is an identifier too: a worker `TypeMessage` is `mod r#type;`.
-    return RustNames(f"{snake}.rs", naming.rust_ident(snake), *chosen[:2], f"hamlet_export_{snake}", *chosen[2:],
+    # The module's name is an identifier too: a worker `TypeMessage` is `mod r#type;`,
+    # `SerdeMessage` is `mod serde_;` (a `mod serde` would hide the crate).
+    return RustNames(f"{snake}.rs", naming.rust_module_ident(snake), *chosen[:2], f"hamlet_export_{snake}", *chosen[2:],
                      methods=tuple(methods))
