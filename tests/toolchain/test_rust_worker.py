@@ -9,8 +9,9 @@
     test_host_dispatch                 `cargo test` on the host: the crate's own test
                                        sends wire JSON through the generated dispatch
     test_a_worker_named_like_a_keyword_compiles
-                                       `TypeMessage`: its module is `r#type`, and the
-                                       module's own instructions compile as written
+                                       `TypeMessage`: its module is `r#type`, and
+                                       `SerdeMessage`'s `serde_` (never hiding the
+                                       crate); the modules' own instructions compile
 
 The crate (tests/rust_worker) is copied to a temp folder with the module generated
 afresh beside it and a copy of .cargo/config.toml (Debian's crates); one wasm build per
@@ -112,8 +113,17 @@ def test_host_dispatch(crate, tmp_path, monkeypatch):
 
 
 # A worker whose module name is a Rust keyword (`TypeMessage` -> `type.rs`, `mod r#type`),
-# declared, implemented and exported as the module's opening comment says.
+# and one named like a crate the code uses (`SerdeMessage` -> `serde.rs`, `mod serde_`:
+# a `mod serde` would make `use serde::..` ambiguous), declared, implemented and exported
+# as the modules' opening comments say.
 KEYWORD_WORKER = """use hamlet_derive::BuildAmpWorker;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Serialize, Deserialize)]
+pub struct Counts {
+    pub seen: HashMap<String, u32>,
+}
 
 #[derive(BuildAmpWorker)]
 #[worker(rust)]
@@ -123,8 +133,19 @@ pub enum TypeMessage {
     CheckFailed { error: String },
 }
 
+#[derive(BuildAmpWorker)]
+#[worker(rust)]
+pub enum SerdeMessage {
+    Count { counts: Counts },
+    Counted,
+    CountFailed { error: String },
+}
+
 #[path = "../generated/type.rs"]
 mod r#type;
+
+#[path = "../generated/serde.rs"]
+mod serde_;
 
 #[derive(Default)]
 pub struct Checker;
@@ -132,6 +153,13 @@ pub struct Checker;
 impl r#type::TypeHandlers for Checker {
     fn check(&mut self, _text: String, reply: &mut r#type::TypeReply) -> Result<(), String> {
         reply.checked();
+        Ok(())
+    }
+}
+
+impl serde_::SerdeHandlers for Checker {
+    fn count(&mut self, _counts: Counts, reply: &mut serde_::SerdeReply) -> Result<(), String> {
+        reply.counted();
         Ok(())
     }
 }
@@ -151,4 +179,6 @@ def test_a_worker_named_like_a_keyword_compiles(crate, tmp_path, monkeypatch):
     assert code == 0
     module = (keyword / "generated" / "type.rs").read_text(encoding="utf-8")
     assert "//     mod r#type;" in module and "r#type::hamlet_export_type!(MyWorker);" in module
+    module = (keyword / "generated" / "serde.rs").read_text(encoding="utf-8")
+    assert "//     mod serde_;" in module and "serde_::hamlet_export_serde!(MyWorker);" in module
     _stable_cargo(keyword, tmp_path, monkeypatch, ["check", "--offline", "--locked"])

@@ -17,8 +17,9 @@
 // The crate needs `serde` (with "derive") and `serde_json`, and builds with
 // `cargo build --target wasm32-unknown-unknown --release`. See docs/rust-workers.md.
 
-// A reply method your handlers never call is no mistake of yours.
-#![allow(dead_code)]
+// A reply method your handlers never call is no mistake of yours, nor is an export
+// macro not called (the crate of another worker, or a host test of the handlers).
+#![allow(dead_code, unused_macros)]
 
 // The module names the message types as the enum's module does.
 #[allow(unused_imports)]
