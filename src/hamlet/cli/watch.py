@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from hamlet.cli.report import Reporter
+from hamlet.emit import header
 from hamlet.write.atomic import Interrupted
 
 DEBOUNCE_MS = 150
@@ -104,7 +105,8 @@ def _folders(targets: list[Path]) -> tuple[list[Path], bool]:
 class Relevant:
     """Which changes start a run: Rust sources that the scanner would read.
 
-    Never the generated output, even inside a watched folder, and never a `.rs` file
+    Never the generated output, even inside a watched folder (a Rust worker's module
+    is known by its notice), and never a `.rs` file
     under `target/` or a hidden folder (cargo's build scripts write those)."""
 
     def __init__(self, targets: list[Path]):
@@ -121,5 +123,16 @@ class Relevant:
                 parts = changed.relative_to(target).parts
                 return not any(
                     part.startswith(".") or part in SKIPPED_FOLDERS for part in parts
-                )
+                ) and not _generated(changed)
         return False
+
+
+def _generated(path: Path) -> bool:
+    """Whether a `.rs` file is a Rust worker's module that Hamlet wrote (its notice on
+    top): a `--rust-out` inside a watched folder must not start a second run."""
+    try:
+        with path.open("rb") as opened:
+            head = opened.read(512).decode("utf-8", "replace")
+    except OSError:  # gone or unreadable: a change all the same
+        return False
+    return header.source_of(head) is not None
