@@ -118,3 +118,14 @@ pub enum ShopWorkerMessage { Buy { reply: ShopWorkerReply }, BuyFailed { error: 
     assert [d.message for d in diagnostics] == [
         "type `ShopWorkerReply` is named like the reply object of worker `ShopWorkerMessage`"
     ]
+
+
+def test_a_doc_comments_tags_are_no_jsdoc_tags():
+    """tsc reads an `@` after a space as a tag, anywhere in a `/** */` comment: a Rust
+    doc's `@returns {number}` would type the scaffold's handler (tests/cases/ts_doc_tags
+    runs tsc on it)."""
+    from hamlet.emit.js_text import doc_safe
+
+    assert doc_safe("Measures. @returns {number} it") == "Measures. \\@returns {number} it"
+    assert doc_safe("@param {x}\t@type (@this") == "\\@param {x}\t\\@type (\\@this"
+    assert doc_safe("mail ops@example.com */") == "mail ops@example.com *\\/"

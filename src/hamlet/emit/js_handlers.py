@@ -31,6 +31,7 @@ from __future__ import annotations
 from hamlet.emit.js_text import (
     block_safe,
     comment_block,
+    doc_safe,
     fill,
     js_key,
     js_property,
@@ -155,7 +156,7 @@ def handler_stub(worker: Worker, variant: Variant) -> str:
     unpack = _unpack(variant)
     return fill(
         _STUB,
-        summary=block_safe(" ".join(summary.split())),
+        summary=doc_safe(" ".join(summary.split())),
         params="\n".join(
             "* " + block_safe(line) for line in _request_params(worker, variant) + reply_lines
         ),
@@ -190,7 +191,7 @@ def _request_params(worker: Worker, variant: Variant) -> list[str]:
     # A `#[serde(flatten)]` field stands for its struct's keys (`request.lat`, not `request.at`).
     for key in variant.keys:
         field = key.field
-        docs = f": {' '.join(field.docs.split())}" if field.docs else ""
+        docs = f": {doc_safe(' '.join(field.docs.split()))}" if field.docs else ""
         lines.append(f"    {js_key(key.name)}: {js_type(field.type)}  {_rust(field)}{docs}")
     return lines
 

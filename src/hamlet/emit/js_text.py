@@ -86,6 +86,17 @@ def block_safe(text: str) -> str:
     return text.replace("*/", "*\\/")
 
 
+# An `@` after anything but a letter or digit: tsc reads one after a space as a JSDoc
+# tag, so a doc comment's `@returns {number}` would type the scaffold's handlers.
+_TAG = re.compile(r"(?<!\w)@")
+
+
+def doc_safe(text: str) -> str:
+    """A Rust doc comment's text inside a JSDoc comment: `block_safe`, and `@returns` is
+    written `\\@returns`, which is no tag (Markdown, as editors show it, reads `@returns`)."""
+    return _TAG.sub(r"\\@", block_safe(text))
+
+
 def notice_comment(worker: Worker) -> str:
     """Line 1 of every generated JS file; `hamlet.write` reads it back."""
     return "// " + notice(one_line(worker.source))

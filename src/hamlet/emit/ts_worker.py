@@ -29,7 +29,7 @@ scaffold's handlers refer to these with JSDoc `import()` types. Global types are
 
 from __future__ import annotations
 
-from hamlet.emit.js_text import block_safe, fill, js_key, js_string, notice_comment, one_line
+from hamlet.emit.js_text import doc_safe, fill, js_key, js_string, notice_comment, one_line
 from hamlet.emit.js_types import def_type, js_type, payload_type
 from hamlet.model import Field, OutputFile, Project, Shape, Variant, Worker
 
@@ -193,5 +193,5 @@ def _field_summary(field: Field) -> str:
 
 
 def _doc(text: str) -> str:
-    return f"/** {block_safe(one_line(text))} */"
+    return f"/** {doc_safe(one_line(text))} */"
 
