@@ -50,14 +50,15 @@ BOOL, INT, FLOAT, STRING, UNIT = (PrimT(p) for p in Prim)
 TYPES = TypesNames("Workers.Types", "Workers/Types.elm", helpers=names.ELM_HELPERS)
 
 
-def field(name, type_, docs="", wire=None, default=False, omit=Omit.NEVER, flattened=()):
-    """A named field; `flattened` (the fields of the struct `type_`) makes it serde's
-    flatten, whose wire name is ""."""
-    wire = "" if flattened else names.wire_key(name, wire, None, serde=False)
+def field(name, type_, docs="", wire=None, default=False, omit=Omit.NEVER, flattened=None):
+    """A named field; `flattened` (the fields of the struct `type_`, `()` for none)
+    makes it serde's flatten, whose wire name is ""."""
+    wire = "" if flattened is not None else names.wire_key(name, wire, None, serde=False)
     elm, js = names.field_names(wire, name, (set(), set()))
     return Field(
         name, wire, elm, elm, js, type_, "?", docs,
-        Loc("lib.rs"), default=default, omit=omit, flattened=tuple(flattened),
+        Loc("lib.rs"), default=default, omit=omit,
+        flattened=None if flattened is None else tuple(flattened),
     )
 
 

@@ -12,6 +12,9 @@
                                     a request's "type" first, then its fields from the
                                     JSON, not from serde's buffered copy
     test_method_names_stay_apart    two variants with one snake_case name get two methods
+    test_flattened_struct_without_fields
+                                    stays flattened (no key ""), as a field and as a
+                                    flat newtype
 
 The module compiling and running is tests/toolchain/test_rust_worker.py.
 """
@@ -160,6 +163,23 @@ def test_requests_are_read_without_serdes_buffer():
     assert "let HamletFields {} = ::serde_json::from_slice::<HamletFields>(bytes)?;\n                Self::Empty {}\n" in read
     # The dispatch still reads the plain request enum.
     assert "    Mark {\n        f0: Mark,\n    },\n" in text and "    Move(Point),\n" in text
+
+
+def test_flattened_struct_without_fields():
+    """A flattened struct with no fields puts no key on the wire, and is still flattened:
+    the mirror says `flatten`, never `rename = ""`, and reads with serde's tagged read."""
+    text = _module(
+        "#[derive(Serialize, Deserialize)] pub struct Nothing {}\n"
+        "#[derive(BuildAmpWorker)]\n#[worker(rust)]\n#[serde(tag = \"type\")]\n"
+        "pub enum HollowWorkerMessage {\n"
+        "    Hollow(Nothing), Wrap { a: u32, #[serde(flatten)] none: Nothing },\n"
+        "    Wrapped(Nothing), WrapFailed { error: String } }\n"
+    )
+    assert 'rename = ""' not in text
+    read = text.split("impl HamletRequest {")[1].split("#[derive(::serde::Serialize)]")[0]
+    assert read.count('#[serde(tag = "type")]') == 2  # Hollow and Wrap
+    assert "let HamletFields::Hollow(f0) = " in read
+    assert "#[serde(flatten)]\n                        f1: Nothing," in read
 
 
 def test_method_names_stay_apart():

@@ -266,7 +266,7 @@ def zero_value(t: Type, scope: Scope) -> str:
 def record_steps(fields: tuple[Field, ...], scope: Scope) -> list[Expr]:
     """A decoder per record field, in order: its key, or for a flattened field the
     flattened struct's decoder run on the same object."""
-    return [decoder(f.type, scope) if f.flattened else field_decoder(f.wire_name, f, scope) for f in fields]
+    return [decoder(f.type, scope) if f.flattened is not None else field_decoder(f.wire_name, f, scope) for f in fields]
 
 
 def record_start(constructor: str, fields: tuple[Field, ...]) -> str:

@@ -168,7 +168,7 @@ class _Needs:
     def steps(self, fields: tuple[Field, ...]) -> None:
         """`record_steps`."""
         for f in fields:
-            if f.flattened:
+            if f.flattened is not None:
                 self.decoder(f.type)
             else:
                 self.field(f.wire_name, f)
@@ -203,7 +203,7 @@ class _Needs:
     def record(self, fields: tuple[Field, ...]) -> None:
         """`record_decoder`: an object, or (with no flattened field) an array too."""
         self.steps(fields)
-        flat = any(f.flattened for f in fields)
+        flat = any(f.flattened is not None for f in fields)
         self.found.add("object_only" if flat else "object_or_array")
 
     def union(self, cases, tags: Tags) -> None:

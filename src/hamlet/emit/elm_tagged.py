@@ -246,7 +246,7 @@ def record_decoder(constructor: str, fields: tuple[Field, ...], least_items: int
     """
     start = record_start(constructor, fields)
     steps = record_steps(fields, scope)
-    if any(f.flattened for f in fields):
+    if any(f.flattened is not None for f in fields):
         return pipeline(f"{scope.helper('object_only')} ({start})", steps)
     keys = "[ " + ", ".join(elm_string(f.wire_name) for f in fields) + " ]" if fields else "[]"
     helper = f"{scope.helper('object_or_array')} {least_items}"

@@ -231,7 +231,7 @@ def _read_arm(v: Variant, tag: str, fields: str) -> list[str]:
     if v.shape is Shape.UNIT:
         return [f"            {tag}::{v.name} => Self::{v.name},"]
     inner = "                "
-    if v.is_flat_newtype or any(f.flattened for f in v.fields):
+    if v.is_flat_newtype or any(f.flattened is not None for f in v.fields):
         declared = [f"{inner}#[derive(::serde::Deserialize)]", f'{inner}#[serde(tag = "type")]',
                     f"{inner}enum {fields} {{"]
         variant = [f"    #[serde(rename = {rust_string(v.tag)})]", *_variant(v, "Deserialize")]
@@ -273,8 +273,8 @@ def _value_type(fields: tuple[Field, ...]) -> str:
 def _field_attrs(f: Field, derive: str) -> str:
     """A mirror field's serde attributes: its key, or `flatten`; a request's key that
     Elm may leave out (`skip_serializing_if`, or an `Option`) reads as its default."""
-    attrs = ["flatten"] if f.flattened else [f"rename = {rust_string(f.wire_name)}"]
-    if derive == "Deserialize" and not f.flattened and (isinstance(f.type, MaybeT) or f.omit is not Omit.NEVER):
+    attrs = ["flatten"] if f.flattened is not None else [f"rename = {rust_string(f.wire_name)}"]
+    if derive == "Deserialize" and f.flattened is None and (isinstance(f.type, MaybeT) or f.omit is not Omit.NEVER):
         attrs.append("default")
     return ", ".join(attrs)
 

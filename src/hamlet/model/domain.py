@@ -171,7 +171,7 @@ def field_types(fields: tuple[Field, ...]) -> Iterator[Type]:
     """The type of every field, a flattened field's own and its struct's fields' too."""
     for field in fields:
         yield field.type
-        yield from field_types(field.flattened)
+        yield from field_types(field.flattened or ())
 
 
 def def_types(definition: TypeDef) -> Iterator[Type]:

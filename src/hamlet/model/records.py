@@ -42,7 +42,8 @@ class Field:
     is not in the model at all. `default` means the decoder accepts a missing key and
     uses the type's zero value (Nothing, [], Dict.empty, "", 0, False); `omit` says when
     the encoder leaves the key out. `flattened` is set for `#[serde(flatten)]`: the
-    fields of the flattened struct, whose keys sit in this object (then wire_name is "").
+    fields of the flattened struct, whose keys sit in this object (then wire_name is "");
+    None for a field that is not flattened, `()` for a flattened struct with no fields.
     """
 
     rust_name: str | None
@@ -56,7 +57,7 @@ class Field:
     loc: Loc
     default: bool = False
     omit: Omit = Omit.NEVER
-    flattened: tuple["Field", ...] = ()
+    flattened: tuple["Field", ...] | None = None
 
     @property
     def optional_key(self) -> bool:
@@ -95,7 +96,7 @@ def record_keys(fields: tuple[Field, ...]) -> tuple[Key, ...]:
         for field in fields:
             path = above + (field,)
             here = optional or field.optional_key
-            if field.flattened:
+            if field.flattened is not None:
                 visit(field.flattened, path, here)
             else:
                 found.append(Key(field.wire_name, path, here))
@@ -107,7 +108,7 @@ def record_keys(fields: tuple[Field, ...]) -> tuple[Key, ...]:
 def is_flat_newtype(shape: Shape, fields: tuple[Field, ...]) -> bool:
     """serde's internally tagged newtype of a struct: `Moved(Point)`, whose struct's
     keys sit beside the tag (`{"type": "Moved", "lat": ..}`) instead of in "value"."""
-    return shape is Shape.TUPLE and len(fields) == 1 and bool(fields[0].flattened)
+    return shape is Shape.TUPLE and len(fields) == 1 and fields[0].flattened is not None
 
 
 class Record:

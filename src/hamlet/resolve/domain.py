@@ -329,7 +329,7 @@ def _flattened_depth(fields: tuple[Field, ...]) -> int:
     while stack:
         here, depth = stack.pop()
         deepest = max(deepest, depth)
-        stack.extend((f.flattened, depth + 1) for f in here if f.flattened)
+        stack.extend((f.flattened, depth + 1) for f in here if f.flattened is not None)
     return deepest
 
 

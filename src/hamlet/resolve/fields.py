@@ -117,7 +117,7 @@ def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -
     """A named field; `taken` holds the Elm and JS names of the record's earlier fields,
     which keys such as "case" and "case_" would otherwise both become."""
     wire = names.wire_key(rf.name, serde.rename, rules.style, rules.serde)
-    inner: tuple[Field, ...] = ()
+    inner: tuple[Field, ...] | None = None
     if serde.flatten:
         got = flatten(mapped, rf, owner) if isinstance(mapped, NamedT) else None
         if got == "":
@@ -152,7 +152,7 @@ def _named(rf, mapped, serde, rules, owner, taken, flatten, diagnostics, seen) -
         loc=rf.loc,
         # A key serde leaves out when empty must read back as empty, whatever `default` says.
         default=(serde.default or rules.default or omit is Omit.EMPTY)
-        and not inner and has_zero(seen),
+        and inner is None and has_zero(seen),
         omit=omit,
         flattened=inner,
     )

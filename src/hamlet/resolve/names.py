@@ -383,7 +383,7 @@ def js_locals(fields: tuple[Field, ...]) -> tuple[Field, ...]:
     def settle(fields: tuple[Field, ...]) -> tuple[Field, ...]:
         out = []
         for f in fields:
-            if f.flattened:
+            if f.flattened is not None:
                 out.append(replace(f, flattened=settle(f.flattened)))
                 continue
             name = naming.fresh(f.js_name, taken)

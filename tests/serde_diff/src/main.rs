@@ -46,9 +46,9 @@ fn check(name: &str, text: &str) -> Answer {
         StyleScreaming, StyleKebab, StyleScreamingKebab, LevelLower, LevelUpper, LevelPascal,
         LevelCamel, LevelSnake, LevelScreaming, LevelKebab, LevelScreamingKebab,
         PrototypeKeys, RequiredProto, Dict, ProtoTagged, ConstructorTagged, Defaults,
-        FieldDefaults, Omitted, Skipped, AllOptional, Position, Sized_, Framed, Meters, Pair,
+        FieldDefaults, Omitted, Skipped, AllOptional, Position, Sized_, Framed, Nothing, Outer, Meters, Pair,
         Triple, SkipOneOfThree, Marker, EmptyTuple, EmptyRecord, Cards, Card, Players, Pool,
-        UserId, LatLng, Colour, Shape, Event, EmptyTag, Layered, AdvancedColors, Adjacent,
+        UserId, LatLng, Colour, Shape, Event, EmptyTag, TaggedNothing, Layered, AdvancedColors, Adjacent,
         StructOrNull, Meta, MetaOrName, Coordinate, PairOrTriple, Scalar, Untagged,
         NestedUntagged, Tree, Node, Forest, Branch, Expr, Icon, Badge, Grid, Coordinates,
         MaybeName, Bearing, SnakeFields, External, ExternalRenamed, Json, Holder, HoldsExternal,
@@ -319,6 +319,15 @@ fn structs(out: &mut Lines) {
         r#"{"id":1,"width":2,"x":0,"y":0}"#,
         r#"{"id":1,"width":2,"x":0}"#,
     ]);
+    out.sample("Nothing", Nothing {});
+    out.sample("Outer", Outer { a: 1, n: Nothing {} });
+    out.probes("Outer", &[
+        // the flattened struct with no fields has no key, and no "" key either
+        r#"{"a":1,"":{}}"#,
+        r#"{"a":1,"extra":2}"#,
+        r#"{}"#,
+        r#"[1,{}]"#,
+    ]);
     out.sample("Meters", Meters(12.5));
     out.probes("Meters", &["[12.5]", "\"12.5\""]);
     out.sample("Pair", Pair(1, s("a")));
@@ -373,6 +382,13 @@ fn enums(out: &mut Lines) {
     out.sample("Event", Event::SignOut);
     out.sample("EmptyTag", EmptyTag::A { x: 1 });
     out.sample("EmptyTag", EmptyTag::B);
+    out.sample("TaggedNothing", TaggedNothing::A { x: 1 });
+    out.sample("TaggedNothing", TaggedNothing::D(Nothing {}));
+    out.probes("TaggedNothing", &[
+        r#"{"kind":"D","value":{}}"#,
+        r#"{"kind":"D","extra":1}"#,
+        r#"{"kind":"A"}"#,
+    ]);
     out.sample("Layered", Layered::Framed(Framed {
         id: 1, size: Sized_ { width: 2, at: Position { x: 1.0, y: 1.0 }, note: None }, label: None,
     }));
@@ -618,6 +634,7 @@ fn worker(out: &mut Lines) {
         },
         DiffWorkerMessage::Store { constructor: None, proto: BTreeMap::new() },
         DiffWorkerMessage::CancelAll {},
+        DiffWorkerMessage::Hollow(Nothing {}),
     ];
     for request in requests {
         out.sample("DiffWorkerRequest", request);
@@ -627,6 +644,7 @@ fn worker(out: &mut Lines) {
         r#"{"type":"Store"}"#,
         r#"{"type":"Ping","extra":1}"#,
         r#"{"type":"Locate","lat":1}"#,
+        r#"{"type":"Hollow","value":{}}"#,
         r#"{"type":"Unknown"}"#,
     ]);
     let responses = [

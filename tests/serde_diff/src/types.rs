@@ -409,6 +409,17 @@ pub struct Framed {
     pub label: Option<String>,
 }
 
+/// A struct with no fields: flattened, it adds no key (`Outer` is `{"a":1}`).
+#[derive(Serialize, Deserialize)]
+pub struct Nothing {}
+
+#[derive(Serialize, Deserialize)]
+pub struct Outer {
+    pub a: u32,
+    #[serde(flatten)]
+    pub n: Nothing,
+}
+
 // ---- struct shapes -----------------------------------------------------------------------------
 
 #[derive(Serialize, Deserialize)]
@@ -520,6 +531,14 @@ pub enum Event {
 pub enum EmptyTag {
     A { x: u8 },
     B,
+}
+
+/// A newtype of a struct with no fields: the tag alone (`{"kind":"D"}`).
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum TaggedNothing {
+    A { x: u32 },
+    D(Nothing),
 }
 
 /// A newtype of a struct with a flattened struct, inside an internally tagged enum.
@@ -810,6 +829,7 @@ pub struct Catalogue {
     pub skipped: Skipped,
     pub all_optional: AllOptional,
     pub framed: Framed,
+    pub outer: Outer,
     pub meters: Meters,
     pub pair: Pair,
     pub triple: Triple,
@@ -825,6 +845,7 @@ pub struct Catalogue {
     pub event: Event,
     pub empty_tag: EmptyTag,
     pub layered: Layered,
+    pub tagged_nothing: TaggedNothing,
     pub advanced_colors: AdvancedColors,
     pub adjacent: Adjacent,
     pub struct_or_null: StructOrNull,
@@ -852,6 +873,7 @@ pub struct Catalogue {
 pub enum DiffWorkerMessage {
     // Main → Worker
     Reach(Catalogue),
+    Hollow(Nothing),
     #[serde(rename_all = "camelCase")]
     Plan { from_place: LatLng, via: Vec<Coordinate>, max_stops: Option<u8> },
     Locate(LatLng),
