@@ -88,8 +88,10 @@ NAMES = [
     b"\xc3\xbc", b"\xc3\x9cber", b"Ol\xc3\xa9", b"\xe5\x90\x8d",
 ]
 # Rust tokens, roughly: what a token mutation removes, doubles, swaps or replaces.
+# `.` takes newlines too (DOTALL): `(?:.|\n)` would match each newline two ways, and an
+# unterminated `/*` or `r#"` before many lines would backtrack exponentially.
 TOKEN = re.compile(
-    rb'r#"(?:.|\n)*?"#|"(?:[^"\\]|\\.)*"|//[^\n]*|/\*(?:.|\n)*?\*/|[A-Za-z_][A-Za-z0-9_]*|::|->|=>|\s+|.',
+    rb'r#".*?"#|"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/|[A-Za-z_][A-Za-z0-9_]*|::|->|=>|\s+|.',
     re.DOTALL,
 )
 TYPE_SPOT = re.compile(rb"(?<=: )[A-Za-z_][A-Za-z0-9_]*(?=[,}\s])")
