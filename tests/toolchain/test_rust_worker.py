@@ -21,18 +21,17 @@ session, shared by the tests that look at it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 
 import pytest
 from support import procs
 from support.procs import ROOT, explain
+from support.wasm import CARGO, TARGET, wasm_env
 
 from hamlet.cli import main
 
 CRATE = ROOT / "tests" / "rust_worker"
-DEBIAN_RUSTC, DEBIAN_CARGO = "/usr/bin/rustc", "/usr/bin/cargo"
 
 
 @pytest.fixture(scope="module")
@@ -58,16 +57,13 @@ def crate(tmp_path_factory):
 @pytest.fixture(scope="module")
 def wasm(crate, tmp_path_factory):
     """The crate built for wasm32 by Debian's toolchain, warnings denied: the .wasm."""
-    if not (shutil.which(DEBIAN_CARGO) and shutil.which(DEBIAN_RUSTC)):
-        procs.skip_or_fail("Debian's rustc and cargo are not installed (see .ci/run)")
     target = tmp_path_factory.mktemp("wasm-target")
-    env = {**os.environ, "RUSTC": DEBIAN_RUSTC, "RUSTFLAGS": "-Dwarnings",
-           "CARGO_TARGET_DIR": str(target), "CARGO_TERM_COLOR": "never"}
-    built = procs.run([DEBIAN_CARGO, "build", "--offline", "--locked", "--release",
-                       "--target", "wasm32-unknown-unknown"], cwd=crate, env=env, timeout=900)
+    env = {**wasm_env(target), "RUSTFLAGS": "-Dwarnings"}
+    built = procs.run([CARGO, "build", "--offline", "--locked", "--release", "--target", TARGET],
+                      cwd=crate, env=env, timeout=900)
     assert built.returncode == 0, explain(built)
     assert "warning" not in built.stderr, explain(built)
-    return target / "wasm32-unknown-unknown" / "release" / "hamlet_rust_worker_test.wasm"
+    return target / TARGET / "release" / "hamlet_rust_worker_test.wasm"
 
 
 def test_committed_module_is_current(crate):
