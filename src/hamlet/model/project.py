@@ -55,17 +55,27 @@ class Project:
         return known if known is not None else self._reach(worker)
 
     def _reach(self, worker: Worker) -> tuple[TypeDef, ...]:
-        seen: dict[str, TypeDef] = {}
-        todo = [t for v in worker.variants for t in field_types(v.fields)]
-        while todo:
-            for named in walk(todo.pop()):
-                if not isinstance(named, NamedT) or named.name in seen:
-                    continue
-                if named.name not in self._by_name:
+        return reach(worker, self._by_name, strict=True)
+
+
+def reach(worker: Worker, by_name: dict[str, TypeDef], strict: bool) -> tuple[TypeDef, ...]:
+    """The domain types `worker`'s messages reach through `by_name`, ordered by name. A
+    type not in `by_name` is an error in a Project (`strict`), which holds complete sets
+    of types only; while resolving, it is one that its own errors left out, and is
+    passed over."""
+    seen: dict[str, TypeDef] = {}
+    todo = [t for v in worker.variants for t in field_types(v.fields)]
+    while todo:
+        for named in walk(todo.pop()):
+            if not isinstance(named, NamedT) or named.name in seen:
+                continue
+            if named.name not in by_name:
+                if strict:
                     raise ValueError(f"domain type {named.name} is missing from the project's types")
-                definition = seen[named.name] = self._by_name[named.name]
-                todo.extend(def_types(definition))
-        return tuple(seen[name] for name in sorted(seen))
+                continue
+            definition = seen[named.name] = by_name[named.name]
+            todo.extend(def_types(definition))
+    return tuple(seen[name] for name in sorted(seen))
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hamlet.diagnostics import Diagnostic, error
-from hamlet.model import (
-    AliasDef, Field, Implementation, NamedT, TypeDef, Worker, def_types, field_types, walk,
-)
+from hamlet.model import AliasDef, Field, Implementation, TypeDef, Worker
+from hamlet.model.project import reach
 from hamlet.read.rust.syntax import Attr, REnum, RField, RItem, RPath, RStruct
 from hamlet.resolve.rust_names import rust_names
 from hamlet.resolve.serde import serde_derives
@@ -82,7 +81,7 @@ def settle(
     for worker in rust:
         for v in worker.variants:
             diagnostics.extend(_borrowed(worker, v.name, f) for f in v.fields if "&" in f.rust_type)
-        for t in _reached(worker, by_name):
+        for t in reach(worker, by_name, strict=False):
             if isinstance(t, AliasDef) or t.name in reported:
                 continue
             problems = _serde_problems(worker, t, by_loc.get(t.loc))
@@ -95,20 +94,6 @@ def settle(
         for w in workers
     ]
     return settled, diagnostics
-
-
-def _reached(worker: Worker, by_name: dict[str, TypeDef]) -> list[TypeDef]:
-    """The domain types `worker`'s messages reach, as `Project.reached_types` finds them,
-    but passing over a type that is not there: one whose own errors left it out, and
-    which was reported already (`Project` holds only complete sets of types)."""
-    seen: dict[str, TypeDef] = {}
-    todo = [t for v in worker.variants for t in field_types(v.fields)]
-    while todo:
-        for named in walk(todo.pop()):
-            if isinstance(named, NamedT) and named.name not in seen and named.name in by_name:
-                seen[named.name] = by_name[named.name]
-                todo.extend(def_types(seen[named.name]))
-    return [seen[name] for name in sorted(seen)]
 
 
 def _borrowed(worker: Worker, variant: str, f: Field) -> Diagnostic:
